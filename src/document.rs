@@ -1,0 +1,266 @@
+//! The report as zglint reads it: regions, a tree of sections, blocks of text, items.
+//! Every position is a byte range into [`Document::source`].
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range into the source text, end exclusive.
+pub type Span = Range<usize>;
+
+/// A parsed report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The text as decoded to UTF-8.
+    #[serde(skip)]
+    pub source: String,
+    /// Web-page chrome before and after the report (site name, breadcrumbs, footers).
+    pub chrome: Vec<Span>,
+    /// The title, when the report has one.
+    pub title: Option<Title>,
+    /// Every heading, in document order; the tree is given by `parent` and `children`.
+    pub sections: Vec<Section>,
+    /// Paragraphs, labelled paragraphs and the text run on after a heading, in document order.
+    pub blocks: Vec<Block>,
+    /// The issuing body and date at the end, when present.
+    pub closing: Closing,
+    /// The itemized problems, with their status.
+    pub items: Vec<Item>,
+}
+
+/// The title, which may span two lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct Title {
+    /// The title's text, its lines joined.
+    pub text: String,
+    /// From the start of its first line to the end of its last.
+    pub span: Span,
+}
+
+/// How a heading is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerStyle {
+    /// "一、"
+    CnComma,
+    /// "(一)"
+    CnParen,
+    /// "1." "1．" "1、"
+    ArabicDot,
+    /// "(1)"
+    ArabicParen,
+    /// "1)"
+    ArabicHalfParen,
+    /// "①"
+    Circled,
+    /// A bracket whose number is lost: ")" or "()".
+    Broken,
+}
+
+impl MarkerStyle {
+    /// The GB/T 9704 rank of the style: 1 for "一、" down to 6 for "①".
+    pub fn rank(self) -> u8 {
+        match self {
+            MarkerStyle::CnComma => 1,
+            MarkerStyle::CnParen => 2,
+            MarkerStyle::ArabicDot => 3,
+            MarkerStyle::ArabicParen => 4,
+            MarkerStyle::ArabicHalfParen => 5,
+            MarkerStyle::Circled => 6,
+            MarkerStyle::Broken => 0,
+        }
+    }
+}
+
+/// A heading's numbering marker.
+#[derive(Debug, Clone, Serialize)]
+pub struct Marker {
+    /// The style of numbering.
+    pub style: MarkerStyle,
+    /// The number the marker gives (三 → 3, ⑤ → 5); None for a broken marker.
+    pub number: Option<u32>,
+    /// The marker's bytes, e.g. "(一)".
+    pub span: Span,
+    /// Written with full-width brackets or dots (（一） 1．).
+    pub fullwidth: bool,
+}
+
+/// A numbered heading and what it contains.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Depth in the tree, 1 for top-level headings.
+    pub depth: u8,
+    /// The marker.
+    pub marker: Marker,
+    /// The heading's own text, up to its first "。" (outside quotes) or the end of the line.
+    pub title: String,
+    /// Bytes of `title`.
+    pub title_span: Span,
+    /// The whole heading line, marker included.
+    pub line_span: Span,
+    /// From the marker to the end of the last descendant's text.
+    pub span: Span,
+    /// The enclosing section.
+    pub parent: Option<usize>,
+    /// Sub-sections, in order.
+    pub children: Vec<usize>,
+    /// Blocks directly under this heading (not under a sub-section), in order.
+    pub blocks: Vec<usize>,
+}
+
+/// What kind of text a block is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// A plain paragraph.
+    Paragraph,
+    /// A paragraph introduced by a label, e.g. "整改情况:".
+    Labelled {
+        /// The label's text, e.g. "整改情况".
+        label: String,
+        /// The label's bytes.
+        label_span: Span,
+    },
+    /// The text that runs on after a heading's first "。" on the same line.
+    RunOn,
+}
+
+/// Where a block stands in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Region {
+    /// Before the first heading: the opening.
+    Opening,
+    /// Under a heading.
+    Body,
+    /// After the issuing body and date.
+    Closing,
+}
+
+/// A paragraph of text and the structure inside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    /// Its kind.
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    /// Its bytes (a labelled block includes its label).
+    pub span: Span,
+    /// Where it stands.
+    pub region: Region,
+    /// The innermost section that contains it.
+    pub section: Option<usize>,
+    /// Enumerations, notes and run-on labels inside it.
+    pub inline: Vec<Inline>,
+}
+
+/// Structure inside a paragraph.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Inline {
+    /// "一是", "二是" …
+    EnumCn {
+        /// The number (二是 → 2).
+        number: u32,
+        /// Its bytes.
+        span: Span,
+    },
+    /// "(1)", "(2)" … inside a paragraph.
+    EnumParen {
+        /// The number.
+        number: u32,
+        /// Its bytes.
+        span: Span,
+    },
+    /// A bracketed note, e.g. "(整改时限:3个月,长期坚持)".
+    Note {
+        /// "整改时限"
+        label: String,
+        /// "3个月,长期坚持"
+        text: String,
+        /// The whole note.
+        span: Span,
+        /// Bytes of `text`.
+        text_span: Span,
+    },
+    /// A label run on inside a paragraph, e.g. "整改措施及成效:".
+    Label {
+        /// "整改措施及成效"
+        label: String,
+        /// The label and its colon.
+        span: Span,
+    },
+}
+
+/// The end of the report: who issued it and when.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Closing {
+    /// The issuing body, e.g. "中共××镇委员会".
+    pub issuer: Option<String>,
+    /// Bytes of the issuer.
+    pub issuer_span: Option<Span>,
+    /// Bytes of the date line's date (成文日期).
+    pub date_span: Option<Span>,
+}
+
+/// What an item's text reports about its rectification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 已完成整改, 整改完成 …
+    Done,
+    /// 部分整改未完成, 基本完成 …
+    Partial,
+    /// 正在整改中, 按计划……前完成 …
+    Ongoing,
+    /// No status stated.
+    Unknown,
+}
+
+/// One itemized problem.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// The section that names the problem, for numbered items.
+    pub section: Option<usize>,
+    /// The "反馈问题:" block that names the problem, for labelled items.
+    pub block: Option<usize>,
+    /// The statement of the problem (the heading's title or the labelled block).
+    pub head_span: Span,
+    /// All of the item's text: the problem, its sub-points and its rectification.
+    pub span: Span,
+    /// The blocks of rectification text (整改情况:…), in order.
+    pub rectification: Vec<usize>,
+    /// The status its text reports.
+    pub status: Status,
+    /// The words the status was read from.
+    pub status_span: Option<Span>,
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn text(&self, span: &Span) -> &str {
+        &self.source[span.clone()]
+    }
+
+    /// The section path of a section, e.g. "二、(一)3." — used to name places in output.
+    pub fn section_path(&self, mut index: usize) -> String {
+        let mut parts = Vec::new();
+        loop {
+            let s = &self.sections[index];
+            parts.push(self.text(&s.marker.span).to_string());
+            match s.parent {
+                Some(p) => index = p,
+                None => break,
+            }
+        }
+        parts.reverse();
+        parts.concat()
+    }
+
+    /// The blocks inside a section, its sub-sections' included, in order.
+    pub fn blocks_within(&self, section: usize) -> impl Iterator<Item = (usize, &Block)> {
+        let span = self.sections[section].span.clone();
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(move |(_, b)| b.span.start >= span.start && b.span.end <= span.end)
+    }
+}

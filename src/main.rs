@@ -1,0 +1,133 @@
+//! The `zglint` command: parses arguments, runs the library's pipeline, prints, exits.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use zglint::finding::Level;
+use zglint::render::{Checked, FileResult};
+
+#[derive(Parser)]
+#[command(
+    name = "zglint",
+    version,
+    about = "Lint Chinese rectification progress reports (整改进展情况通报)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check reports for internal consistency.
+    Check {
+        /// Report files to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// Show what zglint reads off a report: its tree, items, dates, figures and timeline.
+    Parse {
+        /// The report file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// A summary and the findings, for people.
+    Human,
+    /// The JSON document of OUTPUT.md, for scripts and CI.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// A readable outline.
+    Text,
+    /// The document tree and facts as JSON.
+    Json,
+}
+
+fn check_file(path: &std::path::Path) -> FileResult {
+    let outcome = zglint::read(path).map_err(|e| e.to_string()).map(|text| {
+        let (document, facts) = zglint::analyse(&text);
+        let summary = zglint::summary::summarize(&document, &facts);
+        Checked {
+            document,
+            facts,
+            summary,
+            findings: Vec::new(),
+        }
+    });
+    FileResult {
+        path: path.display().to_string(),
+        outcome,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { paths, format } => {
+            let results: Vec<FileResult> = paths.iter().map(|p| check_file(p)).collect();
+            let text = match format {
+                CheckFormat::Json => zglint::render::json::render(&results),
+                CheckFormat::Human => zglint::render::human::render(&results),
+            };
+            for r in &results {
+                if let Err(e) = &r.outcome {
+                    eprintln!("error: {e}");
+                }
+            }
+            print(&text);
+            exit_code(&results)
+        }
+        Command::Parse { path, format } => match zglint::read(&path) {
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+            Ok(text) => {
+                let (doc, facts) = zglint::analyse(&text);
+                let out = match format {
+                    ParseFormat::Text => zglint::render::outline::render(&doc, &facts),
+                    ParseFormat::Json => {
+                        let value = serde_json::json!({ "document": doc, "facts": facts });
+                        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+                    }
+                };
+                print(&out);
+                ExitCode::SUCCESS
+            }
+        },
+    }
+}
+
+/// Print to standard output; a closed pipe (`| head`) is not an error.
+fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// 2 if a file could not be read, 1 if a finding reaches the failing level, else 0.
+fn exit_code(results: &[FileResult]) -> ExitCode {
+    let unreadable = results.iter().any(|r| r.outcome.is_err());
+    let failing = results.iter().any(|r| {
+        r.outcome
+            .as_ref()
+            .is_ok_and(|c| c.findings.iter().any(|f| f.level >= Level::Error))
+    });
+    if unreadable {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

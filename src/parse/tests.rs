@@ -1,0 +1,201 @@
+//! The grammar, rule by rule: each case parses an input with one rule and compares the pairs,
+//! written as `rule(children)` or `rule"text"` for leaves, with what the rule must give.
+
+use super::{ReportParser, Rule};
+use pest::Parser;
+use pest::iterators::Pair;
+
+fn sexp(pair: Pair<Rule>) -> String {
+    let rule = format!("{:?}", pair.as_rule());
+    let text = pair.as_str().to_string();
+    let inner: Vec<String> = pair.into_inner().map(sexp).collect();
+    if inner.is_empty() {
+        format!("{rule}\"{text}\"")
+    } else {
+        format!("{rule}({})", inner.join(" "))
+    }
+}
+
+fn parse(rule: Rule, input: &str) -> String {
+    match ReportParser::parse(rule, input) {
+        Ok(pairs) => pairs.map(sexp).collect::<Vec<_>>().join(" "),
+        Err(_) => "ERROR".to_string(),
+    }
+}
+
+#[test]
+fn line_rules() {
+    let cases: &[(&str, &str)] = &[
+        // Each heading form, GB/T 9704 and the variants real reports use.
+        (
+            "一、提高政治站位",
+            r#"line(indent"" heading(m_cn_comma(cn_number"一") rest"提高政治站位"))"#,
+        ),
+        (
+            "十二、其他",
+            r#"line(indent"" heading(m_cn_comma(cn_number"十二") rest"其他"))"#,
+        ),
+        (
+            "(一)加强组织领导",
+            r#"line(indent"" heading(m_cn_paren(cn_number"一") rest"加强组织领导"))"#,
+        ),
+        (
+            "（二）压实责任",
+            r#"line(indent"" heading(m_cn_paren(cn_number"二") rest"压实责任"))"#,
+        ),
+        (
+            "1.针对问题",
+            r#"line(indent"" heading(m_ar_dot(ar_number"1") rest"针对问题"))"#,
+        ),
+        (
+            "12．针对问题",
+            r#"line(indent"" heading(m_ar_dot(ar_number"12") rest"针对问题"))"#,
+        ),
+        (
+            "3、关于问题",
+            r#"line(indent"" heading(m_ar_dot(ar_number"3") rest"关于问题"))"#,
+        ),
+        (
+            "(1)关于问题",
+            r#"line(indent"" heading(m_ar_paren(ar_number"1") rest"关于问题"))"#,
+        ),
+        (
+            "（10）关于问题",
+            r#"line(indent"" heading(m_ar_paren(ar_number"10") rest"关于问题"))"#,
+        ),
+        (
+            "2)生态环境",
+            r#"line(indent"" heading(m_ar_half(ar_number"2") rest"生态环境"))"#,
+        ),
+        (
+            "１）生态环境",
+            r#"line(indent"" heading(m_ar_half(ar_number"１") rest"生态环境"))"#,
+        ),
+        (
+            "③整改台账",
+            r#"line(indent"" heading(m_circled"③" rest"整改台账"))"#,
+        ),
+        // A marker whose number was lost is kept, for the numbering rule.
+        (
+            ")持续用力",
+            r#"line(indent"" heading(m_broken")" rest"持续用力"))"#,
+        ),
+        (
+            "）持续用力",
+            r#"line(indent"" heading(m_broken"）" rest"持续用力"))"#,
+        ),
+        (
+            "()持续用力",
+            r#"line(indent"" heading(m_broken"()" rest"持续用力"))"#,
+        ),
+        // Not headings: a decimal, a year, a number followed by a unit.
+        (
+            "1.5万元已退还",
+            r#"line(indent"" paragraph"1.5万元已退还")"#,
+        ),
+        (
+            "2022、2023年均开展",
+            r#"line(indent"" paragraph"2022、2023年均开展")"#,
+        ),
+        (
+            "3月中旬召开会议。",
+            r#"line(indent"" paragraph"3月中旬召开会议。")"#,
+        ),
+        ("十分重视。", r#"line(indent"" paragraph"十分重视。")"#),
+        // Labelled paragraphs, in both widths.
+        (
+            "整改情况:整改完成。",
+            r#"line(indent"" labelled(label"整改情况" rest"整改完成。"))"#,
+        ),
+        (
+            "反馈问题：人才不足。",
+            r#"line(indent"" labelled(label"反馈问题" rest"人才不足。"))"#,
+        ),
+        // Chrome, including a chrome label that is not a report's label.
+        (
+            "来源: 党政办公室",
+            r#"line(indent"" chrome"来源: 党政办公室")"#,
+        ),
+        (
+            "首页 > 通知公告",
+            r#"line(indent"" chrome"首页 > 通知公告")"#,
+        ),
+        (
+            "发布日期: 2021- 06- 28 16: 53 浏览次数:",
+            r#"line(indent"" chrome"发布日期: 2021- 06- 28 16: 53 浏览次数:")"#,
+        ),
+        (
+            "版权所有 ICP备12345678号",
+            r#"line(indent"" chrome"版权所有 ICP备12345678号")"#,
+        ),
+        // Date lines, indented, in Arabic or Chinese numerals.
+        (
+            "    2023年10月13日",
+            r#"line(indent"    " date_line(full_date"2023年10月13日"))"#,
+        ),
+        (
+            "二〇二三年十月十三日",
+            r#"line(indent"" date_line(full_date"二〇二三年十月十三日"))"#,
+        ),
+        (
+            "2023年10月13日召开会议",
+            r#"line(indent"" paragraph"2023年10月13日召开会议")"#,
+        ),
+        ("　", r#"line(indent"　")"#),
+    ];
+    let mut failures = Vec::new();
+    for (input, want) in cases {
+        let got = parse(Rule::line, input);
+        if got != *want {
+            failures.push(format!("{input}\n  want {want}\n  got  {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn inline_rules() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "一是学习;二是整改。",
+            r#"inline(enum_cn(cn_number"一") enum_cn(cn_number"二") EOI"")"#,
+        ),
+        // 统一是 is not an enumeration: no separator before 一.
+        ("统一是原则", r#"inline(EOI"")"#),
+        // Inside quotation marks nothing is structure.
+        ("所谓“一是二是”的问题", r#"inline(EOI"")"#),
+        (
+            "问题。(2)关于票据",
+            r#"inline(enum_paren(ar_number"2") EOI"")"#,
+        ),
+        (
+            "的问题。(整改时限:3个月,长期坚持)",
+            r#"inline(note(label"整改时限" note_text"3个月,长期坚持") EOI"")"#,
+        ),
+        (
+            "企业。   整改措施及成效:一是",
+            r#"inline(inline_label(label"整改措施及成效") enum_cn(cn_number"一") EOI"")"#,
+        ),
+        // An unclosed quotation reads on as plain text; parsing never fails.
+        ("“未闭合,一是", r#"inline(enum_cn(cn_number"一") EOI"")"#),
+        // A bracket with no label is not a note.
+        ("(以下简称“镇党委”)", r#"inline(EOI"")"#),
+    ];
+    let mut failures = Vec::new();
+    for (input, want) in cases {
+        let got = parse(Rule::inline, input);
+        if got != *want {
+            failures.push(format!("{input}\n  want {want}\n  got  {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn document_rule_types_every_line() {
+    let got = parse(Rule::document, "标题\n\n一、总则\r\n整改情况:完成");
+    assert_eq!(
+        got,
+        r#"document(line(indent"" paragraph"标题") line(indent"") line(indent"" heading(m_cn_comma(cn_number"一") rest"总则")) line(indent"" labelled(label"整改情况" rest"完成")) EOI"")"#
+    );
+}

@@ -1,0 +1,72 @@
+//! Output for people: a short header per file, then its findings, then a count.
+
+use super::{Checked, FileResult};
+use crate::finding::{Level, line_column};
+use std::fmt::Write;
+
+/// Render checked files for a terminal or a CI log.
+pub fn render(files: &[FileResult]) -> String {
+    let mut out = String::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for f in files {
+        match &f.outcome {
+            Err(e) => {
+                let _ = writeln!(out, "{}: error: {e}\n", f.path);
+            }
+            Ok(c) => {
+                header(&mut out, &f.path, c);
+                for d in &c.findings {
+                    let (line, col) = line_column(&c.document.source, d.span.start);
+                    let level = match d.level {
+                        Level::Error => "error",
+                        Level::Warning => "warning",
+                        Level::Info => "info",
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{}:{line}:{col}: {level}[{}] {}",
+                        f.path, d.rule, d.message
+                    );
+                    errors += usize::from(d.level == Level::Error);
+                    warnings += usize::from(d.level == Level::Warning);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files.len(), "file")
+    );
+    out
+}
+
+fn header(out: &mut String, path: &str, c: &Checked) {
+    let s = &c.summary;
+    let _ = writeln!(out, "{path}");
+    let _ = writeln!(out, "  {}", s.title.as_deref().unwrap_or("(no title)"));
+    let _ = writeln!(
+        out,
+        "  {} items: {} done, {} partial, {} ongoing, {} unknown",
+        s.items, s.status.done, s.status.partial, s.status.ongoing, s.status.unknown
+    );
+    let date = |d: &Option<String>| d.clone().unwrap_or_else(|| "?".to_string());
+    let (start, end) = s
+        .inspection
+        .as_ref()
+        .map_or(("?".to_string(), "?".to_string()), |i| {
+            (date(&i.start), date(&i.end))
+        });
+    let _ = writeln!(
+        out,
+        "  inspected {start}..{end} → feedback {} → as of {} → signed {} → published {}",
+        date(&s.feedback),
+        date(&s.as_of),
+        date(&s.signed),
+        date(&s.published)
+    );
+}

@@ -1,0 +1,184 @@
+//! `zglint parse`: a readable outline of what zglint read off a report, for rule authors.
+
+use crate::document::{Block, BlockKind, Document, Inline, Region, Span, Status};
+use crate::facts::Facts;
+use crate::facts::timeline::Milestone;
+use crate::finding::line_column;
+use std::fmt::Write;
+
+/// Characters of text shown per line of the outline.
+const WIDTH: usize = 36;
+
+fn clip(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    if text.chars().count() <= WIDTH {
+        text
+    } else {
+        text.chars().take(WIDTH).collect::<String>() + "…"
+    }
+}
+
+fn at(doc: &Document, span: &Span) -> String {
+    let (l, c) = line_column(&doc.source, span.start);
+    format!("{l}:{c}")
+}
+
+/// Render the outline: chrome, title, the tree with its items, the closing, then the facts.
+pub fn render(doc: &Document, facts: &Facts) -> String {
+    let mut out = String::new();
+    for c in &doc.chrome {
+        let _ = writeln!(out, "chrome    {:>7}  {}", at(doc, c), clip(doc.text(c)));
+    }
+    match &doc.title {
+        Some(t) => {
+            let _ = writeln!(out, "title     {:>7}  {}", at(doc, &t.span), t.text);
+        }
+        None => out.push_str("title     (none)\n"),
+    }
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.region == Region::Opening {
+            block(&mut out, doc, i, b, 0);
+        }
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        if s.parent.is_none() {
+            section(&mut out, doc, i);
+        }
+    }
+    let issuer = doc.closing.issuer.as_deref().unwrap_or("(none)");
+    let date = doc
+        .closing
+        .date_span
+        .as_ref()
+        .map_or("(none)", |s| doc.text(s));
+    let _ = writeln!(out, "closing   issuer {issuer}, date {date}");
+    facts_part(&mut out, doc, facts);
+    out
+}
+
+fn section(out: &mut String, doc: &Document, index: usize) {
+    let s = &doc.sections[index];
+    let indent = "  ".repeat(s.depth as usize - 1);
+    let item = doc.items.iter().find(|i| i.section == Some(index));
+    let tag = item.map_or(String::new(), |i| format!("  [item: {}]", status(i.status)));
+    let _ = writeln!(
+        out,
+        "{indent}{} {:>7}  {}{tag}",
+        doc.text(&s.marker.span),
+        at(doc, &s.line_span),
+        clip(&s.title)
+    );
+    let mut children = s.children.iter().peekable();
+    for &b in &s.blocks {
+        // Keep document order between blocks and sub-sections.
+        while let Some(&&c) = children.peek() {
+            if doc.sections[c].line_span.start > doc.blocks[b].span.start {
+                break;
+            }
+            section(out, doc, c);
+            children.next();
+        }
+        block(out, doc, b, &doc.blocks[b], s.depth as usize);
+    }
+    for &c in children {
+        section(out, doc, c);
+    }
+}
+
+fn status(s: Status) -> &'static str {
+    match s {
+        Status::Done => "done",
+        Status::Partial => "partial",
+        Status::Ongoing => "ongoing",
+        Status::Unknown => "unknown",
+    }
+}
+
+fn block(out: &mut String, doc: &Document, index: usize, b: &Block, depth: usize) {
+    let indent = "  ".repeat(depth);
+    let kind = match &b.kind {
+        BlockKind::Paragraph => "¶".to_string(),
+        BlockKind::Labelled { label, .. } => format!("[{label}]"),
+        BlockKind::RunOn => "…".to_string(),
+    };
+    let item = doc.items.iter().find(|i| i.block == Some(index));
+    let tag = item.map_or(String::new(), |i| format!("  [item: {}]", status(i.status)));
+    let _ = writeln!(
+        out,
+        "{indent}{kind} {:>7}  {}{tag}",
+        at(doc, &b.span),
+        clip(doc.text(&b.span))
+    );
+    let inline: Vec<String> = b
+        .inline
+        .iter()
+        .map(|i| match i {
+            Inline::EnumCn { number, .. } => format!("{number}是"),
+            Inline::EnumParen { number, .. } => format!("({number})"),
+            Inline::Note { label, text, .. } => format!("({label}:{text})"),
+            Inline::Label { label, .. } => format!("{label}:"),
+        })
+        .collect();
+    if !inline.is_empty() {
+        let _ = writeln!(out, "{indent}    inline: {}", inline.join(" "));
+    }
+}
+
+fn facts_part(out: &mut String, doc: &Document, facts: &Facts) {
+    out.push_str("\ntimeline\n");
+    let t = &facts.timeline;
+    let rows: [(&str, &Option<Milestone>); 6] = [
+        ("inspection start", &t.inspection_start),
+        ("inspection end", &t.inspection_end),
+        ("feedback", &t.feedback),
+        ("as of", &t.as_of),
+        ("signed", &t.signed),
+        ("published", &t.published),
+    ];
+    for (name, m) in rows {
+        let value = m.as_ref().map_or("(not stated)".to_string(), |m| {
+            let inferred = if m.date.year_inferred {
+                ", year inferred"
+            } else {
+                ""
+            };
+            format!(
+                "{} at {}{inferred}",
+                m.date.iso().unwrap_or_default(),
+                at(doc, &m.span)
+            )
+        });
+        let _ = writeln!(out, "  {name:<17} {value}");
+    }
+    let _ = writeln!(out, "\ndates ({})", facts.dates.len());
+    for d in &facts.dates {
+        let start = d.date.start.iso().unwrap_or_else(|| "?".into());
+        let end = d
+            .date
+            .end
+            .and_then(|e| e.iso())
+            .map(|e| format!(" .. {e}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:>7}  {:<20} {start}{end}",
+            at(doc, &d.date.span),
+            doc.text(&d.date.span)
+        );
+    }
+    let _ = writeln!(out, "\nfigures ({})", facts.figures.len());
+    for f in &facts.figures {
+        let q = &f.quantity;
+        let approx = format!("{:?}", q.approx).to_lowercase();
+        let _ = writeln!(
+            out,
+            "  {:>7}  {:<14} value {} unit {:?} noun {:?} {approx}{}",
+            at(doc, &q.span),
+            doc.text(&q.span),
+            q.value(),
+            q.unit,
+            f.noun,
+            if q.ordinal { " ordinal" } else { "" }
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! The vocabulary zglint reads reports with (statuses, labels, problem headings), loaded from
+//! `rules/vocabulary.yaml`, which is compiled into the binary.
+
+use crate::document::Status;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// The packaged vocabulary file.
+pub const DEFAULT_VOCABULARY: &str = include_str!("../rules/vocabulary.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVocabulary {
+    status: RawStatus,
+    labels: Labels,
+    problem_heading: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatus {
+    partial: Vec<String>,
+    ongoing: Vec<String>,
+    done: Vec<String>,
+}
+
+/// Labels of labelled paragraphs, by what they introduce.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// "反馈问题" …
+    pub problem: Vec<String>,
+    /// "整改情况" …
+    pub rectification: Vec<String>,
+    /// "整改时限" …
+    pub deadline: Vec<String>,
+}
+
+/// The compiled vocabulary.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// Status patterns in the order they are tried.
+    pub status: Vec<(Status, Regex)>,
+    /// Labels by kind.
+    pub labels: Labels,
+    /// Patterns of headings that name a problem.
+    pub problem_heading: Vec<Regex>,
+}
+
+/// A vocabulary file that cannot be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum VocabularyError {
+    /// Not valid YAML, or not of the vocabulary's shape.
+    #[error("vocabulary: {0}")]
+    #[diagnostic(code(zglint::vocabulary))]
+    Yaml(#[from] serde_yaml::Error),
+    /// A pattern that does not compile.
+    #[error("vocabulary: pattern `{pattern}` does not compile: {source}")]
+    #[diagnostic(code(zglint::vocabulary))]
+    Pattern {
+        /// The pattern.
+        pattern: String,
+        /// Why.
+        source: regex::Error,
+    },
+}
+
+fn compile(pattern: &str) -> Result<Regex, VocabularyError> {
+    Regex::new(pattern).map_err(|source| VocabularyError::Pattern {
+        pattern: pattern.to_string(),
+        source,
+    })
+}
+
+impl Vocabulary {
+    /// Load a vocabulary from YAML text.
+    pub fn from_yaml(text: &str) -> Result<Self, VocabularyError> {
+        let raw: RawVocabulary = serde_yaml::from_str(text)?;
+        let mut status = Vec::new();
+        for (kind, list) in [
+            (Status::Partial, &raw.status.partial),
+            (Status::Ongoing, &raw.status.ongoing),
+            (Status::Done, &raw.status.done),
+        ] {
+            for p in list {
+                status.push((kind, compile(p)?));
+            }
+        }
+        let problem_heading = raw
+            .problem_heading
+            .iter()
+            .map(|p| compile(p))
+            .collect::<Result<_, _>>()?;
+        Ok(Vocabulary {
+            status,
+            labels: raw.labels,
+            problem_heading,
+        })
+    }
+
+    /// The packaged vocabulary.
+    pub fn packaged() -> &'static Vocabulary {
+        static PACKAGED: LazyLock<Vocabulary> = LazyLock::new(|| {
+            Vocabulary::from_yaml(DEFAULT_VOCABULARY).expect("the packaged vocabulary is valid")
+        });
+        &PACKAGED
+    }
+
+    /// The status a sentence states, with the byte range of the words, if any.
+    pub fn status_in(&self, sentence: &str) -> Option<(Status, std::ops::Range<usize>)> {
+        let mut best: Option<(Status, std::ops::Range<usize>)> = None;
+        for (kind, re) in &self.status {
+            if best.as_ref().is_some_and(|(k, _)| k != kind) {
+                break;
+            }
+            if let Some(m) = re.find(sentence) {
+                if best.as_ref().is_none_or(|(_, r)| m.start() < r.start) {
+                    best = Some((*kind, m.range()));
+                }
+            }
+        }
+        best
+    }
+
+    /// True when a label introduces a problem.
+    pub fn is_problem_label(&self, label: &str) -> bool {
+        self.labels.problem.iter().any(|l| l == label)
+    }
+
+    /// True when a label introduces rectification text.
+    pub fn is_rectification_label(&self, label: &str) -> bool {
+        self.labels.rectification.iter().any(|l| l == label)
+    }
+
+    /// True when a heading's title names a problem.
+    pub fn is_problem_heading(&self, title: &str) -> bool {
+        self.problem_heading.iter().any(|re| re.is_match(title))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packaged_vocabulary_loads() {
+        let v = Vocabulary::packaged();
+        assert!(v.is_problem_label("反馈问题"));
+        assert!(v.is_rectification_label("整改措施及成效"));
+        assert!(v.is_problem_heading("关于“村账管理不规范”的问题。"));
+        assert!(!v.is_problem_heading("关于政治理论学用结合不够方面"));
+    }
+
+    #[test]
+    fn status_precedence() {
+        let v = Vocabulary::packaged();
+        let kind = |s: &str| v.status_in(s).map(|(k, _)| k);
+        assert_eq!(kind("已完成整改并长期坚持"), Some(Status::Done));
+        assert_eq!(kind("整改完成"), Some(Status::Done));
+        // "整改完成" also matches, but the sentence says the work is still going on.
+        assert_eq!(
+            kind("正在整改中,按计划于2025年12月31日整改完成"),
+            Some(Status::Ongoing)
+        );
+        assert_eq!(
+            kind("部分整改未完成,正在积极推进整改"),
+            Some(Status::Partial)
+        );
+        assert_eq!(kind("按计划于2025年6月底前完成"), Some(Status::Ongoing));
+        // Narrative, not a status.
+        assert_eq!(kind("已完成年度目标任务"), None);
+    }
+
+    #[test]
+    fn bad_pattern_is_an_error() {
+        let yaml = DEFAULT_VOCABULARY.replace("已销号", "已销号(");
+        assert!(matches!(
+            Vocabulary::from_yaml(&yaml),
+            Err(VocabularyError::Pattern { .. })
+        ));
+    }
+}
