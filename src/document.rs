@@ -234,6 +234,17 @@ pub struct Item {
     pub status_span: Option<Span>,
 }
 
+impl Block {
+    /// The kind's name, with the label of a labelled block, e.g. "labelled:整改情况".
+    pub fn kind_name(&self) -> String {
+        match &self.kind {
+            BlockKind::Paragraph => "paragraph".to_string(),
+            BlockKind::Labelled { label, .. } => format!("labelled:{label}"),
+            BlockKind::RunOn => "run_on".to_string(),
+        }
+    }
+}
+
 impl Document {
     /// The text of a span.
     pub fn text(&self, span: &Span) -> &str {

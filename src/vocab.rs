@@ -73,6 +73,14 @@ fn compile(pattern: &str) -> Result<Regex, VocabularyError> {
     })
 }
 
+/// True when a status phrase ends its clause: the text after it starts with punctuation, a
+/// blank, "并" ("已完成整改并长期坚持"), or nothing.
+fn ends_clause(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| {
+        c == '并' || c.is_whitespace() || c == '\u{3000}' || (!c.is_alphanumeric() && c != '“')
+    })
+}
+
 impl Vocabulary {
     /// Load a vocabulary from YAML text.
     pub fn from_yaml(text: &str) -> Result<Self, VocabularyError> {
@@ -114,7 +122,10 @@ impl Vocabulary {
             if best.as_ref().is_some_and(|(k, _)| k != kind) {
                 break;
             }
-            if let Some(m) = re.find(sentence) {
+            let hit = re
+                .find_iter(sentence)
+                .find(|m| ends_clause(&sentence[m.end()..]));
+            if let Some(m) = hit {
                 if best.as_ref().is_none_or(|(_, r)| m.start() < r.start) {
                     best = Some((*kind, m.range()));
                 }
@@ -168,8 +179,12 @@ mod tests {
             Some(Status::Partial)
         );
         assert_eq!(kind("按计划于2025年6月底前完成"), Some(Status::Ongoing));
-        // Narrative, not a status.
+        // Narrative, not a status: the phrase does not end its clause.
         assert_eq!(kind("已完成年度目标任务"), None);
+        assert_eq!(kind("对已完成整改的事项逐户回访"), None);
+        assert_eq!(kind("未完成项目已基本完成建设"), None);
+        assert_eq!(kind("目前,公章管理问题已整改完成"), Some(Status::Done));
+        assert_eq!(kind("正在整改中"), Some(Status::Ongoing));
     }
 
     #[test]

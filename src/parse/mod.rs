@@ -248,10 +248,20 @@ fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> 
     let mut end = lines.len();
     // The last date line that only chrome and blanks follow.
     let mut i = lines.len();
+    let mut footer_lines = 0;
     while i > body_start {
         i -= 1;
         match &lines[i].kind {
             LineKind::Blank | LineKind::Chrome => continue,
+            // Footers hold labelled lines too ("版权所有:…", "联系地址:…"): a few short lines
+            // with no full stop may stand between the date and the end of the page.
+            LineKind::Labelled { .. } | LineKind::Paragraph
+                if footer_lines < MAX_FOOTER_LINES
+                    && is_footer_like(&source[lines[i].span.clone()]) =>
+            {
+                footer_lines += 1;
+                continue;
+            }
             LineKind::Date { date } => {
                 doc.closing.date_span = Some(date.clone());
                 end = i;
@@ -287,6 +297,14 @@ fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> 
         }
     }
     end.min(k)
+}
+
+/// Lines after the closing date that may be footer rather than report.
+const MAX_FOOTER_LINES: usize = 6;
+
+/// A short line with no sentence in it, like a page footer's.
+fn is_footer_like(text: &str) -> bool {
+    text.chars().count() <= 100 && !text.contains('。')
 }
 
 /// Place the body's lines into the tree of sections and their blocks.
