@@ -234,6 +234,18 @@ pub struct Item {
     pub status_span: Option<Span>,
 }
 
+impl Inline {
+    /// The bytes of the whole structure.
+    pub fn span(&self) -> &Span {
+        match self {
+            Inline::EnumCn { span, .. }
+            | Inline::EnumParen { span, .. }
+            | Inline::Note { span, .. }
+            | Inline::Label { span, .. } => span,
+        }
+    }
+}
+
 impl Block {
     /// The kind's name, with the label of a labelled block, e.g. "labelled:整改情况".
     pub fn kind_name(&self) -> String {

@@ -46,7 +46,10 @@ fn reading(text: &str) -> Vec<String> {
             f.quantity.value()
         ));
     }
-    out.push(format!("{:?}", zglint::summary::summarize(&doc, &facts)));
+    out.push(common::fold(&format!(
+        "{:?}",
+        zglint::summary::summarize(&doc, &facts)
+    )));
     out
 }
 

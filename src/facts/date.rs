@@ -1359,20 +1359,13 @@ mod tests {
             text.push_str(pieces[i % pieces.len()]);
             i += 1;
         }
-        let t = std::time::Instant::now();
-        let n = scan_dates(&text, Some(2023)).len();
-        assert!(n > 0);
-        assert!(
-            t.elapsed() < std::time::Duration::from_secs(20),
-            "{:?}",
-            t.elapsed()
-        );
+        // No timing here (speed is measured in benchmarks): large hostile input must finish
+        // and give well-formed facts.
+        assert!(!scan_dates(&text, Some(2023)).is_empty());
+        check_invariants(&text, Some(2023));
         // One long run of each alphabet character.
         for piece in ["1", "年", "-", " ", "〇", "至"] {
-            let text = piece.repeat(200_000);
-            let t = std::time::Instant::now();
-            scan_dates(&text, None);
-            assert!(t.elapsed() < std::time::Duration::from_secs(10));
+            check_invariants(&piece.repeat(200_000), None);
         }
     }
 

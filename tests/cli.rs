@@ -1,0 +1,120 @@
+//! The command line: exit codes, formats, and errors that name the file.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn zglint() -> Command {
+    Command::cargo_bin("zglint").expect("the binary is built")
+}
+
+#[test]
+fn check_json_follows_the_output_contract() {
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(common::fixture("baiyun.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c == 0 || c == 1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let file = &json["files"][0];
+    assert!(file["path"].as_str().unwrap().ends_with("baiyun.txt"));
+    assert!(file["diagnostics"].is_array());
+    let summary = &file["summary"];
+    for key in [
+        "title",
+        "issuer",
+        "signed",
+        "published",
+        "inspection",
+        "feedback",
+        "as_of",
+        "items",
+        "status",
+    ] {
+        assert!(summary.get(key).is_some(), "summary lacks {key}");
+    }
+    assert_eq!(summary["items"], 16);
+}
+
+#[test]
+fn unreadable_files_exit_2_and_the_others_are_still_checked() {
+    let dir = std::env::temp_dir().join(format!("zglint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"\xe4\xb8\x80\xff").unwrap();
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&bad)
+        .arg(dir.join("missing.txt"))
+        .arg(common::fixture("sample.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert!(
+        files[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8 at byte 3")
+    );
+    assert!(files[0].get("diagnostics").is_none());
+    assert!(files[1]["error"].as_str().unwrap().contains("missing.txt"));
+    assert_eq!(files[2]["summary"]["items"], 15);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.txt") && stderr.contains("byte 3"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn human_output_ends_with_a_count() {
+    zglint()
+        .arg("check")
+        .arg(common::fixture("baiyun.txt"))
+        .assert()
+        .stdout(predicate::str::contains(
+            "16 items: 12 done, 0 partial, 4 ongoing, 0 unknown",
+        ))
+        .stdout(predicate::str::contains("in 1 file"));
+}
+
+#[test]
+fn parse_shows_the_tree_and_the_facts() {
+    zglint()
+        .arg("parse")
+        .arg(common::fixture("sample.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("title"))
+        .stdout(predicate::str::contains("[item: done]"))
+        .stdout(predicate::str::contains("timeline"));
+    let out = zglint()
+        .args(["parse", "--format", "json"])
+        .arg(common::fixture("towns.txt"))
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["items"].as_array().unwrap().len(), 11);
+    assert!(json["facts"]["dates"].is_array());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    zglint().arg("check").assert().code(2);
+    zglint()
+        .args(["check", "--format", "nope", "x.txt"])
+        .assert()
+        .code(2);
+    zglint()
+        .arg("parse")
+        .arg("/nonexistent/report.txt")
+        .assert()
+        .code(2);
+}
