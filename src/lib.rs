@@ -9,8 +9,10 @@ pub mod facts;
 pub mod finding;
 pub mod item;
 pub mod numeral;
+pub mod pack;
 pub mod parse;
 pub mod render;
+pub mod rules;
 pub mod summary;
 pub mod vocab;
 

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use zglint::finding::Level;
+use zglint::pack::Pack;
 use zglint::render::{Checked, FileResult};
 
 #[derive(Parser)]
@@ -28,6 +29,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// A folder of YAML rules to add; a rule with a packaged rule's id replaces it.
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
     },
     /// Show what zglint reads off a report: its tree, items, dates, figures and timeline.
     Parse {
@@ -55,15 +59,16 @@ enum ParseFormat {
     Json,
 }
 
-fn check_file(path: &std::path::Path) -> FileResult {
+fn check_file(pack: &Pack, path: &std::path::Path) -> FileResult {
     let outcome = zglint::read(path).map_err(|e| e.to_string()).map(|text| {
         let (document, facts) = zglint::analyse(&text);
         let summary = zglint::summary::summarize(&document, &facts);
+        let findings = pack.check(&document, &facts);
         Checked {
             document,
             facts,
             summary,
-            findings: Vec::new(),
+            findings,
         }
     });
     FileResult {
@@ -75,8 +80,19 @@ fn check_file(path: &std::path::Path) -> FileResult {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format } => {
-            let results: Vec<FileResult> = paths.iter().map(|p| check_file(p)).collect();
+        Command::Check {
+            paths,
+            format,
+            rules,
+        } => {
+            let pack = match load_pack(&rules) {
+                Ok(pack) => pack,
+                Err(e) => {
+                    eprintln!("{:?}", miette::Report::new(e));
+                    return ExitCode::from(2);
+                }
+            };
+            let results: Vec<FileResult> = paths.iter().map(|p| check_file(&pack, p)).collect();
             let text = match format {
                 CheckFormat::Json => zglint::render::json::render(&results),
                 CheckFormat::Human => zglint::render::human::render(&results),
@@ -108,6 +124,15 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// The packaged rules and those of the `--rules` folders.
+fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
+    let mut pack = Pack::packaged()?;
+    for dir in dirs {
+        pack.add_dir(dir)?;
+    }
+    Ok(pack)
 }
 
 /// Print to standard output; a closed pipe (`| head`) is not an error.

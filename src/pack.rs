@@ -1,0 +1,379 @@
+//! The rule pack: YAML rules loaded strictly, compiled by their kinds, run over a report.
+
+use crate::document::Document;
+use crate::facts::Facts;
+use crate::finding::{Finding, Level};
+use crate::rules::{self, Check, Context, Kind};
+use miette::{NamedSource, SourceSpan};
+use serde::Deserialize;
+use std::path::Path;
+
+/// A rule's level; `off` turns it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleLevel {
+    /// Reported as an error.
+    Error,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as information.
+    Info,
+    /// Not run.
+    Off,
+}
+
+impl RuleLevel {
+    /// The findings' level, None when off.
+    pub fn level(self) -> Option<Level> {
+        match self {
+            RuleLevel::Error => Some(Level::Error),
+            RuleLevel::Warning => Some(Level::Warning),
+            RuleLevel::Info => Some(Level::Info),
+            RuleLevel::Off => None,
+        }
+    }
+}
+
+/// Snippets a rule must fire on, and must not.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Each must give at least one finding of this rule.
+    #[serde(default)]
+    pub fail: Vec<String>,
+    /// Each must give none.
+    #[serde(default)]
+    pub pass: Vec<String>,
+}
+
+/// A rule as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Kebab-case id naming the problem, e.g. "percent-mismatch".
+    pub id: String,
+    /// The kind that checks it.
+    pub kind: String,
+    /// Its level.
+    pub level: RuleLevel,
+    /// The message template, in Chinese, with `{name}` values of the kind.
+    pub message: String,
+    /// The help template.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// The kind's parameters.
+    #[serde(default)]
+    pub params: serde_yaml::Value,
+    /// Examples that `cargo test` runs through the rule.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A compiled rule.
+pub struct Rule {
+    /// As written.
+    pub spec: RuleSpec,
+    /// Its kind.
+    pub kind: &'static Kind,
+    /// The file it came from.
+    pub origin: String,
+    check: Box<dyn Check>,
+}
+
+/// A rule file that cannot be used, pointing at the place in the file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{file}: {problem}")]
+#[diagnostic(code(zglint::rules))]
+pub struct PackError {
+    /// The file.
+    pub file: String,
+    /// What is wrong.
+    pub problem: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("here")]
+    at: Option<SourceSpan>,
+}
+
+impl PackError {
+    fn new(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> Self {
+        PackError {
+            file: file.to_string(),
+            problem,
+            src: NamedSource::new(file, text.to_string()),
+            at,
+        }
+    }
+}
+
+/// The line of `id: <id>` in a rule file, to point errors at.
+fn locate(text: &str, id: &str) -> Option<SourceSpan> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start().trim_start_matches("- ").trim_start();
+        if t.strip_prefix("id:")
+            .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == id)
+        {
+            return Some((offset, line.trim_end().len()).into());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The `{name}` placeholders of a template.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Load the rules of one YAML file.
+pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
+    let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
+        let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
+        PackError::new(file, text, e.to_string(), at)
+    })?;
+    let mut rules = Vec::new();
+    for spec in specs {
+        let err = |problem: String| PackError::new(file, text, problem, locate(text, &spec.id));
+        let valid_id = !spec.id.is_empty()
+            && spec
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid_id {
+            return Err(err(format!("rule id `{}` is not kebab-case", spec.id)));
+        }
+        let Some(kind) = rules::kind(&spec.kind) else {
+            let known: Vec<&str> = rules::KINDS.iter().map(|k| k.name).collect();
+            return Err(err(format!(
+                "rule `{}`: unknown kind `{}` (known: {})",
+                spec.id,
+                spec.kind,
+                known.join(", ")
+            )));
+        };
+        let templates = std::iter::once(&spec.message).chain(spec.help.iter());
+        for name in templates.flat_map(|t| placeholders(t)) {
+            if !kind.values.contains(&name) {
+                return Err(err(format!(
+                    "rule `{}`: the template names `{{{name}}}`, which kind `{}` does not give (it gives: {})",
+                    spec.id,
+                    kind.name,
+                    kind.values.join(", ")
+                )));
+            }
+        }
+        let check = (kind.compile)(&spec.params)
+            .map_err(|e| err(format!("rule `{}`: params: {e}", spec.id)))?;
+        rules.push(Rule {
+            spec,
+            kind,
+            origin: file.to_string(),
+            check,
+        });
+    }
+    Ok(rules)
+}
+
+/// A set of rules with unique ids.
+#[derive(Default)]
+pub struct Pack {
+    /// The rules, in the order they were loaded.
+    pub rules: Vec<Rule>,
+}
+
+impl Pack {
+    /// The packaged rules, compiled into the binary.
+    pub fn packaged() -> Result<Pack, PackError> {
+        let mut pack = Pack::default();
+        for (file, text) in rules::PACKAGED {
+            pack.add(file, text, false)?;
+        }
+        Ok(pack)
+    }
+
+    /// Add the rules of a file. With `replace`, a rule whose id is already in the pack replaces
+    /// it; without, a repeated id is an error.
+    pub fn add(&mut self, file: &str, text: &str, replace: bool) -> Result<(), PackError> {
+        for rule in load(file, text)? {
+            match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
+                Some(i) if replace => self.rules[i] = rule,
+                Some(i) => {
+                    let problem = format!(
+                        "rule id `{}` is already defined in {}",
+                        rule.spec.id, self.rules[i].origin
+                    );
+                    return Err(PackError::new(
+                        file,
+                        text,
+                        problem,
+                        locate(text, &rule.spec.id),
+                    ));
+                }
+                None => self.rules.push(rule),
+            }
+        }
+        Ok(())
+    }
+
+    /// Add every `*.yaml` rule file of a folder (the vocabulary excepted), overriding by id.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), PackError> {
+        let io =
+            |e: std::io::Error| PackError::new(&dir.display().to_string(), "", e.to_string(), None);
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .filter(|p| p.file_stem().is_some_and(|s| s != "vocabulary"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| PackError::new(&name, "", e.to_string(), None))?;
+            self.add(&name, &text, true)?;
+        }
+        Ok(())
+    }
+
+    /// Run every rule that is not off over a report; findings in document order.
+    pub fn check(&self, doc: &Document, facts: &Facts) -> Vec<Finding> {
+        let cx = Context { doc, facts };
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            out.extend(rule.run(&cx));
+        }
+        out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        out
+    }
+}
+
+/// Fill a template's `{name}` placeholders.
+fn fill(template: &str, values: &std::collections::BTreeMap<&'static str, String>) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+impl Rule {
+    /// The findings of this rule alone.
+    pub fn run(&self, cx: &Context) -> Vec<Finding> {
+        let Some(level) = self.spec.level.level() else {
+            return Vec::new();
+        };
+        self.check
+            .check(cx)
+            .into_iter()
+            .map(|hit| Finding {
+                rule: self.spec.id.clone(),
+                kind: self.kind.name.to_string(),
+                level,
+                message: fill(&self.spec.message, &hit.values),
+                span: hit.span,
+                labels: hit.labels,
+                help: self.spec.help.as_ref().map(|h| fill(h, &hit.values)),
+            })
+            .collect()
+    }
+
+    /// Run the rule's examples; each failure is described.
+    pub fn run_examples(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        let count = |text: &str| {
+            let (doc, facts) = crate::analyse(text);
+            self.run(&Context {
+                doc: &doc,
+                facts: &facts,
+            })
+            .len()
+        };
+        for text in &self.spec.examples.fail {
+            if count(text) == 0 {
+                failures.push(format!(
+                    "{}: the failing example gives no finding: {text}",
+                    self.spec.id
+                ));
+            }
+        }
+        for text in &self.spec.examples.pass {
+            let n = count(text);
+            if n > 0 {
+                failures.push(format!(
+                    "{}: the passing example gives {n} findings: {text}",
+                    self.spec.id
+                ));
+            }
+        }
+        failures
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packaged_rules_load_and_their_examples_hold() {
+        let pack = Pack::packaged().expect("the packaged rules load");
+        let failures: Vec<String> = pack.rules.iter().flat_map(|r| r.run_examples()).collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    const GOOD: &str =
+        "- id: test-rule\n  kind: required\n  level: warning\n  message: \"缺少{missing}\"\n";
+
+    #[test]
+    fn strict_loading() {
+        assert!(load("t.yaml", GOOD).is_ok());
+        let cases = [
+            (
+                GOOD.replace("level: warning", "level: warning\n  colour: red"),
+                "unknown field `colour`",
+            ),
+            (
+                GOOD.replace("kind: required", "kind: nonsense"),
+                "unknown kind `nonsense`",
+            ),
+            (GOOD.replace("{missing}", "{nothing}"), "`{nothing}`"),
+            (GOOD.replace("test-rule", "TestRule"), "not kebab-case"),
+            (
+                GOOD.replace("level: warning", "level: loud"),
+                "unknown variant `loud`",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = load("t.yaml", &text).err().expect("an error");
+            assert!(err.to_string().contains(want), "{err} lacks {want}");
+        }
+        let err = load("t.yaml", &GOOD.replace("kind: required", "kind: nonsense"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.at,
+            Some(SourceSpan::from((0, 15))),
+            "points at the rule's id line"
+        );
+    }
+
+    #[test]
+    fn repeated_ids_are_errors_unless_overriding() {
+        let mut pack = Pack::default();
+        pack.add("a.yaml", GOOD, false).unwrap();
+        assert!(pack.add("b.yaml", GOOD, false).is_err());
+        pack.add("b.yaml", &GOOD.replace("warning", "error"), true)
+            .unwrap();
+        assert_eq!(pack.rules.len(), 1);
+        assert_eq!(pack.rules[0].spec.level, RuleLevel::Error);
+    }
+}

@@ -1,0 +1,197 @@
+//! Rule kinds. Each kind is Rust (one file here, with `NAME`, `EXPLANATION`, `VALUES` and
+//! `compile`); rules are YAML instances of a kind (`rules/<kind>.yaml`). This is the registry.
+
+pub mod arith;
+pub mod conflict;
+pub mod date_order;
+pub mod deadline;
+pub mod duplicate_text;
+pub mod item_count;
+pub mod numbering;
+pub mod pairing;
+pub mod parts_sum;
+pub mod placeholder;
+pub mod ratio;
+pub mod required;
+pub mod tally;
+
+use crate::document::{Document, Span};
+use crate::facts::Facts;
+use crate::finding::Label;
+use std::collections::BTreeMap;
+
+/// What a rule sees: the parsed report and its facts.
+pub struct Context<'a> {
+    /// The report.
+    pub doc: &'a Document,
+    /// Its facts.
+    pub facts: &'a Facts,
+}
+
+/// One place a rule fires, before the engine fills in the rule's message and help.
+#[derive(Debug, Clone, Default)]
+pub struct Hit {
+    /// The primary place: the stated figure or the faulty text.
+    pub span: Span,
+    /// Other places involved, each with what it is.
+    pub labels: Vec<Label>,
+    /// Values for the rule's templates, by name (each listed in the kind's `VALUES`).
+    pub values: BTreeMap<&'static str, String>,
+}
+
+impl Hit {
+    /// A hit at `span` with no labels or values yet.
+    pub fn at(span: Span) -> Self {
+        Hit {
+            span,
+            ..Hit::default()
+        }
+    }
+
+    /// Add a template value.
+    pub fn value(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.values.insert(name, value.to_string());
+        self
+    }
+
+    /// Add a label.
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+}
+
+/// A compiled rule's check.
+pub trait Check: Send + Sync {
+    /// Every place the rule fires in the report.
+    fn check(&self, cx: &Context) -> Vec<Hit>;
+}
+
+/// The check of a kind compiled from a rule's `params`, or why the params are wrong.
+pub type Compile = fn(&serde_yaml::Value) -> Result<Box<dyn Check>, String>;
+
+/// A rule kind.
+pub struct Kind {
+    /// Its name, as rules write it in `kind:`.
+    pub name: &'static str,
+    /// Its explanation (Chinese, with an English line under each heading).
+    pub explanation: &'static str,
+    /// The names its message and help templates may use.
+    pub values: &'static [&'static str],
+    /// Builds a check from a rule's parameters.
+    pub compile: Compile,
+}
+
+/// Every rule kind, once.
+pub const KINDS: &[Kind] = &[
+    item_count::KIND,
+    tally::KIND,
+    parts_sum::KIND,
+    ratio::KIND,
+    conflict::KIND,
+    date_order::KIND,
+    deadline::KIND,
+    numbering::KIND,
+    pairing::KIND,
+    placeholder::KIND,
+    required::KIND,
+    duplicate_text::KIND,
+];
+
+/// The packaged rule files, compiled into the binary.
+pub const PACKAGED: &[(&str, &str)] = &[
+    (
+        "rules/item_count.yaml",
+        include_str!("../../rules/item_count.yaml"),
+    ),
+    ("rules/tally.yaml", include_str!("../../rules/tally.yaml")),
+    (
+        "rules/parts_sum.yaml",
+        include_str!("../../rules/parts_sum.yaml"),
+    ),
+    ("rules/ratio.yaml", include_str!("../../rules/ratio.yaml")),
+    (
+        "rules/conflict.yaml",
+        include_str!("../../rules/conflict.yaml"),
+    ),
+    (
+        "rules/date_order.yaml",
+        include_str!("../../rules/date_order.yaml"),
+    ),
+    (
+        "rules/deadline.yaml",
+        include_str!("../../rules/deadline.yaml"),
+    ),
+    (
+        "rules/numbering.yaml",
+        include_str!("../../rules/numbering.yaml"),
+    ),
+    (
+        "rules/pairing.yaml",
+        include_str!("../../rules/pairing.yaml"),
+    ),
+    (
+        "rules/placeholder.yaml",
+        include_str!("../../rules/placeholder.yaml"),
+    ),
+    (
+        "rules/required.yaml",
+        include_str!("../../rules/required.yaml"),
+    ),
+    (
+        "rules/duplicate_text.yaml",
+        include_str!("../../rules/duplicate_text.yaml"),
+    ),
+];
+
+/// The kind of a name.
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Read a kind's parameters into its own struct; unknown keys are errors.
+pub fn params<T: serde::de::DeserializeOwned + Default>(
+    value: &serde_yaml::Value,
+) -> Result<T, String> {
+    if value.is_null() {
+        return Ok(T::default());
+    }
+    serde_yaml::from_value(value.clone()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADINGS: [&str; 4] = [
+        "## 检查什么 / What it checks",
+        "## 为什么 / Why it matters",
+        "## 示例 / Example",
+        "## 参数 / Parameters",
+    ];
+
+    #[test]
+    fn every_kind_is_explained_under_the_fixed_headings() {
+        for k in KINDS {
+            for h in HEADINGS {
+                assert!(k.explanation.contains(h), "{} lacks {h}", k.name);
+            }
+        }
+    }
+
+    #[test]
+    fn kind_names_are_unique_and_snake_case() {
+        let mut names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), KINDS.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
+    }
+}
