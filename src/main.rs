@@ -127,6 +127,7 @@ fn main() -> ExitCode {
 }
 
 /// The packaged rules and those of the `--rules` folders.
+#[allow(clippy::result_large_err)]
 fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
     let mut pack = Pack::packaged()?;
     for dir in dirs {

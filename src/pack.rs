@@ -1,5 +1,8 @@
 //! The rule pack: YAML rules loaded strictly, compiled by their kinds, run over a report.
 
+// A rule-file error carries its source text for miette; it is built once, on a failing load.
+#![allow(clippy::result_large_err)]
+
 use crate::document::Document;
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
