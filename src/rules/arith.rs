@@ -15,6 +15,18 @@ fn slack(x: f64) -> f64 {
     x.abs().max(1.0) * 1e-9
 }
 
+impl std::ops::Add for Interval {
+    type Output = Interval;
+
+    /// The sum of two intervals.
+    fn add(self, other: Interval) -> Interval {
+        Interval {
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
+        }
+    }
+}
+
 impl Interval {
     /// An exact value.
     pub fn exact(v: f64) -> Self {
@@ -27,14 +39,6 @@ impl Interval {
         Interval {
             lo: (v - half) * scale,
             hi: (v + half) * scale,
-        }
-    }
-
-    /// The sum of two intervals.
-    pub fn add(self, other: Interval) -> Self {
-        Interval {
-            lo: self.lo + other.lo,
-            hi: self.hi + other.hi,
         }
     }
 
@@ -87,7 +91,7 @@ mod tests {
             .unwrap();
         assert!(!p.meets(Interval::rounded(93.5, 1, 1.0)));
         // 16.25 + 15.98 against 32.24: each can be off by 0.005.
-        let sum = Interval::rounded(16.25, 2, 1.0).add(Interval::rounded(15.98, 2, 1.0));
+        let sum = Interval::rounded(16.25, 2, 1.0) + Interval::rounded(15.98, 2, 1.0);
         assert!(sum.meets(Interval::rounded(32.24, 2, 1.0)));
         // 99/101 = 98.0198% does not round to 98.01%.
         let p = Interval::exact(99.0)
