@@ -1,6 +1,14 @@
 //! `duplicate_text`: Two different items whose rectification text is the same, or nearly.
+//!
+//! Each item's rectification text is normalised (punctuation, blanks, enumeration markers and
+//! labels dropped), cut into character shingles, and compared by Jaccard similarity. Candidate
+//! pairs come from an inverted index of shingles in which boilerplate shingles (shared by many
+//! items) are not followed, so the work stays near-linear in the size of the report.
 
 use super::{Check, Context, Hit, Kind};
+use crate::document::{Document, Inline, Item, Span};
+use serde::Deserialize;
+use std::collections::HashMap;
 
 /// The kind's name.
 pub const NAME: &str = "duplicate_text";
@@ -8,21 +16,49 @@ pub const NAME: &str = "duplicate_text";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-两个不同问题的整改情况文字相同或几乎相同。
-Two different items whose rectification text is the same, or nearly.
+两个不同问题的整改情况文字相同或几乎相同。整改情况取各项的“整改情况:”等标注段落;没有标注段落的,
+取问题标题之后的文字。比较前去掉标点、空白、“一是”“(1)”等序号和标签,按字符片段(shingle)计算
+Jaccard 相似度,达到阈值即报告,并在两处文字上各加标注。
+Two different items whose rectification text is the same, or nearly: the labelled rectification
+paragraphs (or the text after the item's heading), normalised, compared by the Jaccard
+similarity of their character shingles.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+不同的问题需要不同的整改措施。整改情况逐字照搬另一项,多半是复制粘贴时漏改,读者(纪委、下一轮
+巡察组)会据此认为整改流于形式。只是开头套话相同、内容不同的,不会报告。
+Different problems need different measures. A rectification text copied word for word from another
+item is usually a copy-and-paste slip, and readers take it as a sign of perfunctory work. Texts that
+share only a boilerplate opening are not reported.
 
 ## 示例 / Example
-(to be written with the kind)
+报告 / Reported:
+```text
+(1)关于“村务公开不及时”的问题。
+整改情况:一是制定村务公开月度检查制度,由镇纪委每月抽查;二是对全镇12个村近三年财务收支补充公开,已完成整改。
+(2)关于“集体资产台账不全”的问题。
+整改情况:一是制定村务公开月度检查制度,由镇纪委每月抽查;二是对全镇12个村近三年财务收支补充公开,已完成整改。
+```
+不报告 / Not reported (同样的开头,不同的措施):
+```text
+(1)关于“村务公开不及时”的问题。
+整改情况:一是制定村务公开月度检查制度,由镇纪委每月抽查;二是对全镇12个村近三年财务收支补充公开。
+(2)关于“集体资产台账不全”的问题。
+整改情况:一是组织各村清查集体资产,登记房屋、土地和设备共386项;二是建立资产台账年度核对制度。
+```
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `min_similarity`(默认 0.8):两段文字字符片段集合的 Jaccard 相似度达到此值即报告(0 到 1)。
+  The Jaccard similarity at or above which two texts are reported.
+- `shingle`(默认 5):字符片段的长度。The shingle length, in characters.
+- `min_chars`(默认 40):规范化后少于此字数的整改文字不比较(如“已完成整改。”)。
+  Normalised texts shorter than this are not compared (short status lines repeat by nature).
+- `common_items`(默认 50):出现在多于此数目的项中的字符片段视为套话,不用于寻找候选对
+  (相似度仍按全部片段计算)。Shingles found in more items than this are boilerplate: they are
+  not followed when looking for candidate pairs (similarity still counts them).
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["similarity", "other"];
+pub const VALUES: &[&str] = &["similarity", "item", "other"];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +68,453 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Params {
+    min_similarity: f64,
+    shingle: usize,
+    min_chars: usize,
+    common_items: usize,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_similarity: 0.8,
+            shingle: 5,
+            min_chars: 40,
+            common_items: 50,
+        }
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+struct DuplicateText {
+    params: Params,
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let params: Params = super::params(params)?;
+    if !(params.min_similarity > 0.0 && params.min_similarity <= 1.0) {
+        return Err(format!(
+            "min_similarity must be in (0, 1], not {}",
+            params.min_similarity
+        ));
+    }
+    if params.shingle == 0 {
+        return Err("shingle must be at least 1".to_string());
+    }
+    Ok(Box::new(DuplicateText { params }))
+}
+
+/// One item's rectification text, as compared.
+struct Text {
+    /// The item's index in `Document::items`.
+    item: usize,
+    /// The bytes of the text in the report.
+    span: Span,
+    /// Hash of the whole normalised text.
+    whole: u64,
+    /// Hashes of its shingles, sorted, without repeats.
+    shingles: Vec<u64>,
+}
+
+impl Check for DuplicateText {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        let texts = texts(doc, &self.params);
+        let mut best: HashMap<usize, (usize, f64)> = HashMap::new();
+        for (a, b, sim) in similar_pairs(&texts, &self.params) {
+            // Report each later copy once, against the earlier text it is closest to.
+            let entry = best.entry(b).or_insert((a, sim));
+            if sim > entry.1 {
+                *entry = (a, sim);
+            }
+        }
+        let mut later: Vec<_> = best.into_iter().collect();
+        later.sort_by_key(|&(b, _)| texts[b].span.start);
+        later
+            .into_iter()
+            .map(|(b, (a, sim))| hit(doc, &texts[a], &texts[b], sim))
+            .collect()
+    }
+}
+
+fn hit(doc: &Document, first: &Text, copy: &Text, sim: f64) -> Hit {
+    let name = |t: &Text| item_name(doc, &doc.items[t.item]);
+    let percent = (sim * 100.0).floor();
+    Hit::at(copy.span.clone())
+        .value("similarity", format!("{percent}%"))
+        .value("item", name(copy))
+        .value("other", name(first))
+        .label(first.span.clone(), format!("{}的整改情况", name(first)))
+        .label(
+            copy.span.clone(),
+            format!("{}的整改情况(相似度 {percent}%)", name(copy)),
+        )
+}
+
+/// A short name for an item: its marker and the start of its heading, e.g. "(21)关于“有的项目……”".
+fn item_name(doc: &Document, item: &Item) -> String {
+    let marker = item
+        .section
+        .map(|s| doc.text(&doc.sections[s].marker.span).to_string())
+        .unwrap_or_default();
+    let head = doc.text(&item.head_span).trim();
+    let head = head.trim_end_matches(['。', '.', ' ']);
+    let short: String = head.chars().take(24).collect();
+    let ellipsis = if short.len() < head.len() {
+        "……"
+    } else {
+        ""
+    };
+    format!("{marker}{short}{ellipsis}")
+}
+
+/// The rectification texts of the items that are long enough to compare.
+fn texts(doc: &Document, params: &Params) -> Vec<Text> {
+    doc.items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let span = rectification_span(doc, item)?;
+            let norm = normalise(doc, &span);
+            let chars: Vec<char> = norm.chars().collect();
+            if chars.len() < params.min_chars.max(params.shingle) {
+                return None;
+            }
+            let mut shingles: Vec<u64> = chars.windows(params.shingle).map(hash_chars).collect();
+            shingles.sort_unstable();
+            shingles.dedup();
+            Some(Text {
+                item: i,
+                span,
+                whole: hash_chars(&chars),
+                shingles,
+            })
+        })
+        .collect()
+}
+
+/// The item's rectification blocks, or else its text after the heading.
+fn rectification_span(doc: &Document, item: &Item) -> Option<Span> {
+    let blocks = &item.rectification;
+    if let (Some(&first), Some(&last)) = (blocks.first(), blocks.last()) {
+        return Some(doc.blocks[first].span.start..doc.blocks[last].span.end);
+    }
+    let start = doc
+        .blocks
+        .iter()
+        .map(|b| b.span.start)
+        .find(|&s| s >= item.head_span.end && s < item.span.end)?;
+    Some(start..item.span.end)
+}
+
+/// The text of a span with punctuation, blanks, labels, notes and enumeration markers dropped.
+fn normalise(doc: &Document, span: &Span) -> String {
+    let mut skip: Vec<Span> = Vec::new();
+    for b in &doc.blocks {
+        if b.span.end <= span.start || b.span.start >= span.end {
+            continue;
+        }
+        if let crate::document::BlockKind::Labelled { label_span, .. } = &b.kind {
+            skip.push(label_span.clone());
+        }
+        skip.extend(b.inline.iter().map(|i| match i {
+            Inline::Note { span, .. } => span.clone(),
+            other => other.span().clone(),
+        }));
+    }
+    for s in &doc.sections {
+        if s.marker.span.start >= span.start && s.marker.span.end <= span.end {
+            skip.push(s.marker.span.clone());
+        }
+    }
+    skip.sort_by_key(|s| s.start);
+    let mut out = String::new();
+    let mut next = 0;
+    let mut pos = span.start;
+    for c in doc.text(span).chars() {
+        let at = pos;
+        pos += c.len_utf8();
+        while next < skip.len() && skip[next].end <= at {
+            next += 1;
+        }
+        if next < skip.len() && skip[next].start <= at {
+            continue;
+        }
+        if c.is_alphanumeric() && !('①'..='⑳').contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// FNV-1a over characters: stable across runs, no global state.
+fn hash_chars(chars: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in chars {
+        for b in (c as u32).to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Size of the intersection of two sorted sets.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two texts' shingle sets.
+fn jaccard(a: &Text, b: &Text) -> f64 {
+    let n = shared(&a.shingles, &b.shingles);
+    let union = a.shingles.len() + b.shingles.len() - n;
+    if union == 0 {
+        0.0
+    } else {
+        n as f64 / union as f64
+    }
+}
+
+/// Pairs of texts (earlier, later, similarity) at or above the threshold.
+///
+/// Identical texts are grouped by hash. Other candidates come from an inverted index: a pair is
+/// compared only when the shingles they share outside the boilerplate ones could reach the
+/// threshold, a bound that never drops a qualifying pair (|A∩B| ≥ t·max(|A|,|B|) is necessary).
+fn similar_pairs(texts: &[Text], params: &Params) -> Vec<(usize, usize, f64)> {
+    let t = params.min_similarity;
+    let mut out = Vec::new();
+    let mut by_whole: HashMap<u64, usize> = HashMap::new();
+    for (j, text) in texts.iter().enumerate() {
+        if let Some(&i) = by_whole.get(&text.whole) {
+            out.push((i, j, 1.0));
+        } else {
+            by_whole.insert(text.whole, j);
+        }
+    }
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, text) in texts.iter().enumerate() {
+        for &s in &text.shingles {
+            index.entry(s).or_default().push(i);
+        }
+    }
+    let common = |s: &u64| index.get(s).map_or(0, Vec::len) > params.common_items;
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for (i, a) in texts.iter().enumerate() {
+        counts.clear();
+        let mut boiler = 0;
+        for s in &a.shingles {
+            if common(s) {
+                boiler += 1;
+                continue;
+            }
+            for &j in &index[s] {
+                if j > i {
+                    *counts.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = counts.iter().map(|(&j, &n)| (j, n)).collect();
+        candidates.sort_unstable();
+        for (j, n) in candidates {
+            let b = &texts[j];
+            let need = t * a.shingles.len().max(b.shingles.len()) as f64;
+            if ((n + boiler) as f64) < need.floor() || a.whole == b.whole {
+                continue;
+            }
+            let sim = jaccard(a, b);
+            if sim >= t {
+                out.push((i, j, sim));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(text: &str) -> Vec<Hit> {
+        let (doc, facts) = crate::analyse(text);
+        let check = compile(&serde_yaml::Value::Null).unwrap();
+        check.check(&Context {
+            doc: &doc,
+            facts: &facts,
+        })
+    }
+
+    const A: &str = "一是制定村务公开月度检查制度,由镇纪委每月抽查各村公开栏;二是对全镇12个村近三年财务收支进行补充公开,在村民微信群同步发布,群众查询渠道已经畅通。";
+    const B: &str = "一是组织各村清查集体资产,登记房屋、土地和农机设备共386项;二是建立资产台账年度核对制度,由镇经管站逐村核对并签字确认,核对结果张榜公布。";
+
+    fn pair(first: &str, second: &str) -> String {
+        format!(
+            "(1)关于“村务公开不及时”的问题。\n整改情况:{first}\n(2)关于“集体资产台账不全”的问题。\n整改情况:{second}\n"
+        )
+    }
+
+    #[test]
+    fn table() {
+        let cases: Vec<(String, usize)> = vec![
+            // The same text answers two different problems.
+            (pair(A, A), 1),
+            (pair(B, B), 1),
+            // One figure changed in a long copy: still nearly the same.
+            (pair(A, &A.replace("12个村", "13个村")), 1),
+            // Other punctuation and other enumeration markers: the same words.
+            (
+                pair(
+                    A,
+                    &A.replace("一是", "(1)")
+                        .replace("二是", "(2)")
+                        .replace(',', "，"),
+                ),
+                1,
+            ),
+            // Run-on rectification text after the heading, no label.
+            (
+                format!("1.针对“村务公开不及时”的问题。{A}\n2.针对“集体资产台账不全”的问题。{A}\n"),
+                1,
+            ),
+            // 反馈问题:/整改情况: pairs.
+            (
+                format!(
+                    "反馈问题:村务公开不及时。\n整改情况:{A}\n反馈问题:集体资产台账不全。\n整改情况:{A}\n"
+                ),
+                1,
+            ),
+            // Three copies: each later copy is reported once.
+            (
+                format!(
+                    "{}(3)关于“议事规则不规范”的问题。\n整改情况:{A}\n",
+                    pair(A, A)
+                ),
+                2,
+            ),
+            // Different measures: nothing in common.
+            (pair(A, B), 0),
+            // Same boilerplate opening, different substance.
+            (
+                pair(
+                    &format!("一是加强组织领导,压实整改责任,召开专题会议研究部署。{A}"),
+                    &format!("一是加强组织领导,压实整改责任,召开专题会议研究部署。{B}"),
+                ),
+                0,
+            ),
+            // Short status lines repeat by nature: too short to compare.
+            (pair("已完成整改。", "已完成整改。"), 0),
+            (
+                pair(
+                    "正在整改中,按计划于2025年6月底前完成。",
+                    "正在整改中,按计划于2025年6月底前完成。",
+                ),
+                0,
+            ),
+            // One shared sentence in otherwise different texts.
+            (
+                pair(
+                    &format!("{A}下一步将持续跟踪问效。"),
+                    &format!("{B}下一步将持续跟踪问效。"),
+                ),
+                0,
+            ),
+            // A copy with as much new text appended is no longer nearly the same.
+            (pair(A, &format!("{A}{B}")), 0),
+            // The same problem named twice but answered differently.
+            (
+                format!(
+                    "(1)关于“村务公开不及时”的问题。\n整改情况:{A}\n(2)关于“村务公开不及时”的问题。\n整改情况:{B}\n"
+                ),
+                0,
+            ),
+            // One item only: nothing to compare with.
+            (
+                format!("(1)关于“村务公开不及时”的问题。\n整改情况:{A}\n"),
+                0,
+            ),
+            // No items at all.
+            (format!("一、工作开展情况\n{A}\n二、下一步打算\n{A}\n"), 0),
+            // An empty file.
+            (String::new(), 0),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(hits(text).len(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_later_copy_is_reported_with_a_label_on_each_copy() {
+        let text = pair(A, A);
+        let found = hits(&text);
+        let h = &found[0];
+        let second = text.rfind("整改情况").unwrap();
+        let first = text.find("整改情况").unwrap();
+        assert_eq!(h.span.start, second);
+        assert_eq!(h.labels.len(), 2);
+        assert_eq!(h.labels[0].span.start, first);
+        assert!(h.labels[0].text.starts_with("(1)关于“村务公开不及时”"));
+        assert_eq!(h.values["similarity"], "100%");
+        assert!(h.values["other"].starts_with("(1)"));
+        assert!(h.values["item"].starts_with("(2)"));
+    }
+
+    #[test]
+    fn params_are_checked() {
+        let bad = |y: &str| compile(&serde_yaml::from_str(y).unwrap()).is_err();
+        assert!(bad("min_similarity: 1.5"));
+        assert!(bad("min_similarity: 0"));
+        assert!(bad("shingle: 0"));
+        assert!(bad("colour: red"));
+        assert!(!bad(
+            "min_similarity: 0.5\nshingle: 4\nmin_chars: 20\ncommon_items: 10"
+        ));
+    }
+
+    /// Invented text of `n` characters from a small alphabet, different for each seed.
+    fn noise(seed: u64, n: usize) -> String {
+        const ALPHABET: &[char] = &[
+            '村', '镇', '组', '户', '账', '款', '查', '改', '建', '制', '督', '办', '项', '审',
+            '核', '管', '理', '资', '金', '表', '档', '案', '规', '范', '落', '实', '清', '退',
+        ];
+        let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (0..n)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                ALPHABET[((x >> 33) % ALPHABET.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn five_thousand_items_with_boilerplate_stay_fast() {
+        let mut text = String::new();
+        for i in 0..5000u64 {
+            // Every text opens with the same boilerplate; item 4000 copies item 17.
+            let body = noise(if i == 4000 { 17 } else { i }, 120);
+            text.push_str(&format!(
+                "反馈问题:问题{i}。\n整改情况:一是加强组织领导,压实整改责任。{body}\n"
+            ));
+        }
+        let start = std::time::Instant::now();
+        let found = hits(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].values["other"], "反馈问题:问题17");
+        // Generous even for a debug build; a quadratic comparison takes minutes.
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    }
 }
