@@ -1,0 +1,134 @@
+//! The worked example of rules/README.md: a province's own rule file, loaded with `--rules`,
+//! adds a rule and overrides a packaged one by id.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+use zglint::pack::Pack;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rules_dir() -> PathBuf {
+    root().join("tests/fixtures/rules")
+}
+
+fn report(name: &str) -> PathBuf {
+    root().join("tests/fixtures/required").join(name)
+}
+
+/// The diagnostics of one file as JSON, with or without the example's rules.
+fn diagnostics(path: &std::path::Path, with_rules: bool) -> Vec<serde_json::Value> {
+    let mut cmd = Command::cargo_bin("zglint").expect("the binary is built");
+    cmd.args(["check", "--format", "json"]);
+    if with_rules {
+        cmd.arg("--rules").arg(rules_dir());
+    }
+    let out = cmd.arg(path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["files"][0]["diagnostics"].as_array().unwrap().clone()
+}
+
+fn by_rule<'a>(found: &'a [serde_json::Value], rule: &str) -> Vec<&'a serde_json::Value> {
+    found.iter().filter(|d| d["rule"] == rule).collect()
+}
+
+#[test]
+fn the_province_rule_finds_a_report_without_its_completion_rate() {
+    let path = report("xikou.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let found = diagnostics(&path, true);
+    let hits = by_rule(&found, "completion-rate-missing");
+    assert_eq!(hits.len(), 1, "{found:#?}");
+    let d = hits[0];
+    assert_eq!(d["kind"], "required");
+    assert_eq!(d["level"], "warning");
+    assert_eq!(d["message"], "报告没有写明整改完成率(“整改完成率为××%”)");
+    // It points at the title, the report's first line.
+    let (start, end) = (
+        d["span"]["start"].as_u64().unwrap() as usize,
+        d["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &text[start..end],
+        "中共鹭江县溪口镇委员会关于巡察整改进展情况的通报"
+    );
+    // Without the province's folder the packaged rules know nothing of it.
+    assert!(by_rule(&diagnostics(&path, false), "completion-rate-missing").is_empty());
+}
+
+#[test]
+fn a_report_that_states_the_rate_passes() {
+    let text = std::fs::read_to_string(report("xikou.txt")).unwrap();
+    let stated = text.replace("已完成整改3个,", "已完成整改3个,整改完成率为75%,");
+    assert_ne!(stated, text);
+    let dir = std::env::temp_dir().join(format!("zglint-authoring-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("xikou-rate.txt");
+    std::fs::write(&path, stated).unwrap();
+    let found = diagnostics(&path, true);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        by_rule(&found, "completion-rate-missing").is_empty(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_same_id_overrides_the_packaged_rule() {
+    let path = report("xikou-untitled.txt");
+    let level = |with_rules| {
+        let found = diagnostics(&path, with_rules);
+        let hits = by_rule(&found, "title-missing");
+        assert_eq!(hits.len(), 1, "{found:#?}");
+        hits[0]["level"].as_str().unwrap().to_string()
+    };
+    assert_eq!(level(false), "info");
+    assert_eq!(level(true), "warning");
+}
+
+#[test]
+fn the_example_rules_load_and_their_examples_hold() {
+    let mut pack = Pack::packaged().unwrap();
+    let before = pack.rules.len();
+    pack.add_dir(&rules_dir()).unwrap();
+    // One rule added, one replaced.
+    assert_eq!(pack.rules.len(), before + 1);
+    let failures: Vec<String> = pack.rules.iter().flat_map(|r| r.run_examples()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_readme_shows_the_rule_that_is_tested() {
+    let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
+    let example = std::fs::read_to_string(rules_dir().join("local.yaml")).unwrap();
+    // The rule itself, from its id to the blank line after its examples.
+    let start = example.find("- id: completion-rate-missing").unwrap();
+    let end = example[start..]
+        .find("\n\n")
+        .map_or(example.len(), |e| start + e);
+    assert!(
+        readme.contains(&example[start..end]),
+        "rules/README.md does not show tests/fixtures/rules/local.yaml's rule as it is"
+    );
+}
+
+#[test]
+fn the_readme_vocabulary_example_reads_a_local_status_phrase() {
+    use zglint::document::Status;
+    use zglint::vocab::{DEFAULT_VOCABULARY, Vocabulary};
+    let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
+    assert!(readme.contains("status:\n  done:\n    - 已?办结\n"));
+    let extended = DEFAULT_VOCABULARY.replacen("  done:\n", "  done:\n    - 已?办结\n", 1);
+    assert_ne!(extended, DEFAULT_VOCABULARY);
+    let vocab = Vocabulary::from_yaml(&extended).unwrap();
+    let text = "一、问题整改落实情况\n(一)关于“村级财务公开不及时”的问题。\n整改情况:全镇9个村已按月公开2024年财务收支,该问题已办结。\n";
+    let status = |v: &Vocabulary| {
+        let mut doc = zglint::parse::parse(text);
+        zglint::item::find_items(&mut doc, v);
+        doc.items.iter().map(|i| i.status).collect::<Vec<_>>()
+    };
+    assert_eq!(status(Vocabulary::packaged()), vec![Status::Unknown]);
+    assert_eq!(status(&vocab), vec![Status::Done]);
+}
