@@ -1,13 +1,14 @@
 //! `duplicate_text`: Two different items whose rectification text is the same, or nearly.
 //!
 //! Each item's rectification text is normalised (punctuation, blanks, enumeration markers and
-//! labels dropped), cut into character shingles, and compared by Jaccard similarity. Candidate
-//! pairs come from an inverted index of shingles in which boilerplate shingles (shared by many
-//! items) are not followed, so the work stays near-linear in the size of the report.
+//! labels dropped) and handed to [`similar`], which compares the texts' character shingles.
+
+mod similar;
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Document, Inline, Item, Span};
 use serde::Deserialize;
+use similar::{Shingled, similar_pairs};
 use std::collections::HashMap;
 
 /// The kind's name.
@@ -112,10 +113,8 @@ struct Text {
     item: usize,
     /// The bytes of the text in the report.
     span: Span,
-    /// Hash of the whole normalised text.
-    whole: u64,
-    /// Hashes of its shingles, sorted, without repeats.
-    shingles: Vec<u64>,
+    /// Its normalised characters, shingled.
+    set: Shingled,
 }
 
 impl Check for DuplicateText {
@@ -123,7 +122,9 @@ impl Check for DuplicateText {
         let doc = cx.doc;
         let texts = texts(doc, &self.params);
         let mut best: HashMap<usize, (usize, f64)> = HashMap::new();
-        for (a, b, sim) in similar_pairs(&texts, &self.params) {
+        let sets: Vec<&Shingled> = texts.iter().map(|t| &t.set).collect();
+        let p = &self.params;
+        for (a, b, sim) in similar_pairs(&sets, p.min_similarity, p.common_items) {
             // Report each later copy once, against the earlier text it is closest to.
             let entry = best.entry(b).or_insert((a, sim));
             if sim > entry.1 {
@@ -182,14 +183,10 @@ fn texts(doc: &Document, params: &Params) -> Vec<Text> {
             if chars.len() < params.min_chars.max(params.shingle) {
                 return None;
             }
-            let mut shingles: Vec<u64> = chars.windows(params.shingle).map(hash_chars).collect();
-            shingles.sort_unstable();
-            shingles.dedup();
             Some(Text {
                 item: i,
                 span,
-                whole: hash_chars(&chars),
-                shingles,
+                set: Shingled::new(&chars, params.shingle),
             })
         })
         .collect()
@@ -244,101 +241,6 @@ fn normalise(doc: &Document, span: &Span) -> String {
         }
         if c.is_alphanumeric() && !('①'..='⑳').contains(&c) {
             out.push(c);
-        }
-    }
-    out
-}
-
-/// FNV-1a over characters: stable across runs, no global state.
-fn hash_chars(chars: &[char]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in chars {
-        for b in (c as u32).to_le_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
-
-/// Size of the intersection of two sorted sets.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Jaccard similarity of two texts' shingle sets.
-fn jaccard(a: &Text, b: &Text) -> f64 {
-    let n = shared(&a.shingles, &b.shingles);
-    let union = a.shingles.len() + b.shingles.len() - n;
-    if union == 0 {
-        0.0
-    } else {
-        n as f64 / union as f64
-    }
-}
-
-/// Pairs of texts (earlier, later, similarity) at or above the threshold.
-///
-/// Identical texts are grouped by hash. Other candidates come from an inverted index: a pair is
-/// compared only when the shingles they share outside the boilerplate ones could reach the
-/// threshold, a bound that never drops a qualifying pair (|A∩B| ≥ t·max(|A|,|B|) is necessary).
-fn similar_pairs(texts: &[Text], params: &Params) -> Vec<(usize, usize, f64)> {
-    let t = params.min_similarity;
-    let mut out = Vec::new();
-    let mut by_whole: HashMap<u64, usize> = HashMap::new();
-    for (j, text) in texts.iter().enumerate() {
-        if let Some(&i) = by_whole.get(&text.whole) {
-            out.push((i, j, 1.0));
-        } else {
-            by_whole.insert(text.whole, j);
-        }
-    }
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, text) in texts.iter().enumerate() {
-        for &s in &text.shingles {
-            index.entry(s).or_default().push(i);
-        }
-    }
-    let common = |s: &u64| index.get(s).map_or(0, Vec::len) > params.common_items;
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for (i, a) in texts.iter().enumerate() {
-        counts.clear();
-        let mut boiler = 0;
-        for s in &a.shingles {
-            if common(s) {
-                boiler += 1;
-                continue;
-            }
-            for &j in &index[s] {
-                if j > i {
-                    *counts.entry(j).or_default() += 1;
-                }
-            }
-        }
-        let mut candidates: Vec<(usize, usize)> = counts.iter().map(|(&j, &n)| (j, n)).collect();
-        candidates.sort_unstable();
-        for (j, n) in candidates {
-            let b = &texts[j];
-            let need = t * a.shingles.len().max(b.shingles.len()) as f64;
-            if ((n + boiler) as f64) < need.floor() || a.whole == b.whole {
-                continue;
-            }
-            let sim = jaccard(a, b);
-            if sim >= t {
-                out.push((i, j, sim));
-            }
         }
     }
     out
@@ -516,5 +418,52 @@ mod tests {
         assert_eq!(found[0].values["other"], "反馈问题:问题17");
         // Generous even for a debug build; a quadratic comparison takes minutes.
         assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    }
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "(1)",
+        "(2)",
+        "一、",
+        "1.",
+        "关于“",
+        "”的问题。",
+        "整改情况:",
+        "反馈问题:",
+        "一是",
+        "二是",
+        "已完成整改。",
+        "制定村务公开月度检查制度",
+        "由镇纪委每月抽查",
+        ",",
+        "。",
+        "“",
+        "中共青石镇委员会",
+        "2024年3月8日",
+        "发布日期: 2024-03-12 09:30",
+        "(整改时限:3个月)",
+        "①",
+        "　",
+        "通报",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_gives_spans_on_char_boundaries(
+            parts in proptest::collection::vec(0..PIECES.len(), 0..150),
+            noise in "\\PC{0,40}",
+        ) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).chain([noise.as_str()]).collect();
+            let (doc, facts) = crate::analyse(&text);
+            let check = compile(&serde_yaml::Value::Null).unwrap();
+            for h in check.check(&Context { doc: &doc, facts: &facts }) {
+                for s in std::iter::once(&h.span).chain(h.labels.iter().map(|l| &l.span)) {
+                    proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
     }
 }

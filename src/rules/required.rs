@@ -376,4 +376,51 @@ mod tests {
         assert!(bad("colour: red"));
         assert!(!bad("elements: [date]\nmin_body_chars: 0"));
     }
+
+    const PIECES: &[&str] = &[
+        "\n",
+        "(1)",
+        "(2)",
+        "一、",
+        "1.",
+        "关于“",
+        "”的问题。",
+        "整改情况:",
+        "反馈问题:",
+        "一是",
+        "二是",
+        "已完成整改。",
+        "制定村务公开月度检查制度",
+        "由镇纪委每月抽查",
+        ",",
+        "。",
+        "“",
+        "中共青石镇委员会",
+        "2024年3月8日",
+        "发布日期: 2024-03-12 09:30",
+        "(整改时限:3个月)",
+        "①",
+        "　",
+        "通报",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_gives_spans_on_char_boundaries(
+            parts in proptest::collection::vec(0..PIECES.len(), 0..150),
+            noise in "\\PC{0,40}",
+        ) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).chain([noise.as_str()]).collect();
+            let (doc, facts) = crate::analyse(&text);
+            let check = compile(&serde_yaml::Value::Null).unwrap();
+            for h in check.check(&Context { doc: &doc, facts: &facts }) {
+                for s in std::iter::once(&h.span).chain(h.labels.iter().map(|l| &l.span)) {
+                    proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+    }
 }
