@@ -14,10 +14,12 @@ pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 报告缺少标题、发文机关或成文日期;或缺少规则要求写明的某项表述(如本地规定的整改完成率写法)。
 缺少标题时,报告指向正文开头;缺少发文机关或成文日期时,指向正文的最后一句(应在其后署名和写日期)。
-空文件或没有正文的文件不检查。
+空文件或没有正文的文件不检查。正文最后三行中有以日期结尾的短行(如“中共××镇委员会 2024年3月8日”写在
+一行、“2024.3.8”)时,视为已有落款,不报告。
 The report lacks its title, its issuing body or its date (成文日期), or a statement a rule asks
 for. A missing title is reported at the start of the text, a missing issuer or date at the last
-sentence of the text, after which they belong. Empty files and files with no body are not checked.
+sentence of the text, after which they belong. Empty files and files with no body are not checked,
+and a short line ending in a date among the last three lines counts as a closing.
 
 ## 为什么 / Why it matters
 按《党政机关公文格式》(GB/T 9704-2012),公文由标题、正文、发文机关署名和成文日期等组成。
@@ -104,6 +106,7 @@ struct Required {
     elements: Vec<Element>,
     statements: Vec<(String, Regex)>,
     min_body_chars: usize,
+    dotted_date: Regex,
 }
 
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
@@ -121,6 +124,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         elements: p.elements,
         statements,
         min_body_chars: p.min_body_chars,
+        dotted_date: Regex::new(DOTTED_DATE).map_err(|e| e.to_string())?,
     }))
 }
 
@@ -141,7 +145,9 @@ impl Check for Required {
                     .value("place", "报告开头、正文之前"),
             );
         }
-        hits.extend(self.closing(doc, &body));
+        if !body.ends_dated(cx, &self.dotted_date) {
+            hits.extend(self.closing(doc, &body));
+        }
         for (name, re) in &self.statements {
             let found = re.find_iter(&doc.source).any(|m| {
                 !doc.chrome
@@ -200,11 +206,39 @@ struct Body {
     first: Span,
     /// The last line of text.
     last: Span,
+    /// The last few lines of text, where a closing would stand.
+    tail: Vec<Span>,
     /// Characters other than blanks.
     chars: usize,
     /// The last line is a short line with no sentence punctuation, as an issuer is written.
     last_line_is_issuer: bool,
 }
+
+impl Body {
+    /// One of the last lines is short and ends in a date: a closing written in a form the
+    /// reader did not take for one ("中共××镇委员会 2024年3月8日" on one line, "2024.3.8", a
+    /// page footer the reader does not know after it). Not reported: a false alarm costs more
+    /// than a miss.
+    fn ends_dated(&self, cx: &Context, dotted: &Regex) -> bool {
+        self.tail.iter().any(|line| {
+            let text = cx.doc.text(line).trim_end();
+            let end = line.start + text.len();
+            let ends_in_date = dotted.find_iter(text).any(|m| m.end() == text.len())
+                || cx
+                    .facts
+                    .dates
+                    .iter()
+                    .any(|d| d.date.span.start >= line.start && d.date.span.end == end);
+            text.trim().chars().count() <= 40 && ends_in_date
+        })
+    }
+}
+
+/// How many lines at the end of the text may hold a closing the reader did not take for one.
+const TAIL_LINES: usize = 3;
+
+/// A date written with dots, slashes or dashes, e.g. "2024.3.8", "2024-03-08".
+const DOTTED_DATE: &str = r"(19|20)\d{2}\s*[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2}";
 
 /// The body of a report, None when it has no text outside its title, chrome and closing.
 fn body(doc: &Document) -> Option<Body> {
@@ -231,9 +265,11 @@ fn body(doc: &Document) -> Option<Body> {
             && !text.contains(['。', ',', '，', ';', '；', ':', '：', '、', '(', '（'])
             && text.ends_with(['会', '委', '组', '局', '府', '院', '室', '厅', '部', '办'])
     });
+    let tail = lines[lines.len().saturating_sub(TAIL_LINES)..].to_vec();
     Some(Body {
         first,
         last,
+        tail,
         chars,
         last_line_is_issuer,
     })
@@ -328,6 +364,28 @@ mod tests {
             (String::new(), ALL, vec![]),
             // Blank lines only.
             ("\n \n\u{3000}\n".to_string(), ALL, vec![]),
+            // Closings the reader does not take for one, but a reader of the report would:
+            // issuer and date on one line, a dotted date, a month only, a Chinese-numeral date.
+            (
+                format!("{TITLE}{BODY}中共青石镇委员会 2024年3月8日\n"),
+                ALL,
+                vec![],
+            ),
+            (
+                format!("{TITLE}{BODY}中共青石镇委员会\n2024.3.8\n"),
+                ALL,
+                vec![],
+            ),
+            (
+                format!("{TITLE}{BODY}中共青石镇委员会办公室\n2024年3月\n"),
+                ALL,
+                vec![],
+            ),
+            (
+                format!("{TITLE}{BODY}中共青石镇委员会\n二〇二四年三月八日\n"),
+                ALL,
+                vec![],
+            ),
             // A title and a closing with no body between them.
             (format!("{TITLE}{CLOSING}"), ALL, vec![]),
             // A fragment shorter than a report's body.
