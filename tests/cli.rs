@@ -147,6 +147,7 @@ fn a_bad_rule_file_is_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("local.yaml"))
-        .stderr(predicate::str::contains("unknown kind `no_such_kind`"));
+        .stderr(predicate::str::contains("unknown kind"))
+        .stderr(predicate::str::contains("no_such_kind"));
     std::fs::remove_dir_all(&dir).ok();
 }
