@@ -435,6 +435,29 @@ mod tests {
         assert!(!bad("elements: [date]\nmin_body_chars: 0"));
     }
 
+    /// The explanation's two snippets: the first is reported, the second is not.
+    #[test]
+    fn the_explanation_examples_hold() {
+        let blocks: Vec<&str> = EXPLANATION
+            .split("```text\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap())
+            .collect();
+        assert_eq!(blocks.len(), 2);
+        let check = compile(&serde_yaml::Value::Null).unwrap();
+        let count = |text: &str| {
+            let (doc, facts) = crate::analyse(text);
+            check
+                .check(&Context {
+                    doc: &doc,
+                    facts: &facts,
+                })
+                .len()
+        };
+        assert!(count(blocks[0]) > 0, "{}", blocks[0]);
+        assert_eq!(count(blocks[1]), 0, "{}", blocks[1]);
+    }
+
     const PIECES: &[&str] = &[
         "\n",
         "(1)",
