@@ -136,3 +136,34 @@ fn the_readme_vocabulary_example_reads_a_local_status_phrase() {
     assert_eq!(status(Vocabulary::packaged()), vec![Status::Unknown]);
     assert_eq!(status(&vocab), vec![Status::Done]);
 }
+
+#[test]
+fn the_readme_lists_every_kind_with_its_values_and_packaged_rules() {
+    let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
+    let pack = Pack::packaged().unwrap();
+    for kind in zglint::rules::KINDS {
+        let start = format!("| `{}` |", kind.name);
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&start))
+            .unwrap_or_else(|| panic!("rules/README.md has no row for `{}`", kind.name));
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        let values: Vec<String> = kind.values.iter().map(|v| format!("`{v}`")).collect();
+        assert_eq!(cells[2], values.join(", "), "values of `{}`", kind.name);
+        let rules: Vec<String> = pack
+            .rules
+            .iter()
+            .filter(|r| r.kind.name == kind.name)
+            .map(|r| {
+                let level = format!("{:?}", r.spec.level).to_lowercase();
+                format!("`{}` ({level})", r.spec.id)
+            })
+            .collect();
+        let rules = if rules.is_empty() {
+            "—".to_string()
+        } else {
+            rules.join(", ")
+        };
+        assert_eq!(cells[3], rules, "packaged rules of `{}`", kind.name);
+    }
+}

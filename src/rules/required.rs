@@ -1,5 +1,4 @@
-//! `required`: The report lacks its title, its issuing body or its date (成文日期), or a
-//! statement a rule asks for.
+//! `required`: The report lacks its title, issuing body or date (成文日期), or a statement a rule asks for.
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{BlockKind, Document, Region, Span};
