@@ -6,6 +6,30 @@
 //! at least one shingle outside the boilerplate. Identical texts are grouped by a hash of the whole.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Shingles are hashes already: a map keyed by them need not hash them again.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by a hash.
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 /// A text as a set of shingles.
 pub(super) struct Shingled {
@@ -76,7 +100,7 @@ pub(super) fn similar_pairs(
     common_items: usize,
 ) -> Vec<(usize, usize, f64)> {
     let mut out = Vec::new();
-    let mut by_whole: HashMap<u64, usize> = HashMap::new();
+    let mut by_whole: ByHash<usize> = ByHash::default();
     for (j, text) in texts.iter().enumerate() {
         match by_whole.get(&text.whole) {
             Some(&i) if !text.shingles.is_empty() => out.push((i, j, 1.0)),
@@ -86,15 +110,16 @@ pub(super) fn similar_pairs(
             }
         }
     }
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: ByHash<Vec<usize>> = ByHash::default();
     for (i, text) in texts.iter().enumerate() {
         for &s in &text.shingles {
             index.entry(s).or_default().push(i);
         }
     }
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
+    let mut counts: Vec<usize> = vec![0; texts.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, a) in texts.iter().enumerate() {
-        counts.clear();
         let mut boilerplate = 0;
         for s in &a.shingles {
             let holders = &index[s];
@@ -102,13 +127,17 @@ pub(super) fn similar_pairs(
                 boilerplate += 1;
                 continue;
             }
-            for &j in holders.iter().filter(|&&j| j > i) {
-                *counts.entry(j).or_default() += 1;
+            // Holders are in text order: only the later ones.
+            for &j in &holders[holders.partition_point(|&j| j <= i)..] {
+                if counts[j] == 0 {
+                    touched.push(j);
+                }
+                counts[j] += 1;
             }
         }
-        let mut candidates: Vec<(usize, usize)> = counts.iter().map(|(&j, &n)| (j, n)).collect();
-        candidates.sort_unstable();
-        for (j, n) in candidates {
+        touched.sort_unstable();
+        for j in touched.drain(..) {
+            let n = std::mem::take(&mut counts[j]);
             let b = texts[j];
             // |A∩B| ≥ min·|A∪B| ≥ min·max(|A|,|B|) is necessary, and |A∩B| ≤ n + boilerplate.
             let larger = a.shingles.len().max(b.shingles.len()) as f64;
