@@ -134,6 +134,21 @@ pub(super) fn clause<'a>(source: &'a str, d: &DateInText) -> (&'a str, &'a str) 
     (before, after)
 }
 
+/// Like [`clause`], but a date that ends its clause ("2021年9月,该项目已完成……") reaches on
+/// into the next clause, which says what happened then.
+pub(super) fn clause_on<'a>(source: &'a str, d: &DateInText) -> (&'a str, &'a str) {
+    let (before, after) = clause(source, d);
+    if !after.trim().is_empty() {
+        return (before, after);
+    }
+    let rest = &source[d.date.span.end..d.sentence.end.max(d.date.span.end)];
+    let rest = rest.trim_start();
+    let Some(rest) = rest.strip_prefix([',', '，']) else {
+        return (before, after);
+    };
+    (before, rest.find(CLAUSE_STOPS).map_or(rest, |i| &rest[..i]))
+}
+
 /// Words before a date, in its clause, that make it a plan or a bound rather than an event.
 const PLAN_BEFORE: &[&str] = &[
     "计划",
@@ -585,7 +600,7 @@ fn measures(cx: &Context) -> Vec<Hit> {
         if earliest <= limit {
             continue;
         }
-        let (before, after) = clause(&cx.doc.source, d);
+        let (before, after) = clause_on(&cx.doc.source, d);
         if planned(before, after)
             || !past_action(before, after)
             || super::deadline::completion_claim(after)
@@ -602,4 +617,291 @@ fn measures(cx: &Context) -> Vec<Hit> {
         );
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many times the rule with `check: <what>` fires on `text`.
+    fn fires(what: &str, text: &str) -> usize {
+        let params: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
+        let check = compile(&params).unwrap();
+        let (doc, facts) = crate::analyse(text);
+        check
+            .check(&Context {
+                doc: &doc,
+                facts: &facts,
+            })
+            .len()
+    }
+
+    const OPENING: &str = "2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。";
+    const CLOSING: &str = "\n中共青柳镇委员会\n2024年1月10日\n";
+
+    fn report(opening: &str, body: &str) -> String {
+        format!(
+            "中共青柳镇委员会关于巡察整改进展情况的通报\n{opening}\n一、整改落实情况\n{body}{CLOSING}"
+        )
+    }
+
+    #[test]
+    fn table() {
+        let cases: Vec<(&str, String, usize)> = vec![
+            // A year-less feedback read in the inspection's year falls before the inspection.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}1月23日,县委第一巡察组向青柳镇党委反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                1,
+            ),
+            // A written feedback date inside the inspection.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}2023年4月2日,县委第一巡察组反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                1,
+            ),
+            // Feedback on the inspection's last day: the feedback must come after it.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}2023年4月14日,县委第一巡察组反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                1,
+            ),
+            // Not flagged: a month-only feedback after the inspection.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}2023年5月,县委第一巡察组反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                0,
+            ),
+            // Not flagged: the feedback's year came from a deadline, not from a past event.
+            (
+                "timeline",
+                report(
+                    "县委要求2023年12月底前完成整改。1月23日,县委第一巡察组对青柳镇党委反馈了巡察意见。",
+                    "召开了会议。",
+                ),
+                0,
+            ),
+            // Not flagged: January right after a December inspection is most likely the next year.
+            (
+                "timeline",
+                report(
+                    "2022年10月10日至12月2日,县委第二巡察组对青柳镇党委进行了巡察。1月18日,县委第二巡察组反馈了巡察意见。",
+                    "召开了会议。",
+                ),
+                0,
+            ),
+            // Not flagged: a year-less feedback alone in its paragraph takes the report's year, a guess.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}\n5月20日,县委第一巡察组反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                0,
+            ),
+            // Signed before the as-of date of the rectification figures.
+            (
+                "timeline",
+                report(
+                    &format!(
+                        "{OPENING}2023年5月8日,县委第一巡察组反馈了巡察意见。截至2024年2月29日,已完成整改12个问题。"
+                    ),
+                    "召开了会议。",
+                ),
+                1,
+            ),
+            // Not flagged: an as-of date of background figures (no 整改) is not the report's as-of.
+            (
+                "timeline",
+                report(
+                    &format!(
+                        "截至2019年底,全镇共有党员512名。{OPENING}2023年5月8日,县委第一巡察组反馈了巡察意见。"
+                    ),
+                    "召开了会议。",
+                ),
+                0,
+            ),
+            // Published (web chrome) before the signing date.
+            (
+                "timeline",
+                format!(
+                    "青柳镇人民政府网\n发布日期: 2024-01-05 10:30\n{}",
+                    report(OPENING, "召开了会议。")
+                ),
+                1,
+            ),
+            // Not flagged: published on the signing date.
+            (
+                "timeline",
+                format!(
+                    "青柳镇人民政府网\n发布日期: 2024-01-10 10:30\n{}",
+                    report(OPENING, "召开了会议。")
+                ),
+                0,
+            ),
+            // A range whose end is before its start.
+            (
+                "ranges",
+                report(OPENING, "2023年8月25日至8月18日,开展了专项检查。"),
+                1,
+            ),
+            // A day range within one month, reversed.
+            (
+                "ranges",
+                report(OPENING, "2023年9月25日-18日,开展了专项检查。"),
+                1,
+            ),
+            // Not flagged: "11月至3月" may run into the next year.
+            (
+                "ranges",
+                report(OPENING, "2022年11月至3月,开展了冬春整治。"),
+                0,
+            ),
+            // Not flagged: a range in order.
+            (
+                "ranges",
+                report(OPENING, "2023年8月18日至25日,开展了专项检查。"),
+                0,
+            ),
+            // A measure taken, year written, after the signing date.
+            (
+                "measures",
+                report(OPENING, "2024年3月5日召开党委会议,专题研究整改。"),
+                1,
+            ),
+            // The date opens its clause; the next clause says what was done.
+            (
+                "measures",
+                report(OPENING, "2024年3月5日,镇党委召开了专题会议。"),
+                1,
+            ),
+            // Not flagged: a plan.
+            (
+                "measures",
+                report(OPENING, "计划于2024年3月召开党委会议,专题研究整改。"),
+                0,
+            ),
+            // Not flagged: a year-less date takes the report's year by guess.
+            (
+                "measures",
+                report(OPENING, "3月5日召开党委会议,专题研究整改。"),
+                0,
+            ),
+            // Not flagged: a date in a document's name.
+            (
+                "measures",
+                report(OPENING, "印发了《2024年3月集中整治工作方案》。"),
+                0,
+            ),
+            // Not flagged: January 2024 may be before 10 January.
+            ("measures", report(OPENING, "2024年1月召开了党委会议。"), 0),
+            // Not flagged: a completion claim is left to the `deadline` kind.
+            (
+                "measures",
+                report(OPENING, "该问题已于2024年3月5日完成整改。"),
+                0,
+            ),
+            // Not flagged: a year alone is too coarse for a measure.
+            ("measures", report(OPENING, "2024年开展了专项整治。"), 0),
+        ];
+        assert!(cases.len() >= 15);
+        let passing = cases.iter().filter(|c| c.2 == 0).count();
+        assert!(2 * passing >= cases.len());
+        for (what, text, want) in &cases {
+            assert_eq!(fires(what, text), *want, "{what}: {text}");
+        }
+    }
+
+    #[test]
+    fn the_finding_says_which_year_was_inferred_and_from_where() {
+        let text = report(
+            &format!("{OPENING}1月23日,县委第一巡察组向青柳镇党委反馈了巡察意见。"),
+            "召开了会议。",
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let hits = timeline(&Context {
+            doc: &doc,
+            facts: &facts,
+        });
+        assert_eq!(hits.len(), 1);
+        let h = &hits[0];
+        assert_eq!(doc.text(&h.span), "1月23日");
+        assert_eq!(h.values["date"], "2023-01-23");
+        assert_eq!(h.values["relation"], "早于");
+        assert!(h.values["inferred"].contains("2023年3月6日至4月14日"));
+        assert!(h.values["inferred"].contains("推定为2023年"));
+        assert_eq!(doc.text(&h.labels[0].span), "2023年3月6日至4月14日");
+    }
+
+    #[test]
+    fn one_wrong_date_gives_one_finding() {
+        // The inspection year is mistyped: it conflicts with the feedback, the signing date and
+        // the publication date, and is reported once, at the inspection.
+        let text = format!(
+            "发布日期: 2024-01-12 10:30\n{}",
+            report(
+                "2024年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。2023年5月8日,县委第一巡察组反馈了巡察意见。",
+                "召开了会议。"
+            )
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let hits = timeline(&Context {
+            doc: &doc,
+            facts: &facts,
+        });
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(doc.text(&hits[0].span), "2024年3月6日至4月14日");
+        assert_eq!(hits[0].values["relation"], "晚于");
+        assert_eq!(hits[0].labels.len(), 3);
+    }
+
+    /// Every check of both date kinds over `text`: no panic, spans on character boundaries.
+    fn run_all(text: &str) {
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let mut hits = Vec::new();
+        for what in ["timeline", "ranges", "measures"] {
+            let p: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
+            hits.extend(compile(&p).unwrap().check(&cx));
+        }
+        for what in ["not_due", "done", "time_limit"] {
+            let p: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
+            hits.extend(
+                (super::super::deadline::KIND.compile)(&p)
+                    .unwrap()
+                    .check(&cx),
+            );
+        }
+        for h in &hits {
+            for s in std::iter::once(&h.span).chain(h.labels.iter().map(|l| &l.span)) {
+                assert!(s.start <= s.end && s.end <= text.len());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_in_a_report(
+            body in "[0-9年月日底前后至已了需计划完成整改正在中于,，。()（）:：《》\n 巡察反馈截时限个半]{0,80}",
+        ) {
+            run_all(&report(OPENING, &body));
+            run_all(&body);
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! against it. A deadline's year counts only when it is written, or taken from a written deadline
 //! just before it in the same sentence (`2021年7月底前需完成2项,9月底前需完成3项`).
 
-use super::date_order::{clause, in_title, planned, report_date, show, year_trusted};
+use super::date_order::{clause, clause_on, in_title, planned, report_date, show, year_trusted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Inline, Item, Span, Status};
 use crate::facts::DateInText;
@@ -258,28 +258,40 @@ fn not_due(cx: &Context) -> Vec<Hit> {
 
 /// True when the clause after a date claims completion ("完成整改", "已全部办结").
 pub(super) fn completion_claim(after: &str) -> bool {
-    let mut rest = after.trim_start();
-    while let Some(r) = [
-        "已经", "已", "均", "全部", "全面", "基本", "顺利", "如期", "按期",
-    ]
-    .iter()
-    .find_map(|w| rest.strip_prefix(w))
-    {
-        rest = r;
-    }
-    [
-        "完成",
-        "整改完成",
-        "整改到位",
-        "办结",
-        "销号",
-        "竣工",
-        "建成",
-        "通过验收",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
+    let t = after.trim_start();
+    // The claim follows the date, or a short subject after it ("该项目已全部完成").
+    let near: usize = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
+    let starts = std::iter::once(0).chain(t[..near].match_indices('已').map(|(i, _)| i));
+    starts.into_iter().any(|at| {
+        let mut rest = &t[at..];
+        while let Some(r) = ADVERBS.iter().find_map(|w| rest.strip_prefix(w)) {
+            rest = r;
+        }
+        COMPLETED.iter().any(|w| {
+            rest.strip_prefix(w).is_some_and(|tail| {
+                // "已完成整改的事项" names tasks; it does not report one done.
+                !tail.strip_prefix("整改").unwrap_or(tail).starts_with('的')
+            })
+        })
+    })
 }
+
+/// Adverbs that may come between a date and the word of completion.
+const ADVERBS: &[&str] = &[
+    "已经", "已", "均", "全部", "全面", "基本", "顺利", "如期", "按期",
+];
+
+/// Words that say a task is finished.
+const COMPLETED: &[&str] = &[
+    "完成",
+    "整改完成",
+    "整改到位",
+    "办结",
+    "销号",
+    "竣工",
+    "建成",
+    "通过验收",
+];
 
 fn done(cx: &Context) -> Vec<Hit> {
     let Some((report, role)) = report_date(cx) else {
@@ -299,7 +311,7 @@ fn done(cx: &Context) -> Vec<Hit> {
         {
             continue;
         }
-        let (before, after) = clause(&cx.doc.source, d);
+        let (before, after) = clause_on(&cx.doc.source, d);
         let claimed = ["已", "了", "业已"]
             .iter()
             .any(|w| before.contains(w) || after.contains(w));
@@ -460,4 +472,172 @@ fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
         );
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many times the rule with `check: <what>` fires on `text`.
+    fn fires(what: &str, text: &str) -> usize {
+        let params: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
+        let check = compile(&params).unwrap();
+        let (doc, facts) = crate::analyse(text);
+        check
+            .check(&Context {
+                doc: &doc,
+                facts: &facts,
+            })
+            .len()
+    }
+
+    /// A report on 白石乡, inspected in 2020, fed back on 2020-12-10, signed 2021-06-25.
+    fn report(opening: &str, body: &str) -> String {
+        format!(
+            "中共白石乡委员会关于巡察整改进展情况的通报\n\
+             2020年9月7日至11月13日,县委第四巡察组对白石乡党委进行了巡察。2020年12月10日,县委第四巡察组向白石乡党委反馈了巡察意见。{opening}\n\
+             一、整改落实情况\n{body}\n中共白石乡委员会\n2021年6月25日\n"
+        )
+    }
+
+    /// An item with a time limit and a status.
+    fn item(limit: &str, status: &str) -> String {
+        report(
+            "",
+            &format!(
+                "(一)关于“学习不深入”的问题。(整改时限:{limit})\n整改情况:制定了学习计划。{status}"
+            ),
+        )
+    }
+
+    #[test]
+    fn table() {
+        let cases: Vec<(&str, String, usize)> = vec![
+            // A deadline counted among the not-yet-due tasks, passed before the signing date.
+            (
+                "not_due",
+                report(
+                    "已完成17项,未到整改时限、正在整改事项8项(其中2021年5月底前需完成整改1项,7月底前需完成7项)。",
+                    "",
+                ),
+                1,
+            ),
+            // Not flagged: every not-yet-due deadline is after the signing date.
+            (
+                "not_due",
+                report(
+                    "已完成17项,未到整改时限、正在整改事项8项(其中2021年7月底前需完成1项,9月底前需完成7项)。",
+                    "",
+                ),
+                0,
+            ),
+            // Two passed deadlines, the second's year taken from the first deadline.
+            (
+                "not_due",
+                report(
+                    "未到整改时限、正在整改事项3项(其中2021年3月底前需完成1项,4月底前需完成2项)。",
+                    "",
+                ),
+                2,
+            ),
+            // An item still in progress, planned for a date already past.
+            (
+                "not_due",
+                report("", "正在整改中,按计划于2021年4月底前完成。"),
+                1,
+            ),
+            // Not flagged: done before its deadline.
+            ("not_due", report("", "已于2021年4月底前完成整改。"), 0),
+            // Not flagged: "其中……前完成8项" counts tasks done, not open ones.
+            (
+                "not_due",
+                report("", "其中2020年底前完成8项,正在整改3项。"),
+                0,
+            ),
+            // Not flagged: the deadline's year came from a past event, not from a deadline.
+            (
+                "not_due",
+                report(
+                    "",
+                    "2020年12月21日下发了通知,正在整改中,按计划于5月底前完成。",
+                ),
+                0,
+            ),
+            // Not flagged: the counts stand at an as-of date before the deadline.
+            (
+                "not_due",
+                report(
+                    "截至2021年5月20日,未到整改时限、正在整改事项1项(其中2021年5月底前需完成1项)。",
+                    "",
+                ),
+                0,
+            ),
+            // A completion dated after the signing date.
+            ("done", report("", "该问题已于2021年8月8日完成整改。"), 1),
+            // Another way to claim it.
+            ("done", report("", "2021年9月,该项目已全部完成整改。"), 1),
+            // Not flagged: a plan.
+            ("done", report("", "该问题计划于2021年8月8日完成整改。"), 0),
+            // Not flagged: a bound ("前已完成"), not the day it was done.
+            ("done", report("", "该问题2021年8月底前已完成整改。"), 0),
+            // Not flagged: the year is not written, so it is a guess.
+            ("done", report("", "该问题已于8月8日完成整改。"), 0),
+            // Not flagged: "已完成整改的事项" names tasks; the sentence is a plan for September.
+            (
+                "done",
+                report("", "2021年9月,对已完成整改的事项开展回头看。"),
+                0,
+            ),
+            // A 3-month time limit from 2020-12-10 passed while the item is still in progress.
+            ("time_limit", item("3个月,长期坚持", "正在整改中。"), 1),
+            // Half a year, passed, partly done.
+            ("time_limit", item("半年", "部分整改未完成。"), 1),
+            // Not flagged: the item is done.
+            ("time_limit", item("3个月,长期坚持", "已完成整改。"), 0),
+            // Not flagged: one year from the feedback is after the signing date.
+            ("time_limit", item("1年", "正在整改中。"), 0),
+            // Not flagged: the status is not stated.
+            ("time_limit", item("3个月", "制定了制度。"), 0),
+            // Not flagged: 立行立改 gives no date.
+            ("time_limit", item("立行立改", "正在整改中。"), 0),
+        ];
+        assert!(cases.len() >= 15);
+        let passing = cases.iter().filter(|c| c.2 == 0).count();
+        assert!(2 * passing >= cases.len());
+        for (what, text, want) in &cases {
+            assert_eq!(fires(what, text), *want, "{what}: {text}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("3个月"), Some((3, 0)));
+        assert_eq!(duration("三个月"), Some((3, 0)));
+        assert_eq!(duration("两个月内"), Some((2, 0)));
+        assert_eq!(duration("半年"), Some((6, 0)));
+        assert_eq!(duration("1年"), Some((12, 0)));
+        assert_eq!(duration("15天"), Some((0, 15)));
+        assert_eq!(duration("半年后"), None);
+        assert_eq!(duration("长期坚持"), None);
+        assert_eq!(duration("立行立改"), None);
+        assert_eq!(duration("0个月"), None);
+    }
+
+    #[test]
+    fn the_finding_names_the_deadline_and_the_report_date() {
+        let text = report(
+            "未到整改时限、正在整改事项2项(其中2021年5月底前需完成整改1项,7月底前需完成1项)。",
+            "",
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let hits = not_due(&Context {
+            doc: &doc,
+            facts: &facts,
+        });
+        assert_eq!(hits.len(), 1);
+        assert_eq!(doc.text(&hits[0].span), "2021年5月底");
+        assert_eq!(hits[0].values["deadline_date"], "2021-05-31");
+        assert_eq!(hits[0].values["report_date"], "2021-06-25");
+        assert_eq!(doc.text(&hits[0].labels[0].span), "2021年6月25日");
+    }
 }
