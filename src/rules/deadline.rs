@@ -372,12 +372,8 @@ fn cn_number(s: &str) -> Option<u32> {
 /// parser found in the item's blocks, else from its heading's own text.
 fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, Span)> {
     let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
-    let span = &item.span;
-    let inline = cx
-        .doc
-        .blocks
+    let inline = cx.doc.blocks[cx.doc.blocks_in(&item.span)]
         .iter()
-        .filter(|b| span.start <= b.span.start && b.span.end <= span.end)
         .flat_map(|b| &b.inline)
         .find_map(|i| match i {
             Inline::Note {
@@ -417,17 +413,16 @@ fn item_limit(
             .checked_add_months(Months::new(months))?
             .checked_add_days(Days::new(days))?,
         // A date written in the note: "整改时限:2023年6月底前".
-        None => cx
-            .facts
-            .dates
-            .iter()
-            .find(|d| {
-                text_span.start <= d.date.span.start
-                    && d.date.span.end <= text_span.end
-                    && !d.date.start.year_inferred
-            })?
-            .date
-            .latest()?,
+        None => {
+            let dates = &cx.facts.dates;
+            let first = dates.partition_point(|d| d.date.span.start < text_span.start);
+            dates[first..]
+                .iter()
+                .take_while(|d| d.date.span.end <= text_span.end)
+                .find(|d| !d.date.start.year_inferred)?
+                .date
+                .latest()?
+        }
     };
     Some((note_span, first.to_string(), day))
 }
@@ -592,6 +587,17 @@ mod tests {
             ("time_limit", item("3个月,长期坚持", "正在整改中。"), 1),
             // Half a year, passed, partly done.
             ("time_limit", item("半年", "部分整改未完成。"), 1),
+            // A time limit written as a date, passed.
+            ("time_limit", item("2021年3月底前", "正在整改中。"), 1),
+            // The note inside the heading's own text (no "。" before it).
+            (
+                "time_limit",
+                report(
+                    "",
+                    "(一)关于“学习不深入”的问题(整改时限:3个月)\n整改情况:制定了学习计划。正在整改中。",
+                ),
+                1,
+            ),
             // Not flagged: the item is done.
             ("time_limit", item("3个月,长期坚持", "已完成整改。"), 0),
             // Not flagged: one year from the feedback is after the signing date.
