@@ -684,6 +684,15 @@ mod tests {
                 ),
                 0,
             ),
+            // Not flagged: "2023年4月" can be 15–30 April, after the inspection ended on the 14th.
+            (
+                "timeline",
+                report(
+                    &format!("{OPENING}2023年4月,县委第一巡察组反馈了巡察意见。"),
+                    "召开了会议。",
+                ),
+                0,
+            ),
             // Not flagged: the feedback's year came from a deadline, not from a past event.
             (
                 "timeline",
