@@ -149,8 +149,8 @@ pub(super) fn clause_on<'a>(source: &'a str, d: &DateInText) -> (&'a str, &'a st
     (before, rest.find(CLAUSE_STOPS).map_or(rest, |i| &rest[..i]))
 }
 
-/// Words before a date, in its clause, that make it a plan or a bound rather than an event.
-const PLAN_BEFORE: &[&str] = &[
+/// Words before a date, in its clause, that make it a plan or a deadline.
+const FUTURE_BEFORE: &[&str] = &[
     "计划",
     "将",
     "拟",
@@ -168,29 +168,38 @@ const PLAN_BEFORE: &[&str] = &[
     "要求",
     "期限",
     "时限",
-    "截至",
-    "截止",
-    "到",
-    "至",
-    "以前",
-    "从",
-    "自",
 ];
 
-/// How a date may be followed when it is a bound or the start of a period, not an event.
-const PLAN_AFTER_START: &[&str] = &[
-    "前", "之前", "以前", "止", "为止", "以来", "起", "开始", "至今", "后", "以后", "之后", "内",
+/// Words before a date, in its clause, that make it a bound or the start of a period.
+const BOUND_BEFORE: &[&str] = &["截至", "截止", "到", "至", "以前", "从", "自"];
+
+/// How a deadline goes on: "12月底前".
+const DEADLINE_AFTER: &[&str] = &["前", "之前", "以前"];
+
+/// How a bound or the start of a period goes on.
+const PERIOD_AFTER: &[&str] = &[
+    "止", "为止", "以来", "起", "开始", "至今", "后", "以后", "之后", "内",
 ];
 
 /// Words after a date, in its clause, that make it a plan.
-const PLAN_AFTER: &[&str] = &["将", "需", "计划", "预计", "力争", "要", "拟", "争取"];
+const FUTURE_AFTER: &[&str] = &["将", "需", "计划", "预计", "力争", "要", "拟", "争取"];
 
-/// True when the date is a plan, a deadline, a bound or the start of a period.
-pub(super) fn planned(before: &str, after: &str) -> bool {
+/// True when the date is a plan or a deadline: what is to happen, not what happened.
+pub(super) fn future(before: &str, after: &str) -> bool {
     let after = after.trim_start();
-    PLAN_BEFORE.iter().any(|w| before.contains(w))
-        || PLAN_AFTER_START.iter().any(|w| after.starts_with(w))
-        || PLAN_AFTER.iter().any(|w| after.contains(w))
+    FUTURE_BEFORE.iter().any(|w| before.contains(w))
+        || DEADLINE_AFTER.iter().any(|w| after.starts_with(w))
+        || FUTURE_AFTER.iter().any(|w| after.contains(w))
+}
+
+/// True when the date is a plan, a deadline, a bound or the start of a period: not the day
+/// something was done.
+pub(super) fn planned(before: &str, after: &str) -> bool {
+    future(before, after)
+        || BOUND_BEFORE.iter().any(|w| before.contains(w))
+        || PERIOD_AFTER
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
 }
 
 /// Verbs of a completed action that may follow a date directly ("3月11日制发《……》").
@@ -259,7 +268,7 @@ pub(super) fn year_trusted(cx: &Context, index: usize) -> bool {
         };
         let s = &cx.facts.dates[source];
         let (before, after) = clause(&cx.doc.source, s);
-        if planned(before, after) || reversed(s) {
+        if future(before, after) || reversed(s) {
             return false;
         }
         at = source;
@@ -683,6 +692,15 @@ mod tests {
                     "召开了会议。",
                 ),
                 0,
+            ),
+            // "自……至……": the range opens a period; its year still dates the feedback after it.
+            (
+                "timeline",
+                report(
+                    "自2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。1月23日,县委第一巡察组反馈了巡察意见。",
+                    "召开了会议。",
+                ),
+                1,
             ),
             // Not flagged: "2023年4月" can be 15–30 April, after the inspection ended on the 14th.
             (
