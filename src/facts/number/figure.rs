@@ -63,63 +63,25 @@ pub(super) fn parse_core(text: &str, pos: usize) -> Parsed {
 }
 
 fn parse_arabic(text: &str, pos: usize) -> Parsed {
-    let mut buf = String::new();
-    let mut full_width = false;
-    let mut p = pos;
-    let digits = |p: &mut usize, buf: &mut String, fw: &mut bool| -> usize {
-        let mut n = 0;
-        while let Some(c) = char_at(text, *p) {
-            let Some(d) = arabic_digit(c) else { break };
-            *fw |= !c.is_ascii();
-            buf.push(char::from(b'0' + d));
-            *p += c.len_utf8();
-            n += 1;
-        }
-        n
+    let mut run = ArabicRun {
+        text,
+        p: pos,
+        buf: String::new(),
+        full_width: false,
     };
-    let int_len = digits(&mut p, &mut buf, &mut full_width);
+    let int_len = run.digits();
     // thousands separators: 1,200 and 12,345,678
     if int_len <= 3 {
-        while char_at(text, p) == Some(',') {
-            let group: Vec<char> = text[p + 1..].chars().take(4).collect();
-            let three = group.len() >= 3 && group[..3].iter().all(|c| arabic_digit(*c).is_some());
-            let fourth_digit = group.get(3).is_some_and(|c| arabic_digit(*c).is_some());
-            if !three || fourth_digit {
-                break;
-            }
-            p += 1;
-            digits(&mut p, &mut buf, &mut full_width);
-        }
+        run.separators();
     }
-    let is_point = |c: Option<char>| matches!(c, Some('.') | Some('．'));
-    let digit_after = |q: usize| {
-        char_at(text, q)
-            .map(|c| q + c.len_utf8())
-            .and_then(|q2| char_at(text, q2))
-            .and_then(arabic_digit)
-            .is_some()
+    let Some(decimals) = run.decimals() else {
+        return Parsed::Skip(run.p);
     };
-    let mut decimals = 0usize;
-    if is_point(char_at(text, p)) && digit_after(p) {
-        full_width |= char_at(text, p) == Some('．');
-        p += char_at(text, p).map_or(1, char::len_utf8);
-        buf.push('.');
-        decimals = digits(&mut p, &mut buf, &mut full_width);
-        if is_point(char_at(text, p)) && digit_after(p) {
-            // 1.2.3: a section or version number
-            while let Some(c) = char_at(text, p) {
-                if arabic_digit(c).is_none() && c != '.' && c != '．' {
-                    break;
-                }
-                p += c.len_utf8();
-            }
-            return Parsed::Skip(p);
-        }
-    }
+    let p = run.p;
     if char_before(text, pos).is_some_and(is_latin) || char_at(text, p).is_some_and(is_latin) {
         return Parsed::Skip(p);
     }
-    let written = match buf.parse::<f64>() {
+    let written = match run.buf.parse::<f64>() {
         Ok(v) if v.is_finite() => v,
         _ => return Parsed::Skip(p),
     };
@@ -129,7 +91,7 @@ fn parse_arabic(text: &str, pos: usize) -> Parsed {
         end: p,
         written,
         decimals: decimals.min(255) as u8,
-        numeral: if full_width {
+        numeral: if run.full_width {
             Numeral::FullWidth
         } else {
             Numeral::Arabic
@@ -139,23 +101,86 @@ fn parse_arabic(text: &str, pos: usize) -> Parsed {
     })
 }
 
-fn parse_chinese(text: &str, pos: usize) -> Parsed {
-    let mut chars = Vec::new();
-    let mut ends = Vec::new();
-    let mut p = pos;
-    while let Some(c) = char_at(text, p) {
-        let take = is_cn_num(c)
-            || (c == '点'
-                && !chars.is_empty()
-                && char_at(text, p + c.len_utf8()).is_some_and(|n| cn_digit(n).is_some()));
-        if !take {
-            break;
+/// Arabic digits being read: where reading stands, the digits read (in ASCII, with `.`) and
+/// whether any was full-width.
+struct ArabicRun<'t> {
+    text: &'t str,
+    p: usize,
+    buf: String,
+    full_width: bool,
+}
+
+impl ArabicRun<'_> {
+    /// Reads the digits at `p`; gives how many there were.
+    fn digits(&mut self) -> usize {
+        let mut n = 0;
+        while let Some(c) = char_at(self.text, self.p) {
+            let Some(d) = arabic_digit(c) else { break };
+            self.full_width |= !c.is_ascii();
+            self.buf.push(char::from(b'0' + d));
+            self.p += c.len_utf8();
+            n += 1;
         }
-        p += c.len_utf8();
-        chars.push(c);
-        ends.push(p);
+        n
     }
-    let run_end = p;
+
+    /// Reads `,` and three digits as often as they follow (not four: `12,3456`).
+    fn separators(&mut self) {
+        let text = self.text;
+        while char_at(text, self.p) == Some(',') {
+            let group: Vec<char> = text[self.p + 1..].chars().take(4).collect();
+            let three = group.len() >= 3 && group[..3].iter().all(|c| arabic_digit(*c).is_some());
+            let fourth_digit = group.get(3).is_some_and(|c| arabic_digit(*c).is_some());
+            if !three || fourth_digit {
+                break;
+            }
+            self.p += 1;
+            self.digits();
+        }
+    }
+
+    /// True when a decimal point and a digit stand at `p`.
+    fn point_then_digit(&self) -> bool {
+        let text = self.text;
+        let q = self.p;
+        let is_point = matches!(char_at(text, q), Some('.') | Some('．'));
+        let digit_after = || {
+            char_at(text, q)
+                .map(|c| q + c.len_utf8())
+                .and_then(|q2| char_at(text, q2))
+                .and_then(arabic_digit)
+                .is_some()
+        };
+        is_point && digit_after()
+    }
+
+    /// Reads a decimal point and the decimals; gives how many decimals (0 when there is no
+    /// point), or `None` for a dotted chain `1.2.3`, read to its end.
+    fn decimals(&mut self) -> Option<usize> {
+        let text = self.text;
+        let mut decimals = 0usize;
+        if self.point_then_digit() {
+            self.full_width |= char_at(text, self.p) == Some('．');
+            self.p += char_at(text, self.p).map_or(1, char::len_utf8);
+            self.buf.push('.');
+            decimals = self.digits();
+            if self.point_then_digit() {
+                // 1.2.3: a section or version number
+                while let Some(c) = char_at(text, self.p) {
+                    if arabic_digit(c).is_none() && c != '.' && c != '．' {
+                        break;
+                    }
+                    self.p += c.len_utf8();
+                }
+                return None;
+            }
+        }
+        Some(decimals)
+    }
+}
+
+fn parse_chinese(text: &str, pos: usize) -> Parsed {
+    let (chars, ends, run_end) = chinese_run(text, pos);
     if chars.len() > MAX_CN_RUN {
         return Parsed::Skip(run_end);
     }
@@ -202,6 +227,27 @@ fn parse_chinese(text: &str, pos: usize) -> Parsed {
             run_end,
         }),
     })
+}
+
+/// The run of Chinese numeral characters at `pos` (with `点` between digits): the characters,
+/// the end of each, and the end of the run.
+fn chinese_run(text: &str, pos: usize) -> (Vec<char>, Vec<usize>, usize) {
+    let mut chars = Vec::new();
+    let mut ends = Vec::new();
+    let mut p = pos;
+    while let Some(c) = char_at(text, p) {
+        let take = is_cn_num(c)
+            || (c == '点'
+                && !chars.is_empty()
+                && char_at(text, p + c.len_utf8()).is_some_and(|n| cn_digit(n).is_some()));
+        if !take {
+            break;
+        }
+        p += c.len_utf8();
+        chars.push(c);
+        ends.push(p);
+    }
+    (chars, ends, p)
 }
 
 /// What follows a figure: `余`/`多`, a scale, a unit.

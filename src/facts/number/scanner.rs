@@ -6,6 +6,7 @@ use super::figure::{Core, Parsed, Tail, is_num_start, parse_core, parse_tail};
 use super::units::{TIME, UnitMatch};
 use super::words::{CnContext, cn_accept, in_set_phrase, in_short_quote};
 use super::{Approx, FRACTION_UNIT, Quantity};
+use std::ops::Range;
 
 pub(super) struct Scanner<'a> {
     pub(super) text: &'a str,
@@ -170,6 +171,28 @@ impl Scanner<'_> {
         Some(end)
     }
 
+    /// The markers of a range: the prefix before its first end and the suffix after its
+    /// second, each left out when that end has `余`/`多`; `近` before a time unit is no marker.
+    fn range_markers(
+        &self,
+        tail1: &Tail,
+        tail2: &Tail,
+        prefix: Option<Marker>,
+    ) -> (Option<Marker>, Option<Marker>) {
+        let suffix = if tail2.marker {
+            None
+        } else {
+            find_suffix(self.text, tail2.end)
+        };
+        let unit2 = tail2.unit.as_ref();
+        let prefix = if tail1.marker {
+            None
+        } else {
+            Self::drop_recent(prefix, tail1.unit.as_ref().or(unit2))
+        };
+        (prefix, suffix)
+    }
+
     fn range(
         &mut self,
         core1: &Core,
@@ -180,17 +203,8 @@ impl Scanner<'_> {
         ordinal: bool,
     ) -> Option<usize> {
         let text = self.text;
-        let suffix = if tail2.marker {
-            None
-        } else {
-            find_suffix(text, tail2.end)
-        };
+        let (prefix, suffix) = self.range_markers(tail1, tail2, prefix);
         let unit2 = tail2.unit.as_ref();
-        let prefix = if tail1.marker {
-            None
-        } else {
-            Self::drop_recent(prefix, tail1.unit.as_ref().or(unit2))
-        };
         let shared = combine(prefix, suffix);
         let has_marker = prefix.is_some() || suffix.is_some();
         let approx_of = |core: &Core, tail: &Tail| {
@@ -203,67 +217,31 @@ impl Scanner<'_> {
             }
         };
         let unit1 = tail1.unit.as_ref().or(unit2);
-        let scale1 = if tail1.unit.is_some() || tail1.scale != 1.0 || core1.written > core2.written
-        {
-            tail1.scale
-        } else {
-            tail2.scale
+        let scale1 = first_scale(core1, tail1, core2, tail2);
+        let ctx1 = CnContext {
+            unit: unit1,
+            own_unit: tail1.unit.is_some(),
+            has_marker: has_marker || tail1.marker,
+            ordinal,
+            partner: true,
         };
-        let ok1 = cn_accept(
-            text,
-            core1,
-            &CnContext {
-                unit: unit1,
-                own_unit: tail1.unit.is_some(),
-                has_marker: has_marker || tail1.marker,
-                ordinal,
-                partner: true,
-            },
-        );
-        let ok2 = cn_accept(
-            text,
-            core2,
-            &CnContext {
-                unit: unit2,
-                own_unit: true,
-                has_marker: has_marker || tail2.marker,
-                ordinal,
-                partner: false,
-            },
-        );
-        let no_decimal_words = |core: &Core, unit: Option<&UnitMatch>| {
-            core.cn.is_none() || core.decimals == 0 || unit.is_some()
+        let ctx2 = CnContext {
+            unit: unit2,
+            own_unit: true,
+            has_marker: has_marker || tail2.marker,
+            ordinal,
+            partner: false,
         };
-        if !(ok1 && ok2 && no_decimal_words(core1, unit1) && no_decimal_words(core2, unit2)) {
+        if !(range_end_ok(text, core1, &ctx1) && range_end_ok(text, core2, &ctx2)) {
             return None;
         }
         let span1 = prefix.map_or(core1.start, |m| m.start)..tail1.end;
         let span2 = core2.start..suffix.map_or(tail2.end, |m| m.end);
         let end = span2.end;
-        self.push(Quantity {
-            span: span1,
-            num_span: core1.start..core1.num_end,
-            written: core1.written,
-            decimals: core1.decimals,
-            scale: scale1,
-            unit: unit1.map_or("", |u| u.canon).to_string(),
-            numeral: core1.numeral,
-            approx: approx_of(core1, tail1),
-            ordinal,
-            in_range: true,
-        });
-        self.push(Quantity {
-            span: span2,
-            num_span: core2.start..core2.num_end,
-            written: core2.written,
-            decimals: core2.decimals,
-            scale: tail2.scale,
-            unit: unit2.map_or("", |u| u.canon).to_string(),
-            numeral: core2.numeral,
-            approx: approx_of(core2, tail2),
-            ordinal,
-            in_range: true,
-        });
+        let (approx1, approx2) = (approx_of(core1, tail1), approx_of(core2, tail2));
+        let scale2 = tail2.scale;
+        self.push(range_end(span1, core1, scale1, unit1, approx1, ordinal));
+        self.push(range_end(span2, core2, scale2, unit2, approx2, ordinal));
         Some(end)
     }
 
@@ -304,5 +282,44 @@ impl Scanner<'_> {
             in_range: false,
         });
         Some(end)
+    }
+}
+
+/// Whether one end of a range is a figure: a Chinese numeral must be accepted (with `ctx.unit`,
+/// the unit it is read with) and, with decimals, have that unit.
+fn range_end_ok(text: &str, core: &Core, ctx: &CnContext) -> bool {
+    cn_accept(text, core, ctx) && (core.cn.is_none() || core.decimals == 0 || ctx.unit.is_some())
+}
+
+/// The scale of a range's first end: its own when it has a unit or a scale or is the larger
+/// figure, else the second end's (`3至5万元`: both in 万).
+fn first_scale(core1: &Core, tail1: &Tail, core2: &Core, tail2: &Tail) -> f64 {
+    if tail1.unit.is_some() || tail1.scale != 1.0 || core1.written > core2.written {
+        tail1.scale
+    } else {
+        tail2.scale
+    }
+}
+
+/// One end of a range, as a figure.
+fn range_end(
+    span: Range<usize>,
+    core: &Core,
+    scale: f64,
+    unit: Option<&UnitMatch>,
+    approx: Approx,
+    ordinal: bool,
+) -> Quantity {
+    Quantity {
+        span,
+        num_span: core.start..core.num_end,
+        written: core.written,
+        decimals: core.decimals,
+        scale,
+        unit: unit.map_or("", |u| u.canon).to_string(),
+        numeral: core.numeral,
+        approx,
+        ordinal,
+        in_range: true,
     }
 }
