@@ -87,33 +87,10 @@ pub(super) fn read_atom(c: &Captures, base: usize, text: &str) -> Option<Atom> {
     let mut web = false;
 
     if let Some(y) = c.name("wy") {
-        let (ws1, ws2) = (c.name("ws1")?, c.name("ws2")?);
-        let day_m = c.name("wd")?;
-        if !arabic_prev_ok
-            || web_sep(ws1.as_str()) != web_sep(ws2.as_str())
-            || next_char(text, base + day_m.end()).is_some_and(is_arabic_digit)
-        {
+        if !arabic_prev_ok {
             return None;
         }
-        let year = year_ok(arabic(y.as_str())?)?;
-        let month = arabic(c.name("wm")?.as_str())?;
-        let day = arabic(day_m.as_str())?;
-        NaiveDate::from_ymd_opt(year, month, day)?;
-        date.year = Some(year);
-        date.month = Some(month);
-        date.day = Some(day);
-        if let (Some(h), Some(n)) = (c.name("wh"), c.name("wn")) {
-            let sec_ok = c
-                .name("wsec")
-                .is_none_or(|s| arabic(s.as_str()).is_some_and(|s| s <= 59));
-            let time_ok = arabic(h.as_str()).is_some_and(|h| h <= 23)
-                && arabic(n.as_str()).is_some_and(|n| n <= 59)
-                && sec_ok
-                && !next_char(text, end).is_some_and(is_arabic_digit);
-            if !time_ok {
-                end = base + day_m.end();
-            }
-        }
+        read_web(c, y, base, text, &mut date, &mut end)?;
         web = true;
     } else if let Some(y) = c.name("ay") {
         if !arabic_prev_ok {
@@ -130,39 +107,14 @@ pub(super) fn read_atom(c: &Captures, base: usize, text: &str) -> Option<Atom> {
             return None;
         }
         date.year = Some(year_ok(chinese_year(y.as_str())?)?);
-        if let Some(m) = c.name("cm") {
-            let month = chinese_small(m.as_str())?;
-            if !(1..=12).contains(&month) {
-                return None;
-            }
-            date.month = Some(month);
-            if let Some(d) = c.name("cd") {
-                let day = chinese_small(d.as_str())?;
-                if !day_ok(date.year, month, day) {
-                    return None;
-                }
-                date.day = Some(day);
-            } else if let Some(part) = c.name("cp") {
-                read_part(part, base, text, &mut date, &mut end);
-            }
-        } else if let Some(part) = c.name("cyp") {
-            read_part(part, base, text, &mut date, &mut end);
-        }
+        read_chinese_tail(c, base, text, &mut date, &mut end)?;
     } else if let Some(r) = c.name("ry") {
         rel = Some(match r.as_str() {
             "去年" => -1,
             "明年" => 1,
             _ => 0,
         });
-        if c.name("rm").is_some() {
-            read_month_tail(c, "r", base, text, &mut date, &mut end)?;
-        } else if let Some(part) = c.name("ryp") {
-            read_part(part, base, text, &mut date, &mut end);
-            if date.part == Part::None {
-                // 今年中央…: no number and no part left, so no date.
-                return None;
-            }
-        }
+        read_relative_tail(c, base, text, &mut date, &mut end)?;
     } else if c.name("bm").is_some() {
         if !arabic_prev_ok {
             return None;
@@ -172,13 +124,7 @@ pub(super) fn read_atom(c: &Captures, base: usize, text: &str) -> Option<Atom> {
         if !chinese_prev_ok {
             return None;
         }
-        let month = chinese_small(m.as_str())?;
-        let day = chinese_small(c.name("ed")?.as_str())?;
-        if !(1..=12).contains(&month) || !day_ok(None, month, day) {
-            return None;
-        }
-        date.month = Some(month);
-        date.day = Some(day);
+        read_chinese_month_day(c, m, &mut date)?;
     } else {
         return None;
     }
@@ -188,6 +134,108 @@ pub(super) fn read_atom(c: &Captures, base: usize, text: &str) -> Option<Atom> {
         rel,
         web,
     })
+}
+
+/// Reads a web date `wy`-`wm`-`wd` into `date`; when what follows is no time, `end` stops
+/// after the day. None when the separators differ, a digit follows or the date is impossible.
+fn read_web(
+    c: &Captures,
+    y: regex::Match,
+    base: usize,
+    text: &str,
+    date: &mut PartialDate,
+    end: &mut usize,
+) -> Option<()> {
+    let (ws1, ws2) = (c.name("ws1")?, c.name("ws2")?);
+    let day_m = c.name("wd")?;
+    if web_sep(ws1.as_str()) != web_sep(ws2.as_str())
+        || next_char(text, base + day_m.end()).is_some_and(is_arabic_digit)
+    {
+        return None;
+    }
+    let year = year_ok(arabic(y.as_str())?)?;
+    let month = arabic(c.name("wm")?.as_str())?;
+    let day = arabic(day_m.as_str())?;
+    NaiveDate::from_ymd_opt(year, month, day)?;
+    date.year = Some(year);
+    date.month = Some(month);
+    date.day = Some(day);
+    if let (Some(h), Some(n)) = (c.name("wh"), c.name("wn")) {
+        let sec_ok = c
+            .name("wsec")
+            .is_none_or(|s| arabic(s.as_str()).is_some_and(|s| s <= 59));
+        let time_ok = arabic(h.as_str()).is_some_and(|h| h <= 23)
+            && arabic(n.as_str()).is_some_and(|n| n <= 59)
+            && sec_ok
+            && !next_char(text, *end).is_some_and(is_arabic_digit);
+        if !time_ok {
+            *end = base + day_m.end();
+        }
+    }
+    Some(())
+}
+
+/// Reads what follows a Chinese year: month `cm` with day `cd` or part `cp`, or a part of the
+/// year `cyp`. None when the month or day is impossible.
+fn read_chinese_tail(
+    c: &Captures,
+    base: usize,
+    text: &str,
+    date: &mut PartialDate,
+    end: &mut usize,
+) -> Option<()> {
+    if let Some(m) = c.name("cm") {
+        let month = chinese_small(m.as_str())?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        date.month = Some(month);
+        if let Some(d) = c.name("cd") {
+            let day = chinese_small(d.as_str())?;
+            if !day_ok(date.year, month, day) {
+                return None;
+            }
+            date.day = Some(day);
+        } else if let Some(part) = c.name("cp") {
+            read_part(part, base, text, date, end);
+        }
+    } else if let Some(part) = c.name("cyp") {
+        read_part(part, base, text, date, end);
+    }
+    Some(())
+}
+
+/// Reads what follows 今年/去年/明年: the month tail `r…` or a part of the year `ryp`. None
+/// when the month or day is impossible, or the part is a word.
+fn read_relative_tail(
+    c: &Captures,
+    base: usize,
+    text: &str,
+    date: &mut PartialDate,
+    end: &mut usize,
+) -> Option<()> {
+    if c.name("rm").is_some() {
+        read_month_tail(c, "r", base, text, date, end)?;
+    } else if let Some(part) = c.name("ryp") {
+        read_part(part, base, text, date, end);
+        if date.part == Part::None {
+            // 今年中央…: no number and no part left, so no date.
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// Reads a Chinese month `em` and day `ed` with no year. None when they are impossible.
+fn read_chinese_month_day(c: &Captures, m: regex::Match, date: &mut PartialDate) -> Option<()> {
+    let month = chinese_small(m.as_str())?;
+    let day = chinese_small(c.name("ed")?.as_str())?;
+    if !(1..=12).contains(&month) || !day_ok(None, month, day) {
+        return None;
+    }
+    date.month = Some(month);
+    date.day = Some(day);
+    Some(())
 }
 
 /// A date that starts exactly at `at`.
