@@ -1,6 +1,12 @@
-//! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计), compared as intervals at their written precision.
+//! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计, 剩余), compared as
+//! intervals at their written precision.
 
+pub(super) mod reading;
+
+use super::arith::Interval;
 use super::{Check, Context, Hit, Kind};
+use reading::{Fig, Pairing, Sentence, in_unit_of, sentences, wanted, written};
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "parts_sum";
@@ -8,17 +14,40 @@ pub const NAME: &str = "parts_sum";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-总数与其组成部分之和（其中……、共计、合计），按书写精度的区间比较。
-A total against the sum of its parts (其中……, 共计, 合计), compared as intervals at their written precision.
+总数与其组成部分之和，按书写精度的区间比较（万元与元换算后相加）。识别三种句式，且只在同一句内配对：
+A total against the sum of its parts, as intervals at their written precision (万元 converted to 元), in three constructions, within one sentence:
+- 总数在前、“其中/包括/含”后列出两个以上同单位的部分：`16名……其中党内警告9人,党内严重警告2人,开除党籍5人`；
+- 部分在前、“共计/合计/总计/累计”后给出总数：`税金7755元和……7380.71元,共计15135.71元`；
+- 总数、已完成部分、“剩余/其余/余下/尚有/另有/未完成”的其余部分：`涉及32.24万元,已退缴16.25万元,尚有15.98万元`。
+
+“其中”后只有一个部分的，是举例或子集，不求和；单位不同的数字不相加；带“余、约、近、以上、左右”的数字不核等式。
+列举后面还跟着别的同单位数字时，只要前几项之和与总数相符即视为相符。“累计”可能包含前期数量，只在部分之和超过总数时报告。
+A single part after 其中 is a subset, not a partition; figures of different units are not added; approximate figures are
+never held to equality. When a list runs on, any leading run of parts that meets the total is enough; 累计 is reported only
+when the parts exceed it.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+整改通报中的合计数常被读者（纪委、下一轮巡察组、群众）逐项加总核对；合计与分项对不上，整份通报的可信度就会受损。
+Readers add these figures up; a total that its own parts contradict undermines the whole report.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Fails（12600 + 4380 = 16980）：
+    清退耕地地力保护补贴12600元和农机购置补贴4380元,共计17980元。
+通过 / Passes（4 + 2 + 1 = 7）：
+    给予党纪政务处分7人,其中党内警告4人,党内严重警告2人,政务记过1人。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `pairing`: `sure` 只报告句式明确的配对，`loose` 只报告不够确定的配对（列举中夹有其他数字、部分分散在几个分句、
+  “另有”等可能表示额外数量的词）；省略时两者都报告。
+  `sure` reports only unambiguous pairings, `loose` only less certain ones; omitted, both.
+- `of_which`: 引出部分的词，默认 `[其中, 包括, 含]`（单字词须在分句开头）。Words that introduce the parts.
+- `totals`: 引出总数的词，默认 `[共计, 合计, 总计]`。Words that introduce a total after its parts.
+- `running`: 累计性总数的词，默认 `[累计]`，只在部分之和超过总数时报告。Running totals: only an excess is reported.
+- `remainders`: 引出其余部分的词，默认 `[剩余, 其余, 余下, 尚余, 还剩]`。Words for the rest of a total (sure).
+- `others`: 可能是其余部分也可能是额外数量的词，默认 `[尚有, 另有, 另外, 未完成]`，其配对不够确定。
+  Words that may name the rest or something extra: their pairings are less certain.
+- `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对。
+  Words of a part's label that describe a trait: such lists overlap and are not checked.
 ";
 
 /// Names the kind's message and help templates may use.
@@ -32,14 +61,416 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    pairing: Option<Pairing>,
+    #[serde(default)]
+    of_which: Option<Vec<String>>,
+    #[serde(default)]
+    totals: Option<Vec<String>>,
+    #[serde(default)]
+    running: Option<Vec<String>>,
+    #[serde(default)]
+    remainders: Option<Vec<String>>,
+    #[serde(default)]
+    others: Option<Vec<String>>,
+    #[serde(default)]
+    attributes: Option<Vec<String>>,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
+    given.unwrap_or_else(|| default.iter().map(|w| w.to_string()).collect())
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let check = PartsSum {
+        pairing: p.pairing,
+        of_which: words(p.of_which, &["其中", "包括", "含"]),
+        totals: words(p.totals, &["共计", "合计", "总计"]),
+        running: words(p.running, &["累计"]),
+        remainders: words(p.remainders, &["剩余", "其余", "余下", "尚余", "还剩"]),
+        others: words(p.others, &["尚有", "另有", "另外", "未完成"]),
+        attributes: words(p.attributes, ATTRIBUTES),
+    };
+    let all = [
+        &check.of_which,
+        &check.totals,
+        &check.running,
+        &check.remainders,
+        &check.others,
+    ];
+    if all.iter().any(|ws| ws.iter().any(String::is_empty)) {
+        return Err("marker words must not be empty".to_string());
+    }
+    Ok(Box::new(check))
+}
+
+struct PartsSum {
+    pairing: Option<Pairing>,
+    of_which: Vec<String>,
+    totals: Vec<String>,
+    running: Vec<String>,
+    remainders: Vec<String>,
+    others: Vec<String>,
+    attributes: Vec<String>,
+}
+
+/// Words of a part's label that describe people by a trait rather than sort them: such parts
+/// overlap ("其中女性12人、党员20人"), so they are not a partition.
+const ATTRIBUTES: &[&str] = &[
+    "女",
+    "男",
+    "党员",
+    "岁",
+    "学历",
+    "大专",
+    "本科",
+    "研究生",
+    "硕士",
+    "以上",
+    "以下",
+    "民族",
+    "退役军人",
+    "大学生",
+];
+
+/// A total and the figures a sentence says make it up (indices into the sentence's figures).
+struct Reading {
+    total: usize,
+    parts: Vec<usize>,
+    sure: bool,
+}
+
+/// What one construction made of a sentence.
+enum Outcome {
+    /// The total is met by (some of) its parts.
+    Holds(usize),
+    /// No reading meets the total.
+    Fails(Reading),
+}
+
+/// The sum of some figures' intervals; None when one is not checkable.
+fn sum(s: &Sentence, parts: &[usize]) -> Option<Interval> {
+    parts
+        .iter()
+        .map(|&i| s.figs[i].checkable())
+        .try_fold(Interval::exact(0.0), |acc, iv| Some(acc + iv?))
+}
+
+/// True for units that are not added up: shares.
+fn is_share(fig: &Fig) -> bool {
+    matches!(fig.family, "%" | "‰" | "分之")
+}
+
+impl Check for PartsSum {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let source = &cx.doc.source;
+        let mut hits = Vec::new();
+        for s in sentences(source, &cx.facts.figures) {
+            let mut outcomes = self.of_which(&s);
+            outcomes.extend(self.in_total(&s));
+            outcomes.extend(self.split(&s));
+            let held: Vec<usize> = outcomes
+                .iter()
+                .filter_map(|o| match o {
+                    Outcome::Holds(t) => Some(*t),
+                    Outcome::Fails(_) => None,
+                })
+                .collect();
+            let mut reported: Vec<usize> = Vec::new();
+            for o in outcomes {
+                let Outcome::Fails(r) = o else { continue };
+                if held.contains(&r.total) || reported.contains(&r.total) {
+                    continue;
+                }
+                reported.push(r.total);
+                if wanted(self.pairing, r.sure) {
+                    hits.extend(hit(source, &s, &r));
+                }
+            }
+        }
+        hits
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+/// The finding for a reading whose parts do not meet its total.
+fn hit(source: &str, s: &Sentence, r: &Reading) -> Option<Hit> {
+    let total = &s.figs[r.total];
+    let sum = sum(s, &r.parts)?;
+    let decimals = r
+        .parts
+        .iter()
+        .chain(std::iter::once(&r.total))
+        .map(|&i| usize::from(s.figs[i].figure.quantity.decimals))
+        .max()
+        .unwrap_or(0);
+    let parts: Vec<String> = r
+        .parts
+        .iter()
+        .map(|&i| {
+            let scale = s.figs[i].figure.quantity.scale;
+            written(source, &s.figs[i], scale != total.figure.quantity.scale)
+        })
+        .collect();
+    let computed = in_unit_of(source, total, sum.mid(), decimals + 2);
+    let mut hit = Hit::at(total.span())
+        .value("stated", &source[total.span()])
+        .value("computed", computed)
+        .value("parts", parts.join(" + "))
+        .value("unit", total.figure.quantity.unit.clone());
+    for &i in &r.parts {
+        hit = hit.label(s.figs[i].span(), "组成部分");
+    }
+    Some(hit)
+}
+
+impl PartsSum {
+    /// 总数……其中 A, B, C: the parts follow the marker, the total is the last figure of their
+    /// unit before it.
+    fn of_which(&self, s: &Sentence) -> Vec<Outcome> {
+        let mut marks: Vec<(usize, usize)> = self
+            .of_which
+            .iter()
+            .flat_map(|w| s.find(w).into_iter().map(move |p| (p, p + w.len())))
+            .filter(|&(p, e)| e - p > 3 || opens_clause(s, p))
+            .collect();
+        marks.sort_unstable();
+        let mut out = Vec::new();
+        for (i, &(start, end)) in marks.iter().enumerate() {
+            let stop = list_end(s, end, marks.get(i + 1).map(|m| m.0));
+            out.extend(self.of_which_at(s, start, end, stop));
+        }
+        out
+    }
+
+    fn of_which_at(&self, s: &Sentence, start: usize, end: usize, stop: usize) -> Option<Outcome> {
+        let after: Vec<usize> = (0..s.figs.len())
+            .filter(|&k| (end..stop).contains(&s.figs[k].start()))
+            .collect();
+        let first = &s.figs[*after.first()?];
+        if is_share(first) {
+            return None;
+        }
+        let parts: Vec<usize> = after
+            .iter()
+            .copied()
+            .filter(|&k| s.figs[k].family == first.family)
+            .collect();
+        if parts.len() < 2 {
+            return None; // one part after 其中 is a subset, not a partition
+        }
+        if parts.iter().any(|&k| {
+            let label = label(s, end, s.figs[k].start());
+            self.attributes.iter().any(|w| label.contains(w.as_str()))
+        }) {
+            return None;
+        }
+        let total = (0..s.figs.len())
+            .rev()
+            .find(|&k| s.figs[k].start() < start && s.figs[k].family == first.family)?;
+        let t = s.figs[total].checkable()?;
+        let all = sum(s, &parts)?;
+        if (2..=parts.len()).any(|k| sum(s, &parts[..k]).is_some_and(|p| p.meets(t))) {
+            return Some(Outcome::Holds(total));
+        }
+        let tight = after.len() == parts.len() && self.tight_of_which(s, total, start, &parts);
+        if all.lo > t.hi && !tight {
+            return None; // parts that overlap (女性…, 党员…) may exceed the total
+        }
+        let sure = tight && all.hi < t.lo;
+        Some(Outcome::Fails(Reading { total, parts, sure }))
+    }
+
+    /// The total stands in the clause of 其中 or the one before, with no figure between, and
+    /// each part has a clause (or list item) of its own.
+    fn tight_of_which(&self, s: &Sentence, total: usize, start: usize, parts: &[usize]) -> bool {
+        let t = &s.figs[total];
+        let between = s.figs[total + 1..]
+            .iter()
+            .take_while(|f| f.start() < start)
+            .count();
+        let mut clauses: Vec<usize> = parts
+            .iter()
+            .map(|&k| s.figs[k].figure.clause.start)
+            .collect();
+        clauses.dedup();
+        between == 0 && s.clause_at(start) <= t.clause + 1 && clauses.len() == parts.len()
+    }
+
+    /// A, B,共计 T: the total follows the marker in its clause; the parts are the figures of its
+    /// unit in the clauses just before, back to the first clause without one.
+    fn in_total(&self, s: &Sentence) -> Vec<Outcome> {
+        let marks = self.totals.iter().map(|w| (w, false));
+        let marks = marks.chain(self.running.iter().map(|w| (w, true)));
+        let mut out = Vec::new();
+        for (word, running) in marks {
+            for start in s.find(word) {
+                out.extend(self.in_total_at(s, start, start + word.len(), running));
+            }
+        }
+        out
+    }
+
+    fn in_total_at(
+        &self,
+        s: &Sentence,
+        start: usize,
+        end: usize,
+        running: bool,
+    ) -> Option<Outcome> {
+        let clause = s.clause_at(start);
+        let total =
+            (0..s.figs.len()).find(|&k| s.figs[k].start() >= end && s.figs[k].clause == clause)?;
+        let fam = s.figs[total].family;
+        if is_share(&s.figs[total]) {
+            return None;
+        }
+        let t = s.figs[total].checkable()?;
+        let mut parts: Vec<usize> = Vec::new();
+        for c in (0..=clause).rev() {
+            let here: Vec<usize> = (0..total)
+                .filter(|&k| s.figs[k].clause == c && s.figs[k].family == fam)
+                .filter(|&k| s.figs[k].start() < start)
+                .collect();
+            if here.is_empty() && c < clause {
+                break;
+            }
+            parts.splice(0..0, here);
+        }
+        let n = parts.len();
+        if n < 2 {
+            return None;
+        }
+        let all = sum(s, &parts)?;
+        if (2..=n).any(|k| sum(s, &parts[n - k..]).is_some_and(|p| p.meets(t))) {
+            return Some(Outcome::Holds(total));
+        }
+        if running && all.lo <= t.hi {
+            return None; // a running total may hold earlier amounts too
+        }
+        let first_clause = s.figs[parts[0]].clause;
+        let sure = !running && parts.iter().all(|&k| s.figs[k].clause == first_clause);
+        Some(Outcome::Fails(Reading { total, parts, sure }))
+    }
+}
+
+/// True when the marker at `pos` begins a clause or a bracket: a one-character marker such as
+/// 含 is a word only there ("(含农场)", ",含因病…"), not inside "包含", "含量".
+fn opens_clause(s: &Sentence, pos: usize) -> bool {
+    s.head(pos)
+        .chars()
+        .next_back()
+        .is_none_or(|c| ",，:：(（、".contains(c))
+}
+
+/// The words that name a part: from the last separator (or the marker) up to its figure.
+fn label<'s>(s: &'s Sentence, from: usize, fig: usize) -> &'s str {
+    let head = &s.head(fig)[from - s.span.start..];
+    let cut = head
+        .rfind([',', '，', '、', ':', '：', ';', '；'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &head[cut..]
+}
+
+/// Where the list of parts after a marker ends: at the next marker, at a closing bracket
+/// opened before the marker, or at the end of the sentence.
+fn list_end(s: &Sentence, from: usize, next: Option<usize>) -> usize {
+    let limit = next.unwrap_or(s.span.end);
+    let mut depth = 0usize;
+    for (i, c) in s.rest(from).char_indices() {
+        if from + i >= limit {
+            break;
+        }
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth == 0 => return from + i,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    limit
+}
+
+mod split;
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Context;
+
+    /// The ids of the packaged `parts_sum` rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let yaml = include_str!("../../rules/parts_sum.yaml");
+        let rules = crate::pack::load("rules/parts_sum.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        rules
+            .iter()
+            .flat_map(|r| r.run(&cx))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    const SURE: &[&str] = &["sum-mismatch"];
+    const LOOSE: &[&str] = &["sum-mismatch-uncertain"];
+    const NONE: &[&str] = &[];
+
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[&str])] = &[
+        ("清退补贴12600元和农机购置补贴4380元,共计17980元。", SURE),
+        // 3200 + 5800 = 9000.
+        ("退缴礼金3200元和加班补贴5800元,共计9000元。", NONE),
+        ("给予处分16名,其中警告9人,严重警告2人,撤职4人。", SURE),
+        // The list runs on past the parts, but 9 + 2 + 5 meets 16.
+        ("给予处分16名,其中警告9人,严重警告2人,撤职5人,诫勉谈话18人。", NONE),
+        // One part after 其中 is an example or a subset, not a partition.
+        ("共发现并制止违法用地3起,其中拆除违建一起。", NONE),
+        // One part: a subset of the 10 villages.
+        ("50万元以上的村有10个,其中100万元以上的村有4个。", NONE),
+        // 14.2 + 12.3 = 26.5.
+        ("收回租金26.5万元,其中石门村14.2万元、柳塘村12.3万元。", NONE),
+        // Parts in 元 against a total in 万元: 142000 + 123000 = 265000.
+        ("收回租金26.5万元,其中石门村142000元、柳塘村123000元。", NONE),
+        ("收回租金26.5万元,其中石门村142000元、柳塘村113000元。", SURE),
+        // 16.25 + 15.98 = 32.23 meets 32.24 within the rounding of two decimals.
+        ("涉及金额32.24万元,已退缴16.25万元,尚有15.98万元未退缴。", NONE),
+        ("涉及资金46.8万元,已清退31.5万元,余下16.3万元尚未清退。", SURE),
+        // 21 + 2 = 23.
+        ("发现隐患23处,督促21处当场整改,其余2处限期整改。", NONE),
+        // An approximate total is never held to equality.
+        ("共组织约30人,其中镇干部12人、村干部20人。", NONE),
+        // Traits overlap (女性, 党员): not a partition.
+        ("全村党员45名,其中女党员12名、60岁以上党员20名。", NONE),
+        // Percentages are not added up.
+        ("事项占应进事项的76%,其中一次不跑的占比61.3%,只跑一次的占比64.5%。", NONE),
+        // The clause before 共计 has no figure: 12000 is not the sum of the earlier two.
+        ("审核价为306609.48元,所缺工程量为11390.52元,已于3月补齐,共计12000元。", NONE),
+        ("罚款500元,没收违法所得300元,共计900元。", LOOSE),
+        // A running total may include earlier amounts: 5 + 3 below 120 is no finding.
+        ("本月新增5个、销号3个,累计120个。", NONE),
+        ("本月销号5个、新增3个,累计6个。", LOOSE),
+        // 另有 may name something extra; 25 + 3 = 28 anyway.
+        ("全镇28个村中已有25个完成复耕,另有3个村需先修建引水设施。", NONE),
+        ("全镇28个村中已有20个完成复耕,另有5个村需先修建引水设施。", LOOSE),
+        // 24 + 19 = 43; the "四个" of the villages counts another thing.
+        ("四个行政村43个村小组已开工,目前已完成四个行政村24个村小组通水,剩余19个村小组年底完成。", NONE),
+        // Parts of different units are not added: 5 + 7 = 12 without the 3人.
+        ("共走访12户,其中甲村5户、乙村3人、丙村7户。", NONE),
+        // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8).
+        ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, want) in CASES {
+            assert_eq!(fired(input), *want, "{input}");
+        }
+    }
 }

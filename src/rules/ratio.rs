@@ -1,6 +1,11 @@
-//! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval arithmetic.
+//! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval
+//! arithmetic.
 
+use super::arith::{Interval, show};
+use super::parts_sum::reading::{Fig, Pairing, Sentence, same_thing, sentences, tail, wanted};
 use super::{Check, Context, Hit, Kind};
+use regex::Regex;
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "ratio";
@@ -8,21 +13,40 @@ pub const NAME: &str = "ratio";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-百分比与据以计算的数字（占……%、完成率），按区间算术核对。
-A percentage against the figures it is computed from (占……%, 完成率), by interval arithmetic.
+百分比与据以计算的数字，按书写精度的区间算术核对（`96%` 代表 [95.5, 96.5]），只在同一句内配对：
+A percentage against the figures it is computed from, by interval arithmetic at the written precision, within one sentence:
+- 占比：`310名……282人已取得证书,占比93.5%`，部分是“占”前最近的数字，基数是它前面同单位、同名词的数字
+  （282 / 310 = 90.97%）；
+  A share: the part is the figure just before 占, the base an earlier figure of its unit counting the same thing.
+- 完成率：`反馈问题27个,整改完成率95%`，基数是前面的整数计数；没有任何整数 k 使 k / 27 落在 [94.5, 95.5] 内
+  （25 / 27 = 92.6%，26 / 27 = 96.3%）。
+  A completion rate that no whole count of its base can give.
+
+基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
+只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
+A percentage whose base is not stated is not checked; approximate figures are not checked. A figure that is right
+only if the author truncated is still reported, and the help says so.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+百分比是读者最先核算的数字：据以计算的两个数字都写在文中，算不出文中的百分比，说明其中至少有一个数字写错了。
+Both figures are in the text: a percentage that they do not give means one of the three figures is wrong.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Fails（27 / 30 = 90%）：
+    针对反馈问题制定的30条整改措施已落实27条,占92%。
+通过 / Passes（148 / 151 = 98.01%）：
+    151条整改措施已完成148条,占98.01%。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `construction`: `share`（占、占比）或 `rate`（……率）。Which construction the rule checks.
+- `pairing`: `sure` 只报告唯一且相邻的配对，`loose` 只报告不够确定的配对（有几个可能的基数，或部分与“占”相隔较远）；
+  省略时两者都报告。`sure` reports only unique, adjacent pairings, `loose` only less certain ones; omitted, both.
+- `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
+  The rates checked against a base, by the word before 率.
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["stated", "computed", "part", "base"];
+pub const VALUES: &[&str] = &["stated", "computed", "part", "base", "note"];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +56,347 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+/// The two constructions a percentage is stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+enum Construction {
+    /// 部分……占（比）P%.
+    #[default]
+    Share,
+    /// 基数……完成率 P%.
+    Rate,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    construction: Construction,
+    #[serde(default)]
+    pairing: Option<Pairing>,
+    #[serde(default)]
+    rates: Option<Vec<String>>,
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let rates = p.rates.unwrap_or_else(|| {
+        ["完成", "整改", "办结", "销号", "结案", "化解", "落实"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect()
+    });
+    let names: Vec<String> = rates.iter().map(|r| regex::escape(r)).collect();
+    let rate = Regex::new(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(Ratio {
+        construction: p.construction,
+        pairing: p.pairing,
+        share: Regex::new(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
+        rate,
+    }))
+}
+
+struct Ratio {
+    construction: Construction,
+    pairing: Option<Pairing>,
+    share: Regex,
+    rate: Regex,
+}
+
+impl Check for Ratio {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let source = &cx.doc.source;
+        let mut hits = Vec::new();
+        for s in sentences(source, &cx.facts.figures) {
+            for (i, p) in s.figs.iter().enumerate() {
+                if p.family != "%" || p.figure.quantity.in_range {
+                    continue;
+                }
+                let Some(stated) = p.checkable() else {
+                    continue;
+                };
+                let head = s.head(p.start());
+                let found = match self.construction {
+                    Construction::Share => self.share.find(head).and_then(|m| {
+                        share(
+                            source,
+                            &s,
+                            i,
+                            stated,
+                            s.span.start + m.start(),
+                            self.pairing,
+                        )
+                    }),
+                    Construction::Rate => self.rate.find(head).and_then(|m| {
+                        rate(
+                            source,
+                            &s,
+                            i,
+                            stated,
+                            s.span.start + m.start(),
+                            self.pairing,
+                        )
+                    }),
+                };
+                hits.extend(found);
+            }
+        }
+        hits
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+/// 部分……占 P%: the part is the last figure before 占; the bases are earlier figures of its
+/// unit that may count the same thing and are not smaller. Any base that gives P holds.
+fn share(
+    source: &str,
+    s: &Sentence,
+    pct: usize,
+    stated: Interval,
+    mark: usize,
+    pairing: Option<Pairing>,
+) -> Option<Hit> {
+    let part = (0..pct).rev().find(|&k| s.figs[k].start() < mark)?;
+    let pf = &s.figs[part];
+    if matches!(pf.family, "%" | "‰" | "分之") {
+        return None;
+    }
+    let pv = pf.checkable()?;
+    let bases: Vec<usize> = (0..part)
+        .filter(|&k| s.figs[k].family == pf.family)
+        .filter(|&k| same_thing(&s.figs[k].figure.noun, &pf.figure.noun))
+        .filter(|&k| {
+            s.figs[k]
+                .checkable()
+                .is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo)
+        })
+        .collect();
+    let computed = |k: usize| pv.percent_of(s.figs[k].checkable()?);
+    if bases.is_empty()
+        || bases
+            .iter()
+            .any(|&k| computed(k).is_some_and(|c| c.meets(stated)))
+    {
+        return None;
+    }
+    let base = *bases.last()?;
+    let sure = bases.len() == 1 && s.clause_at(mark) <= pf.clause + 1;
+    if !wanted(pairing, sure) {
+        return None;
+    }
+    let c = computed(base)?;
+    let decimals = shown_decimals(&s.figs[pct]);
+    let (pw, bw) = (
+        number(source, pf, &s.figs[base]),
+        number(source, &s.figs[base], pf),
+    );
+    let text = format!("{pw} / {bw} = {}%", show(c.mid(), decimals));
+    let note = truncation_note(&s.figs[pct], |t| c.meets(t), &show(c.mid(), decimals));
+    Some(
+        Hit::at(s.figs[pct].span())
+            .value("stated", &source[s.figs[pct].span()])
+            .value("computed", text)
+            .value("part", pw)
+            .value("base", bw)
+            .value("note", note)
+            .label(pf.span(), "部分")
+            .label(s.figs[base].span(), "基数"),
+    )
+}
+
+/// ……完成率 P%: the bases are whole counts earlier in the sentence; some count k of a base
+/// must give P. A rate above 100% is not a share of a whole and is left alone.
+fn rate(
+    source: &str,
+    s: &Sentence,
+    pct: usize,
+    stated: Interval,
+    mark: usize,
+    pairing: Option<Pairing>,
+) -> Option<Hit> {
+    if stated.lo > 100.0 {
+        return None;
+    }
+    let bases: Vec<(usize, f64)> = (0..pct)
+        .filter(|&k| s.figs[k].start() < mark)
+        .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
+        .collect();
+    if bases.is_empty() || bases.iter().any(|&(_, b)| reachable(b, stated).is_some()) {
+        return None;
+    }
+    let (base, b) = *bases.last()?;
+    let sure = bases.len() == 1 && s.clause_at(mark) <= s.figs[base].clause + 1;
+    if !wanted(pairing, sure) {
+        return None;
+    }
+    let decimals = shown_decimals(&s.figs[pct]);
+    let k = (stated.mid() * b / 100.0).floor();
+    let share = |k: f64| show(100.0 * k / b, decimals);
+    let bw = number(source, &s.figs[base], &s.figs[base]);
+    let text = format!(
+        "{k} / {bw} = {}%, {} / {bw} = {}%",
+        share(k),
+        k + 1.0,
+        share(k + 1.0)
+    );
+    let truncated = |t: Interval| {
+        [k, k + 1.0]
+            .iter()
+            .any(|&k| Interval::exact(100.0 * k / b).meets(t))
+    };
+    let near =
+        if (100.0 * k / b - stated.mid()).abs() < (100.0 * (k + 1.0) / b - stated.mid()).abs() {
+            share(k)
+        } else {
+            share(k + 1.0)
+        };
+    let note = truncation_note(&s.figs[pct], truncated, &near);
+    Some(
+        Hit::at(s.figs[pct].span())
+            .value("stated", &source[s.figs[pct].span()])
+            .value("computed", text)
+            .value("part", format!("{k} 或 {}", k + 1.0))
+            .value("base", bw)
+            .value("note", note)
+            .label(s.figs[base].span(), "基数"),
+    )
+}
+
+/// The whole count k of `base` whose share lies in `stated`, if any.
+fn reachable(base: f64, stated: Interval) -> Option<f64> {
+    let k = (stated.lo * base / 100.0).ceil().max(0.0);
+    (k <= base && Interval::exact(100.0 * k / base).meets(stated)).then_some(k)
+}
+
+/// Decimals to show a computed percentage with: one more than written, at least two.
+fn shown_decimals(pct: &Fig) -> usize {
+    usize::from(pct.figure.quantity.decimals).max(1) + 1
+}
+
+/// A figure's digits, with its scale and unit when `other`'s scale differs (15.98万元 against
+/// 元).
+fn number(source: &str, fig: &Fig, other: &Fig) -> String {
+    let q = &fig.figure.quantity;
+    let digits = &source[q.num_span.clone()];
+    if q.scale == other.figure.quantity.scale {
+        digits.to_string()
+    } else {
+        format!("{digits}{}", tail(source, fig))
+    }
+}
+
+/// The help's remark when the stated percentage is what truncating (not rounding) gives.
+fn truncation_note(pct: &Fig, meets: impl Fn(Interval) -> bool, rounded: &str) -> String {
+    let q = &pct.figure.quantity;
+    let step = 10f64.powi(-i32::from(q.decimals));
+    let cut = Interval {
+        lo: q.written,
+        hi: q.written + step,
+    };
+    if meets(cut) {
+        format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {rounded}%")
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Context;
+
+    /// The ids of the packaged `ratio` rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let yaml = include_str!("../../rules/ratio.yaml");
+        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        rules
+            .iter()
+            .flat_map(|r| r.run(&cx))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    const SHARE: &[&str] = &["percent-mismatch"];
+    const SHARE_LOOSE: &[&str] = &["percent-mismatch-uncertain"];
+    const RATE: &[&str] = &["rate-unreachable"];
+    const RATE_LOOSE: &[&str] = &["rate-unreachable-uncertain"];
+    const NONE: &[&str] = &[];
+
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[&str])] = &[
+        ("截止目前210名干部职工,190人已取得证书,占比92.5%。", SHARE),
+        // 48 / 50 = 96%.
+        ("40个问题,有38个完成整改,占95%,2个部分完成。", NONE),
+        // 148 / 151 = 98.013%, inside [98.005, 98.015].
+        ("151条整改措施,已完成148条,占98.01%。", NONE),
+        // 99 / 101 = 98.0198%: only truncation gives 98.01%.
+        ("101条整改措施,已完成99条,占98.01%。", SHARE),
+        ("30条整改措施已落实27条,占92%。", SHARE),
+        // 17 / 42 = 40.48%; the 10万元 between counts money, not villages.
+        ("全区42个村中,收入低于10万元的有17个,占比40.5%。", NONE),
+        // The base is named in words, not stated as a figure.
+        ("已进驻事项占应进事项的76%,其中一次不跑的占比61.3%。", NONE),
+        // No base in the sentence.
+        ("2020年有集体收入的村占已验收的19.51%。", NONE),
+        // 20 / 120 = 16.67%: one of the possible bases gives it.
+        ("全村党员120人,其中女党员30人,45岁以下的20人,占16.7%。", NONE),
+        ("全村党员120人,其中女党员30人,45岁以下的20人,占20%。", SHARE_LOOSE),
+        // Money shares convert 万元: 16.25万元 / 32.24万元 = 50.4%.
+        ("涉及金额32.24万元,已退缴16.25万元,占50.4%。", NONE),
+        ("反馈问题27个,整改完成率95%。", RATE),
+        // 26 / 27 = 96.30%.
+        ("反馈问题27个,整改完成率96.3%。", NONE),
+        // A rate with no count before it has no base.
+        ("全年空气质量优良率92.9%。", NONE),
+        // 100% is reachable from any base.
+        ("事件上报8件,其中2件为安全隐患,办结率达100%。", NONE),
+        ("发现问题27个,涉及8个村,整改完成率95%。", RATE_LOOSE),
+        // A coverage rate is not a completion rate: its base is not checked.
+        ("辖区76个小区,已成立业委会22个,覆盖率达到95%。", NONE),
+        // An approximate percentage is never held to equality.
+        ("50个问题已完成48个,占约95%。", NONE),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, want) in CASES {
+            assert_eq!(fired(input), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn help_shows_the_computation() {
+        let text = "截止目前310名干部职工,282人已取得证书,占比93.5%。";
+        let yaml = include_str!("../../rules/ratio.yaml");
+        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("282 / 310 = 90.97%, 文中为 93.5%")
+        );
+        assert_eq!(&text[found[0].span.clone()], "93.5%");
+        assert_eq!(found[0].labels.len(), 2);
+        let text = "101条整改措施,已完成99条,占98.01%。";
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
+        let help = found[0].help.clone().unwrap_or_default();
+        assert!(
+            help.starts_with("99 / 101 = 98.02%, 文中为 98.01%；若作者"),
+            "{help}"
+        );
+    }
 }
