@@ -20,11 +20,13 @@ A total against the sum of its parts, as intervals at their written precision (�
 - 部分在前、“共计/合计/总计/累计”后给出总数：`税金7755元和……7380.71元,共计15135.71元`；
 - 总数、已完成部分、“剩余/其余/余下/尚有/另有/未完成”的其余部分：`涉及32.24万元,已退缴16.25万元,尚有15.98万元`。
 
-“其中”后只有一个部分的，是举例或子集，不求和；单位不同的数字不相加；带“余、约、近、以上、左右”的数字不核等式。
-列举后面还跟着别的同单位数字时，只要前几项之和与总数相符即视为相符。“累计”可能包含前期数量，只在部分之和超过总数时报告。
-A single part after 其中 is a subset, not a partition; figures of different units are not added; approximate figures are
-never held to equality. When a list runs on, any leading run of parts that meets the total is enough; 累计 is reported only
-when the parts exceed it.
+不核对的情形：“其中”后只有一个部分（举例或子集）；列举以“等”结尾，或部分名称表示人员特征（女、党员、……岁）；
+单位不同的数字（不相加）；带“余、约、近、以上、左右”的数字（不核等式）；各部分之和不超过总数的一半或不低于其两倍
+（这些数字并非同一总数的组成部分）。列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
+“累计”可能包含前期数量，只在部分之和超过总数时报告。
+Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
+different units; approximate figures; parts at most half or at least twice the total (not its parts). A list that runs
+on holds when its leading parts meet the total; a running total (累计) is reported only when its parts exceed it.
 
 ## 为什么 / Why it matters
 整改通报中的合计数常被读者（纪委、下一轮巡察组、群众）逐项加总核对；合计与分项对不上，整份通报的可信度就会受损。
@@ -183,7 +185,7 @@ impl Check for PartsSum {
             let mut reported: Vec<usize> = Vec::new();
             for o in outcomes {
                 let Outcome::Fails(r) = o else { continue };
-                if held.contains(&r.total) || reported.contains(&r.total) {
+                if held.contains(&r.total) || reported.contains(&r.total) || !plausible(&s, &r) {
                     continue;
                 }
                 reported.push(r.total);
@@ -193,6 +195,16 @@ impl Check for PartsSum {
             }
         }
         hits
+    }
+}
+
+/// True when the parts are of the total's size: between half and twice it. Parts that fall
+/// far short are some of the parts, not all ("其中市纪委转办6件" of 18); parts far above it
+/// overlap or count something else. A slip in a figure of a partition stays within these bounds.
+fn plausible(s: &Sentence, r: &Reading) -> bool {
+    match (sum(s, &r.parts), s.figs[r.total].checkable()) {
+        (Some(p), Some(t)) => p.mid() > t.mid() / 2.0 && p.mid() < t.mid() * 2.0,
+        _ => false,
     }
 }
 
@@ -267,6 +279,12 @@ impl PartsSum {
             self.attributes.iter().any(|w| label.contains(w.as_str()))
         }) {
             return None;
+        }
+        let last_end = s.figs[*parts.last()?].span().end;
+        let after_last = &s.rest(last_end)[..stop.max(last_end) - last_end];
+        let clause_end = after_last.find(CLAUSE_ENDS).unwrap_or(after_last.len());
+        if after_last[..clause_end].contains('等') {
+            return None; // "……3户等": some of the parts, not all
         }
         let total = (0..s.figs.len())
             .rev()
@@ -366,14 +384,15 @@ fn opens_clause(s: &Sentence, pos: usize) -> bool {
         .is_none_or(|c| ",，:：(（、".contains(c))
 }
 
+/// Ends of a clause or of a list item.
+const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：', ';', '；'];
+
 /// The words that name a part: from the last separator (or the marker) up to its figure.
 fn label<'s>(s: &'s Sentence, from: usize, fig: usize) -> &'s str {
     let head = &s.head(fig)[from - s.span.start..];
-    let cut = head
-        .rfind([',', '，', '、', ':', '：', ';', '；'])
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let cut = head.rfind(CLAUSE_ENDS).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     &head[cut..]
 }
 
@@ -448,6 +467,12 @@ mod tests {
         ("共组织约30人,其中镇干部12人、村干部20人。", NONE),
         // Traits overlap (女性, 党员): not a partition.
         ("全村党员45名,其中女党员12名、60岁以上党员20名。", NONE),
+        // Parts far short of the total are some of the parts, not all: 6 + 3 against 18.
+        ("全年受理举报18件,其中市纪委转办6件、县纪委转办3件。", NONE),
+        // A list that runs into the next clause: 300 + 280 is not the 5万亩.
+        ("全镇共有耕地5万亩,其中撂荒地300亩,目前已复耕280亩,占93.3%。", NONE),
+        // "等" ends a list of some of the parts, not all of them.
+        ("全年受理举报18件,其中市纪委转办6件、县纪委转办9件等。", NONE),
         // Percentages are not added up.
         ("事项占应进事项的76%,其中一次不跑的占比61.3%,只跑一次的占比64.5%。", NONE),
         // The clause before 共计 has no figure: 12000 is not the sum of the earlier two.

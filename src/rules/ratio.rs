@@ -2,7 +2,7 @@
 //! arithmetic.
 
 use super::arith::{Interval, show};
-use super::parts_sum::reading::{Fig, Pairing, Sentence, same_thing, sentences, tail, wanted};
+use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences, tail, wanted};
 use super::{Check, Context, Hit, Kind};
 use regex::Regex;
 use serde::Deserialize;
@@ -15,12 +15,13 @@ pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 百分比与据以计算的数字，按书写精度的区间算术核对（`96%` 代表 [95.5, 96.5]），只在同一句内配对：
 A percentage against the figures it is computed from, by interval arithmetic at the written precision, within one sentence:
-- 占比：`310名……282人已取得证书,占比93.5%`，部分是“占”前最近的数字，基数是它前面同单位、同名词的数字
-  （282 / 310 = 90.97%）；
-  A share: the part is the figure just before 占, the base an earlier figure of its unit counting the same thing.
-- 完成率：`反馈问题27个,整改完成率95%`，基数是前面的整数计数；没有任何整数 k 使 k / 27 落在 [94.5, 95.5] 内
-  （25 / 27 = 92.6%，26 / 27 = 96.3%）。
-  A completion rate that no whole count of its base can give.
+- 占比：`310名……282人已取得证书,占比93.5%`，部分是“占”前最近的数字，基数是它前面不小于它的同单位数字
+  （282 / 310 = 90.97%）；有几个可能的基数时，任一个算得出即视为相符；
+  A share: the part is the figure just before 占, the base an earlier figure of its unit; if any candidate base gives it, it holds.
+- 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
+  k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出，不核对。
+  A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
+  counts or more the rate may combine them, and it is not checked.
 
 基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
@@ -39,7 +40,7 @@ Both figures are in the text: a percentage that they do not give means one of th
 
 ## 参数 / Parameters
 - `construction`: `share`（占、占比）或 `rate`（……率）。Which construction the rule checks.
-- `pairing`: `sure` 只报告唯一且相邻的配对，`loose` 只报告不够确定的配对（有几个可能的基数，或部分与“占”相隔较远）；
+- `pairing`: `sure` 只报告唯一且相邻的配对，`loose` 只报告不够确定的配对（有几个可能的基数，或部分、基数与百分比相隔较远）；
   省略时两者都报告。`sure` reports only unique, adjacent pairings, `loose` only less certain ones; omitted, both.
 - `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
   The rates checked against a base, by the word before 率.
@@ -147,7 +148,8 @@ impl Check for Ratio {
 }
 
 /// 部分……占 P%: the part is the last figure before 占; the bases are earlier figures of its
-/// unit that may count the same thing and are not smaller. Any base that gives P holds.
+/// unit that are not smaller. Any base that gives P holds; with more than one, the pairing is
+/// less certain.
 fn share(
     source: &str,
     s: &Sentence,
@@ -164,7 +166,6 @@ fn share(
     let pv = pf.checkable()?;
     let bases: Vec<usize> = (0..part)
         .filter(|&k| s.figs[k].family == pf.family)
-        .filter(|&k| same_thing(&s.figs[k].figure.noun, &pf.figure.noun))
         .filter(|&k| {
             s.figs[k]
                 .checkable()
@@ -204,7 +205,7 @@ fn share(
     )
 }
 
-/// ……完成率 P%: the bases are whole counts earlier in the sentence; some count k of a base
+/// ……完成率 P%: the base is the one whole count earlier in the sentence; some count k of it
 /// must give P. A rate above 100% is not a share of a whole and is left alone.
 fn rate(
     source: &str,
@@ -218,14 +219,18 @@ fn rate(
         return None;
     }
     let bases: Vec<(usize, f64)> = (0..pct)
-        .filter(|&k| s.figs[k].start() < mark)
+        .filter(|&k| s.figs[k].start() < mark && !is_time(&s.figs[k]))
         .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
         .collect();
-    if bases.is_empty() || bases.iter().any(|&(_, b)| reachable(b, stated).is_some()) {
+    // With two counts or more the rate may come from them in several ways (42 done and 3
+    // left give 42 / 45): only a lone count is its base.
+    let [(base, b)] = bases[..] else {
+        return None;
+    };
+    if reachable(b, stated).is_some() {
         return None;
     }
-    let (base, b) = *bases.last()?;
-    let sure = bases.len() == 1 && s.clause_at(mark) <= s.figs[base].clause + 1;
+    let sure = s.clause_at(mark) <= s.figs[base].clause + 1;
     if !wanted(pairing, sure) {
         return None;
     }
@@ -260,6 +265,29 @@ fn rate(
             .value("note", note)
             .label(s.figs[base].span(), "基数"),
     )
+}
+
+/// True for spans of time and ages: "3个月" is no base of a rate.
+fn is_time(fig: &Fig) -> bool {
+    const TIME: &[&str] = &[
+        "个月",
+        "个小时",
+        "个星期",
+        "个工作日",
+        "个季度",
+        "工作日",
+        "季度",
+        "周年",
+        "小时",
+        "分钟",
+        "天",
+        "日",
+        "月",
+        "年",
+        "周",
+        "岁",
+    ];
+    TIME.contains(&fig.family)
 }
 
 /// The whole count k of `base` whose share lies in `stated`, if any.
@@ -354,7 +382,11 @@ mod tests {
         ("全年空气质量优良率92.9%。", NONE),
         // 100% is reachable from any base.
         ("事件上报8件,其中2件为安全隐患,办结率达100%。", NONE),
-        ("发现问题27个,涉及8个村,整改完成率95%。", RATE_LOOSE),
+        // Two counts: the rate may come from both (42 / 45 = 93.3%), so neither is its base.
+        ("完成整改42项,剩余3项,整改完成率93.3%。", NONE),
+        // A span of time is no base.
+        ("整改时限3个月,整改完成率95%。", NONE),
+        ("反馈问题27个,经过集中整改,目前整改完成率95%。", RATE_LOOSE),
         // A coverage rate is not a completion rate: its base is not checked.
         ("辖区76个小区,已成立业委会22个,覆盖率达到95%。", NONE),
         // An approximate percentage is never held to equality.

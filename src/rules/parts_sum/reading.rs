@@ -96,14 +96,6 @@ pub fn family(unit: &str) -> &str {
     }
 }
 
-/// True when two figures' nouns may name the same thing: either is left unsaid or too short
-/// to tell ("限期整改20个", "14户人"), or they share a word of two characters ("问题" in
-/// "具体问题").
-pub fn same_thing(a: &str, b: &str) -> bool {
-    let head = |s: &str| s.chars().take(2).collect::<String>();
-    a.chars().count() < 2 || b.chars().count() < 2 || b.contains(&head(a)) || a.contains(&head(b))
-}
-
 /// Which readings a rule reports: a sure pairing of figures, or a less certain one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -199,11 +191,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nouns_and_families() {
-        assert!(same_thing("具体问题", "问题"));
-        assert!(same_thing("", "村小组"));
-        assert!(same_thing("村小组饮水工程", "村小组计划"));
-        assert!(!same_thing("行政村", "村小组计划"));
+    fn families() {
         assert_eq!(family("名"), "人");
         assert_eq!(family("人次"), "人次");
     }

@@ -1,6 +1,6 @@
 //! 总数 T, 已完成 A, 剩余 R: a total split into what was done and the rest.
 
-use super::reading::{Sentence, same_thing};
+use super::reading::Sentence;
 use super::{Outcome, PartsSum, Reading, is_share, sum};
 
 /// At most this many figures before the rest are weighed (2^n readings).
@@ -22,8 +22,9 @@ impl PartsSum {
 }
 
 /// The rest R is the first figure after the marker in its clause; the total and the parts are
-/// earlier figures of its unit naming the same thing. Any total with any choice of parts that
-/// meets it holds; otherwise the reading is the first figure larger than all that follow it.
+/// earlier figures of its unit. Any total with any choice of parts that meets it holds (so a
+/// figure that counts something else, "四个行政村", does not spoil the reading); otherwise the
+/// reading is the first figure larger than all that follow it.
 fn split_at(s: &Sentence, start: usize, end: usize, sure_word: bool) -> Option<Outcome> {
     let clause = s.clause_at(start);
     let rest =
@@ -35,7 +36,6 @@ fn split_at(s: &Sentence, start: usize, end: usize, sure_word: bool) -> Option<O
     r.checkable()?;
     let same: Vec<usize> = (0..rest)
         .filter(|&k| s.figs[k].start() < start && s.figs[k].family == r.family)
-        .filter(|&k| same_thing(&s.figs[k].figure.noun, &r.figure.noun))
         .collect();
     if same.iter().any(|&k| s.figs[k].checkable().is_none()) {
         return None; // an approximate figure among them: not an exact split
