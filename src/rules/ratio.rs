@@ -16,8 +16,9 @@ pub const EXPLANATION: &str = "\
 百分比与据以计算的数字，按书写精度的区间算术核对（`96%` 代表 [95.5, 96.5]），只在同一句内配对：
 A percentage against the figures it is computed from, by interval arithmetic at the written precision, within one sentence:
 - 占比：`310名……282人已取得证书,占比93.5%`，部分是“占”前最近的数字，基数是它前面不小于它的同单位数字
-  （282 / 310 = 90.97%）；有几个可能的基数时，任一个算得出即视为相符；
-  A share: the part is the figure just before 占, the base an earlier figure of its unit; if any candidate base gives it, it holds.
+  （282 / 310 = 90.97%）；有两个不同的可能基数，或可能的基数是约数时，基数有歧义，不核对；
+  A share: the part is the figure just before 占, the base the earlier figure of its unit that is not smaller; two
+  different candidates, or an approximate one, make the base ambiguous and the share is not checked.
 - 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
   k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出，不核对。
   A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
@@ -40,8 +41,8 @@ Both figures are in the text: a percentage that they do not give means one of th
 
 ## 参数 / Parameters
 - `construction`: `share`（占、占比）或 `rate`（……率）。Which construction the rule checks.
-- `pairing`: `sure` 只报告唯一且相邻的配对，`loose` 只报告不够确定的配对（有几个可能的基数，或部分、基数与百分比相隔较远）；
-  省略时两者都报告。`sure` reports only unique, adjacent pairings, `loose` only less certain ones; omitted, both.
+- `pairing`: `sure` 只报告相邻的配对，`loose` 只报告不够确定的配对（部分、基数与百分比相隔一个分句以上）；
+  省略时两者都报告。`sure` reports only adjacent pairings, `loose` only those further apart; omitted, both.
 - `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
   The rates checked against a base, by the word before 率.
 ";
@@ -110,195 +111,132 @@ impl Check for Ratio {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
         for s in sentences(source, &cx.facts.figures) {
-            for (i, p) in s.figs.iter().enumerate() {
+            for (pct, p) in s.figs.iter().enumerate() {
                 if p.family != "%" || p.figure.quantity.in_range {
                     continue;
                 }
-                let Some(stated) = p.checkable() else {
+                let Some(value) = p.checkable() else {
                     continue;
                 };
                 let head = s.head(p.start());
-                let found = match self.construction {
-                    Construction::Share => self.share.find(head).and_then(|m| {
-                        share(
-                            source,
-                            &s,
-                            i,
-                            stated,
-                            s.span.start + m.start(),
-                            self.pairing,
-                        )
-                    }),
-                    Construction::Rate => self.rate.find(head).and_then(|m| {
-                        rate(
-                            source,
-                            &s,
-                            i,
-                            stated,
-                            s.span.start + m.start(),
-                            self.pairing,
-                        )
-                    }),
+                let marker = match self.construction {
+                    Construction::Share => &self.share,
+                    Construction::Rate => &self.rate,
                 };
-                hits.extend(found);
+                let Some(m) = marker.find(head) else {
+                    continue;
+                };
+                let stated = Stated {
+                    source,
+                    s: &s,
+                    pct,
+                    value,
+                    mark: s.span.start + m.start(),
+                };
+                let found = match self.construction {
+                    Construction::Share => share(&stated),
+                    Construction::Rate => rate::rate(&stated),
+                };
+                hits.extend(
+                    found
+                        .filter(|(_, sure)| wanted(self.pairing, *sure))
+                        .map(|(h, _)| h),
+                );
             }
         }
         hits
     }
 }
 
-/// 部分……占 P%: the part is the last figure before 占; the bases are earlier figures of its
-/// unit that are not smaller. Any base that gives P holds; with more than one, the pairing is
-/// less certain.
-fn share(
-    source: &str,
-    s: &Sentence,
+/// A stated percentage and where it stands.
+struct Stated<'a> {
+    source: &'a str,
+    /// Its sentence.
+    s: &'a Sentence<'a>,
+    /// Its index among the sentence's figures.
     pct: usize,
-    stated: Interval,
+    /// The values it stands for.
+    value: Interval,
+    /// Where its marker (占, ……率) starts.
     mark: usize,
-    pairing: Option<Pairing>,
-) -> Option<Hit> {
-    let part = (0..pct).rev().find(|&k| s.figs[k].start() < mark)?;
+}
+
+impl Stated<'_> {
+    /// The percentage's figure.
+    fn fig(&self) -> &Fig<'_> {
+        &self.s.figs[self.pct]
+    }
+
+    /// A hit at the percentage with its template values.
+    fn hit(&self, computed: String, part: String, base: String, note: String) -> Hit {
+        let span = self.fig().span();
+        Hit::at(span.clone())
+            .value("stated", &self.source[span])
+            .value("computed", computed)
+            .value("part", part)
+            .value("base", base)
+            .value("note", note)
+    }
+
+    /// The help's remark when the stated percentage is what truncating (not rounding) a
+    /// computed value gives: `meets` tells whether the computed value lies in an interval.
+    fn truncation_note(&self, meets: impl Fn(Interval) -> bool, rounded: &str) -> String {
+        let q = &self.fig().figure.quantity;
+        let step = 10f64.powi(-i32::from(q.decimals));
+        // Truncation gives v for values in [v, v + step); the open end is kept off by a hair.
+        let cut = Interval {
+            lo: q.written,
+            hi: q.written + step * 0.999,
+        };
+        if meets(cut) {
+            format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {rounded}%")
+        } else {
+            String::new()
+        }
+    }
+
+    /// Decimals to show a computed percentage with: one more than written, at least two.
+    fn decimals(&self) -> usize {
+        usize::from(self.fig().figure.quantity.decimals).max(1) + 1
+    }
+}
+
+/// 部分……占 P%: the part is the last figure before 占, the base the earlier figure of its
+/// unit that is not smaller. Two bases of different values, or one that is approximate, make
+/// the base ambiguous: not checked. The pairing is sure when the part stands within a clause
+/// of 占 and the base within a clause of the part.
+fn share(st: &Stated) -> Option<(Hit, bool)> {
+    let s = st.s;
+    let part = (0..st.pct).rev().find(|&k| s.figs[k].start() < st.mark)?;
     let pf = &s.figs[part];
     if matches!(pf.family, "%" | "‰" | "分之") {
         return None;
     }
     let pv = pf.checkable()?;
+    let bigger = |k: &usize| s.figs[*k].iv.is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo);
     let bases: Vec<usize> = (0..part)
         .filter(|&k| s.figs[k].family == pf.family)
-        .filter(|&k| {
-            s.figs[k]
-                .checkable()
-                .is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo)
-        })
+        .filter(|k| bigger(k) || s.figs[*k].iv.is_none())
         .collect();
-    let computed = |k: usize| pv.percent_of(s.figs[k].checkable()?);
-    if bases.is_empty()
-        || bases
-            .iter()
-            .any(|&k| computed(k).is_some_and(|c| c.meets(stated)))
-    {
-        return None;
-    }
     let base = *bases.last()?;
-    let sure = bases.len() == 1 && s.clause_at(mark) <= pf.clause + 1;
-    if !wanted(pairing, sure) {
+    let b = s.figs[base].checkable()?;
+    if bases.iter().any(|&k| s.figs[k].checkable() != Some(b)) {
+        return None; // an ambiguous base
+    }
+    let c = pv.percent_of(b)?;
+    if c.meets(st.value) {
         return None;
     }
-    let c = computed(base)?;
-    let decimals = shown_decimals(&s.figs[pct]);
-    let (pw, bw) = (
-        number(source, pf, &s.figs[base]),
-        number(source, &s.figs[base], pf),
-    );
-    let text = format!("{pw} / {bw} = {}%", show(c.mid(), decimals));
-    let note = truncation_note(&s.figs[pct], |t| c.meets(t), &show(c.mid(), decimals));
-    Some(
-        Hit::at(s.figs[pct].span())
-            .value("stated", &source[s.figs[pct].span()])
-            .value("computed", text)
-            .value("part", pw)
-            .value("base", bw)
-            .value("note", note)
-            .label(pf.span(), "部分")
-            .label(s.figs[base].span(), "基数"),
-    )
-}
-
-/// ……完成率 P%: the base is the one whole count earlier in the sentence; some count k of it
-/// must give P. A rate above 100% is not a share of a whole and is left alone.
-fn rate(
-    source: &str,
-    s: &Sentence,
-    pct: usize,
-    stated: Interval,
-    mark: usize,
-    pairing: Option<Pairing>,
-) -> Option<Hit> {
-    if stated.lo > 100.0 {
-        return None;
-    }
-    let bases: Vec<(usize, f64)> = (0..pct)
-        .filter(|&k| s.figs[k].start() < mark && !is_time(&s.figs[k]))
-        .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
-        .collect();
-    // With two counts or more the rate may come from them in several ways (42 done and 3
-    // left give 42 / 45): only a lone count is its base.
-    let [(base, b)] = bases[..] else {
-        return None;
-    };
-    if reachable(b, stated).is_some() {
-        return None;
-    }
-    let sure = s.clause_at(mark) <= s.figs[base].clause + 1;
-    if !wanted(pairing, sure) {
-        return None;
-    }
-    let decimals = shown_decimals(&s.figs[pct]);
-    let k = (stated.mid() * b / 100.0).floor();
-    let share = |k: f64| show(100.0 * k / b, decimals);
-    let bw = number(source, &s.figs[base], &s.figs[base]);
-    let text = format!(
-        "{k} / {bw} = {}%, {} / {bw} = {}%",
-        share(k),
-        k + 1.0,
-        share(k + 1.0)
-    );
-    let truncated = |t: Interval| {
-        [k, k + 1.0]
-            .iter()
-            .any(|&k| Interval::exact(100.0 * k / b).meets(t))
-    };
-    let near =
-        if (100.0 * k / b - stated.mid()).abs() < (100.0 * (k + 1.0) / b - stated.mid()).abs() {
-            share(k)
-        } else {
-            share(k + 1.0)
-        };
-    let note = truncation_note(&s.figs[pct], truncated, &near);
-    Some(
-        Hit::at(s.figs[pct].span())
-            .value("stated", &source[s.figs[pct].span()])
-            .value("computed", text)
-            .value("part", format!("{k} 或 {}", k + 1.0))
-            .value("base", bw)
-            .value("note", note)
-            .label(s.figs[base].span(), "基数"),
-    )
-}
-
-/// True for spans of time and ages: "3个月" is no base of a rate.
-fn is_time(fig: &Fig) -> bool {
-    const TIME: &[&str] = &[
-        "个月",
-        "个小时",
-        "个星期",
-        "个工作日",
-        "个季度",
-        "工作日",
-        "季度",
-        "周年",
-        "小时",
-        "分钟",
-        "天",
-        "日",
-        "月",
-        "年",
-        "周",
-        "岁",
-    ];
-    TIME.contains(&fig.family)
-}
-
-/// The whole count k of `base` whose share lies in `stated`, if any.
-fn reachable(base: f64, stated: Interval) -> Option<f64> {
-    let k = (stated.lo * base / 100.0).ceil().max(0.0);
-    (k <= base && Interval::exact(100.0 * k / base).meets(stated)).then_some(k)
-}
-
-/// Decimals to show a computed percentage with: one more than written, at least two.
-fn shown_decimals(pct: &Fig) -> usize {
-    usize::from(pct.figure.quantity.decimals).max(1) + 1
+    let sure = s.clause_at(st.mark) <= pf.clause + 1 && pf.clause <= s.figs[base].clause + 1;
+    let bf = &s.figs[base];
+    let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
+    let shown = show(c.mid(), st.decimals());
+    let note = st.truncation_note(|t| c.meets(t), &shown);
+    let hit = st
+        .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
+        .label(pf.span(), "部分")
+        .label(bf.span(), "基数");
+    Some((hit, sure))
 }
 
 /// A figure's digits, with its scale and unit when `other`'s scale differs (15.98万元 against
@@ -313,20 +251,7 @@ fn number(source: &str, fig: &Fig, other: &Fig) -> String {
     }
 }
 
-/// The help's remark when the stated percentage is what truncating (not rounding) gives.
-fn truncation_note(pct: &Fig, meets: impl Fn(Interval) -> bool, rounded: &str) -> String {
-    let q = &pct.figure.quantity;
-    let step = 10f64.powi(-i32::from(q.decimals));
-    let cut = Interval {
-        lo: q.written,
-        hi: q.written + step,
-    };
-    if meets(cut) {
-        format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {rounded}%")
-    } else {
-        String::new()
-    }
-}
+mod rate;
 
 #[cfg(test)]
 mod tests {
@@ -370,9 +295,13 @@ mod tests {
         ("已进驻事项占应进事项的76%,其中一次不跑的占比61.3%。", NONE),
         // No base in the sentence.
         ("2020年有集体收入的村占已验收的19.51%。", NONE),
-        // 20 / 120 = 16.67%: one of the possible bases gives it.
-        ("全村党员120人,其中女党员30人,45岁以下的20人,占16.7%。", NONE),
-        ("全村党员120人,其中女党员30人,45岁以下的20人,占20%。", SHARE_LOOSE),
+        // Two possible bases (120, 30): the base is ambiguous.
+        ("全村党员120人,其中女党员30人,45岁以下的20人,占20%。", NONE),
+        // An approximate figure may be the base: ambiguous.
+        ("全村300余名党员中有党员干部30人,已培训20人,占50%。", NONE),
+        // The same total stated twice is one base: 48 / 50 = 96%.
+        ("50个问题中,已销号的50个问题里有48个完成整改,占94%。", SHARE),
+        ("全镇38个村,经过逐村摸排,已有30个村完成整改,经验收合格,占比85%。", SHARE_LOOSE),
         // Money shares convert 万元: 16.25万元 / 32.24万元 = 50.4%.
         ("涉及金额32.24万元,已退缴16.25万元,占50.4%。", NONE),
         ("反馈问题27个,整改完成率95%。", RATE),
