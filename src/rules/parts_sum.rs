@@ -320,6 +320,83 @@ mod tests {
         ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
     ];
 
+    /// Pieces of the constructions both kinds read, to build hostile sentences from.
+    const PIECES: &[&str] = &[
+        "其中",
+        "共计",
+        "合计",
+        "累计",
+        "剩余",
+        "尚有",
+        "另有",
+        "未完成",
+        "含",
+        "占",
+        "占比",
+        "完成率",
+        "办结率",
+        "12",
+        "3.5",
+        "48",
+        "0",
+        "100",
+        "万元",
+        "元",
+        "个",
+        "人",
+        "名",
+        "%",
+        "余",
+        "约",
+        "以上",
+        ",",
+        "、",
+        ";",
+        "。",
+        "(",
+        ")",
+        "等",
+        "女",
+        "户",
+        "村",
+        "已完成",
+        "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn hostile_sentences_give_spans_in_bounds(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..80)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (doc, facts) = crate::analyse(&text);
+            let cx = Context { doc: &doc, facts: &facts };
+            let pack = crate::pack::Pack::packaged().expect("rules load");
+            for rule in pack.rules.iter().filter(|r| ["parts_sum", "ratio"].contains(&r.kind.name)) {
+                for f in rule.run(&cx) {
+                    for span in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
+                        proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                        proptest::prop_assert!(text.is_char_boundary(span.start));
+                        proptest::prop_assert!(text.is_char_boundary(span.end));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_on_sentence_of_many_figures_is_read_in_bounded_windows() {
+        // One sentence of 40 000 figures: quadratic work would not finish.
+        let text = format!(
+            "共有{}户,其中{}",
+            "5",
+            "甲村5户、乙村3户,共计8户、".repeat(10_000)
+        );
+        let found = fired(&text);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
     #[test]
     fn table() {
         for (input, want) in CASES {

@@ -207,14 +207,15 @@ impl Stated<'_> {
 /// of 占 and the base within a clause of the part.
 fn share(st: &Stated) -> Option<(Hit, bool)> {
     let s = st.s;
-    let part = (0..st.pct).rev().find(|&k| s.figs[k].start() < st.mark)?;
+    let part = s.first_at(st.mark).checked_sub(1)?;
     let pf = &s.figs[part];
     if matches!(pf.family, "%" | "‰" | "分之") {
         return None;
     }
     let pv = pf.checkable()?;
     let bigger = |k: &usize| s.figs[*k].iv.is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo);
-    let bases: Vec<usize> = (0..part)
+    let bases: Vec<usize> = s
+        .window_before(part)
         .filter(|&k| s.figs[k].family == pf.family)
         .filter(|k| bigger(k) || s.figs[*k].iv.is_none())
         .collect();

@@ -1,6 +1,6 @@
 //! 总数……其中 A, B, C: a total, then the parts after 其中 (包括, 含).
 
-use super::reading::Sentence;
+use super::reading::{Sentence, WINDOW};
 use super::{Interval, Outcome, PartsSum, Reading, is_share, sum};
 
 impl PartsSum {
@@ -23,9 +23,8 @@ impl PartsSum {
     }
 
     fn of_which_at(&self, s: &Sentence, start: usize, end: usize, stop: usize) -> Option<Outcome> {
-        let after: Vec<usize> = (0..s.figs.len())
-            .filter(|&k| (end..stop).contains(&s.figs[k].start()))
-            .collect();
+        let first = s.first_at(end);
+        let after: Vec<usize> = (first..s.first_at(stop).min(first + WINDOW)).collect();
         let first = &s.figs[*after.first()?];
         if is_share(first) {
             return None;
@@ -41,8 +40,9 @@ impl PartsSum {
         if self.not_a_partition(s, end, stop, &parts) {
             return None;
         }
-        let totals: Vec<usize> = (0..s.figs.len())
-            .filter(|&k| s.figs[k].start() < start && s.figs[k].family == first.family)
+        let totals: Vec<usize> = s
+            .window_before(s.first_at(start))
+            .filter(|&k| s.figs[k].family == first.family)
             .collect();
         let total = *totals.last()?;
         let t = s.figs[total].checkable()?;

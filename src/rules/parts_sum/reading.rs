@@ -7,6 +7,11 @@ use crate::facts::Figure;
 use crate::facts::number::Approx;
 use crate::rules::arith::{Interval, show};
 
+/// How many figures a reading looks back or ahead over. A total and its parts, or a share and
+/// its base, stand a few figures apart; the bound keeps a run-on sentence of thousands of
+/// figures linear.
+pub const WINDOW: usize = 32;
+
 /// Ends of a sentence: a total is not paired with figures past these.
 const SENTENCE_STOPS: &[char] = &['。', '！', '？', '；', ';'];
 /// Ends of a clause inside a sentence. `、` joins the items of one list, so it is not one.
@@ -67,6 +72,22 @@ impl Sentence<'_> {
         self.clause_starts
             .partition_point(|&s| s <= pos)
             .saturating_sub(1)
+    }
+
+    /// The index of the first figure that starts at or after `pos`.
+    pub fn first_at(&self, pos: usize) -> usize {
+        self.figs.partition_point(|f| f.start() < pos)
+    }
+
+    /// The first figure at or after `pos`, if it stands in the clause of `pos`.
+    pub fn next_in_clause(&self, pos: usize) -> Option<usize> {
+        let k = self.first_at(pos);
+        (self.figs.get(k)?.clause == self.clause_at(pos)).then_some(k)
+    }
+
+    /// The indices of at most [`WINDOW`] figures before index `k`.
+    pub fn window_before(&self, k: usize) -> std::ops::Range<usize> {
+        k.saturating_sub(WINDOW)..k
     }
 
     /// Absolute offsets of each occurrence of `word` in the sentence.

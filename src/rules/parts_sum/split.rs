@@ -26,16 +26,15 @@ impl PartsSum {
 /// figure that counts something else, "四个行政村", does not spoil the reading); otherwise the
 /// reading is the first figure larger than all that follow it.
 fn split_at(s: &Sentence, start: usize, end: usize, sure_word: bool) -> Option<Outcome> {
-    let clause = s.clause_at(start);
-    let rest =
-        (0..s.figs.len()).find(|&k| s.figs[k].start() >= end && s.figs[k].clause == clause)?;
+    let rest = s.next_in_clause(end)?;
     let r = &s.figs[rest];
     if is_share(r) {
         return None;
     }
     r.checkable()?;
-    let same: Vec<usize> = (0..rest)
-        .filter(|&k| s.figs[k].start() < start && s.figs[k].family == r.family)
+    let same: Vec<usize> = s
+        .window_before(s.first_at(start))
+        .filter(|&k| s.figs[k].family == r.family)
         .collect();
     if same.iter().any(|&k| s.figs[k].checkable().is_none()) {
         return None; // an approximate figure among them: not an exact split

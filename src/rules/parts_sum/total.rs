@@ -26,24 +26,28 @@ impl PartsSum {
         running: bool,
     ) -> Option<Outcome> {
         let clause = s.clause_at(start);
-        let total =
-            (0..s.figs.len()).find(|&k| s.figs[k].start() >= end && s.figs[k].clause == clause)?;
+        let total = s.next_in_clause(end)?;
         let fam = s.figs[total].family;
         if is_share(&s.figs[total]) {
             return None;
         }
         let t = s.figs[total].checkable()?;
+        // Back from the marker, clause by clause, to the first clause without a part (the
+        // marker's own clause may have none: "…7380.71元,共计…").
         let mut parts: Vec<usize> = Vec::new();
-        for c in (0..=clause).rev() {
-            let here: Vec<usize> = (0..total)
-                .filter(|&k| s.figs[k].clause == c && s.figs[k].family == fam)
-                .filter(|&k| s.figs[k].start() < start)
-                .collect();
-            if here.is_empty() && c < clause {
+        let mut current = clause;
+        for k in s.window_before(s.first_at(start)).rev() {
+            let f = &s.figs[k];
+            if f.family != fam {
+                continue;
+            }
+            if f.clause + 1 < current {
                 break;
             }
-            parts.splice(0..0, here);
+            current = f.clause;
+            parts.push(k);
         }
+        parts.reverse();
         let n = parts.len();
         if n < 2 {
             return None;

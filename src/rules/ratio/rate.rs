@@ -12,8 +12,9 @@ pub(super) fn rate(st: &Stated) -> Option<(Hit, bool)> {
     if st.value.lo > 100.0 {
         return None;
     }
-    let bases: Vec<(usize, f64)> = (0..st.pct)
-        .filter(|&k| s.figs[k].start() < st.mark && !is_time(&s.figs[k]))
+    let bases: Vec<(usize, f64)> = s
+        .window_before(s.first_at(st.mark))
+        .filter(|&k| !is_time(&s.figs[k]))
         .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
         .collect();
     // With two counts or more the rate may come from them in several ways (42 done and 3
