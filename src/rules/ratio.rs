@@ -20,9 +20,11 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   A share: the part is the figure just before 占, the base the earlier figure of its unit that is not smaller; two
   different candidates, or an approximate one, make the base ambiguous and the share is not checked.
 - 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
-  k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出，不核对。
+  k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出；
+  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：都不核对。
   A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
-  counts or more the rate may combine them, and it is not checked.
+  counts or more the rate may combine them, and a count of what was done (已, 完成, the rate's name) is its numerator:
+  neither is checked.
 
 基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
@@ -92,6 +94,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     let rate = Regex::new(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
         .map_err(|e| e.to_string())?;
     Ok(Box::new(Ratio {
+        rates,
         construction: p.construction,
         pairing: p.pairing,
         share: Regex::new(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
@@ -100,6 +103,8 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 struct Ratio {
+    /// The rate names checked; a count in a clause that uses one counts what was done.
+    rates: Vec<String>,
     construction: Construction,
     pairing: Option<Pairing>,
     share: Regex,
@@ -135,7 +140,7 @@ impl Check for Ratio {
                 };
                 let found = match self.construction {
                     Construction::Share => share(&stated),
-                    Construction::Rate => rate::rate(&stated),
+                    Construction::Rate => rate::rate(&stated, &self.rates),
                 };
                 hits.extend(
                     found
@@ -314,6 +319,8 @@ mod tests {
         ("事件上报8件,其中2件为安全隐患,办结率达100%。", NONE),
         // Two counts: the rate may come from both (42 / 45 = 93.3%), so neither is its base.
         ("完成整改42项,剩余3项,整改完成率93.3%。", NONE),
+        // A count of what was done is the numerator, not the base (of 50 unstated problems).
+        ("已整改到位问题45个,整改率达90%。", NONE),
         // A span of time is no base.
         ("整改时限3个月,整改完成率95%。", NONE),
         ("反馈问题27个,经过集中整改,目前整改完成率95%。", RATE_LOOSE),

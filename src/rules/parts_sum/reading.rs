@@ -79,6 +79,12 @@ impl Sentence<'_> {
         self.figs.partition_point(|f| f.start() < pos)
     }
 
+    /// The text of the clause of `pos` up to `pos`.
+    pub fn clause_head(&self, pos: usize) -> &str {
+        let start = self.clause_starts[self.clause_at(pos)];
+        &self.text[start - self.span.start..pos - self.span.start]
+    }
+
     /// The first figure at or after `pos`, if it stands in the clause of `pos`.
     pub fn next_in_clause(&self, pos: usize) -> Option<usize> {
         let k = self.first_at(pos);

@@ -5,9 +5,10 @@ use crate::rules::Hit;
 use crate::rules::arith::{Interval, show};
 use crate::rules::parts_sum::reading::Fig;
 
-/// The base is the one whole count before the rate in the sentence; some count k of it must
-/// give P. A rate above 100% is not a share of a whole and is left alone.
-pub(super) fn rate(st: &Stated) -> Option<(Hit, bool)> {
+/// The base is the one whole count before the rate in the sentence, unless its clause says it
+/// was done; some count k of it must give P. A rate above 100% is not a share of a whole and
+/// is left alone.
+pub(super) fn rate(st: &Stated, rates: &[String]) -> Option<(Hit, bool)> {
     let s = st.s;
     if st.value.lo > 100.0 {
         return None;
@@ -22,8 +23,11 @@ pub(super) fn rate(st: &Stated) -> Option<(Hit, bool)> {
     let [(base, b)] = bases[..] else {
         return None;
     };
-    if reachable(b, st.value) {
-        return None;
+    let lead = s.clause_head(s.figs[base].start());
+    let done = ["已", "完成"].iter().any(|w| lead.contains(w))
+        || rates.iter().any(|w| lead.contains(w.as_str()));
+    if done || reachable(b, st.value) {
+        return None; // "已整改到位问题45个": the count done, not the base
     }
     let sure = s.clause_at(st.mark) <= s.figs[base].clause + 1;
     let decimals = st.decimals();
