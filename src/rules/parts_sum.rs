@@ -22,10 +22,12 @@ A total against the sum of its parts, as intervals at their written precision (�
 
 不核对的情形：“其中”后只有一个部分（举例或子集）；列举以“等”结尾，或部分名称表示人员特征（女、党员、……岁）；
 单位不同的数字（不相加）；带“余、约、近、以上、左右”的数字（不核等式）；各部分之和不超过总数的一半或不低于其两倍
-（这些数字并非同一总数的组成部分）。列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
+（这些数字并非同一总数的组成部分）。括号内对某一部分的再细分不计入外层列举（但括号内的“其中”单独核对）。
+列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
 “累计”可能包含前期数量，只在部分之和超过总数时报告。
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
-different units; approximate figures; parts at most half or at least twice the total (not its parts). A list that runs
+different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
+brackets is not part of the outer list (its own 其中 is checked by itself). A list that runs
 on holds when its leading parts meet the total; a running total (累计) is reported only when its parts exceed it.
 
 ## 为什么 / Why it matters
@@ -301,6 +303,9 @@ mod tests {
         ("全年受理举报18件,其中市纪委转办6件、县纪委转办9件等。", NONE),
         // The total need not be the nearest figure: 13 + 40 = 53, not 120.
         ("共有网格员53名、楼栋长120名,其中专职网格员13名,兼职网格员40名。", NONE),
+        // A bracket breaks a part down: 5 + 4 + 3 = 12, the 2 + 2 inside make up the 4.
+        ("处理12人,其中诫勉谈话5人、党纪处分4人(其中警告2人、严重警告2人)、组织处理3人。", NONE),
+        ("处理12人,其中诫勉谈话5人、党纪处分4人(其中警告2人、严重警告1人)、组织处理3人。", SURE),
         // Percentages are not added up.
         ("事项占应进事项的76%,其中一次不跑的占比61.3%,只跑一次的占比64.5%。", NONE),
         // The clause before 共计 has no figure: 12000 is not the sum of the earlier two.

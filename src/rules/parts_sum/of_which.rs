@@ -2,6 +2,7 @@
 
 use super::reading::{Sentence, WINDOW};
 use super::{Interval, Outcome, PartsSum, Reading, is_share, sum};
+use crate::document::Span;
 
 impl PartsSum {
     /// 总数……其中 A, B, C: the parts follow the marker, the total is the last figure of their
@@ -15,16 +16,24 @@ impl PartsSum {
             .collect();
         marks.sort_unstable();
         let mut out = Vec::new();
-        for (i, &(start, end)) in marks.iter().enumerate() {
-            let stop = list_end(s, end, marks.get(i + 1).map(|m| m.0));
-            out.extend(self.of_which_at(s, start, end, stop));
+        for &(start, end) in &marks {
+            let (stop, nested) = list_extent(s, end, &marks);
+            out.extend(self.of_which_at(s, (start, end), stop, &nested));
         }
         out
     }
 
-    fn of_which_at(&self, s: &Sentence, start: usize, end: usize, stop: usize) -> Option<Outcome> {
+    fn of_which_at(
+        &self,
+        s: &Sentence,
+        (start, end): (usize, usize),
+        stop: usize,
+        nested: &[Span],
+    ) -> Option<Outcome> {
         let first = s.first_at(end);
-        let after: Vec<usize> = (first..s.first_at(stop).min(first + WINDOW)).collect();
+        let after: Vec<usize> = (first..s.first_at(stop).min(first + WINDOW))
+            .filter(|&k| !nested.iter().any(|n| n.contains(&s.figs[k].start())))
+            .collect();
         let first = &s.figs[*after.first()?];
         if is_share(first) {
             return None;
@@ -116,21 +125,42 @@ fn label<'s>(s: &'s Sentence, from: usize, fig: usize) -> &'s str {
     &head[cut..]
 }
 
-/// Where the list of parts after a marker ends: at the next marker, at a closing bracket
-/// opened before the marker, or at the end of the sentence.
-fn list_end(s: &Sentence, from: usize, next: Option<usize>) -> usize {
-    let limit = next.unwrap_or(s.span.end);
+/// A list of parts is read over at most this many characters after its marker.
+const MAX_LIST_CHARS: usize = 400;
+
+/// Where the list of parts after a marker ends (at the next marker outside brackets, at a
+/// closing bracket opened before the marker, or at the end of the sentence), and the bracketed
+/// stretches inside it, whose figures break a part down further
+/// ("党纪处分4人(其中警告2人、严重警告2人)").
+fn list_extent(s: &Sentence, from: usize, marks: &[(usize, usize)]) -> (usize, Vec<Span>) {
     let mut depth = 0usize;
-    for (i, c) in s.rest(from).char_indices() {
-        if from + i >= limit {
-            break;
+    let mut opened = from;
+    let mut nested = Vec::new();
+    for (n, (i, c)) in s.rest(from).char_indices().enumerate() {
+        let pos = from + i;
+        if n == MAX_LIST_CHARS || (depth == 0 && marks.binary_search_by_key(&pos, |m| m.0).is_ok())
+        {
+            return (pos, nested);
         }
         match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth == 0 => return from + i,
-            ')' | '）' => depth -= 1,
+            '(' | '（' => {
+                if depth == 0 {
+                    opened = pos;
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth == 0 => return (pos, nested),
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    nested.push(opened..pos);
+                }
+            }
             _ => {}
         }
     }
-    limit
+    if depth > 0 {
+        nested.push(opened..s.span.end);
+    }
+    (s.span.end, nested)
 }
