@@ -14,7 +14,7 @@ fn rules_dir() -> PathBuf {
 }
 
 fn report(name: &str) -> PathBuf {
-    root().join("tests/fixtures/required").join(name)
+    root().join("tests/fixtures/authoring").join(name)
 }
 
 /// The diagnostics of one file as JSON, with or without the example's rules.
@@ -38,45 +38,74 @@ fn by_rule<'a>(found: &'a [serde_json::Value], rule: &str) -> Vec<&'a serde_json
     found.iter().filter(|d| d["rule"] == rule).collect()
 }
 
+/// The text of a diagnostic's primary span.
+fn spanned<'a>(text: &'a str, d: &serde_json::Value) -> &'a str {
+    let at = |k: &str| d["span"][k].as_u64().unwrap() as usize;
+    &text[at("start")..at("end")]
+}
+
 #[test]
-fn the_province_rule_finds_a_report_without_its_completion_rate() {
+fn the_province_rule_checks_its_own_rate() {
+    let path = report("xikou-rate.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let found = diagnostics(&path, true);
+    let hits = by_rule(&found, "rectification-rate-unreachable");
+    assert_eq!(hits.len(), 1, "{found:#?}");
+    let d = hits[0];
+    assert_eq!(d["kind"], "ratio");
+    assert_eq!(d["level"], "error");
+    assert_eq!(d["message"], "整改到位率80%不能由基数4中的整数个得到");
+    assert!(
+        d["help"].as_str().unwrap().contains("3 / 4 = 75%"),
+        "{d:#?}"
+    );
+    assert!(spanned(&text, d).contains("80%"), "{d:#?}");
+    // The report states the rate, so the rule that asks for it is satisfied.
+    assert!(by_rule(&found, "rectification-rate-missing").is_empty());
+    // The packaged rules do not read 到位率: without the folder, no ratio finding.
+    let packaged = diagnostics(&path, false);
+    assert!(
+        packaged.iter().all(|d| d["kind"] != "ratio"),
+        "{packaged:#?}"
+    );
+}
+
+#[test]
+fn the_province_rule_requires_its_rate() {
     let path = report("xikou.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let found = diagnostics(&path, true);
-    let hits = by_rule(&found, "completion-rate-missing");
+    let hits = by_rule(&found, "rectification-rate-missing");
     assert_eq!(hits.len(), 1, "{found:#?}");
     let d = hits[0];
     assert_eq!(d["kind"], "required");
     assert_eq!(d["level"], "warning");
-    assert_eq!(d["message"], "报告没有写明整改完成率(“整改完成率为××%”)");
+    assert_eq!(d["message"], "报告没有写明整改到位率");
     // It points at the title, the report's first line.
-    let (start, end) = (
-        d["span"]["start"].as_u64().unwrap() as usize,
-        d["span"]["end"].as_u64().unwrap() as usize,
-    );
     assert_eq!(
-        &text[start..end],
+        spanned(&text, d),
         "中共鹭江县溪口镇委员会关于巡察整改进展情况的通报"
     );
-    // Without the province's folder the packaged rules know nothing of it.
-    assert!(by_rule(&diagnostics(&path, false), "completion-rate-missing").is_empty());
+    assert!(by_rule(&diagnostics(&path, false), "rectification-rate-missing").is_empty());
 }
 
 #[test]
-fn a_report_that_states_the_rate_passes() {
-    let text = std::fs::read_to_string(report("xikou.txt")).unwrap();
-    let stated = text.replace("已完成整改3个,", "已完成整改3个,整改完成率为75%,");
+fn a_report_that_states_a_reachable_rate_passes() {
+    let text = std::fs::read_to_string(report("xikou-rate.txt")).unwrap();
+    let stated = text.replace("整改到位率80%", "整改到位率75%");
     assert_ne!(stated, text);
     let dir = std::env::temp_dir().join(format!("zglint-authoring-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("xikou-rate.txt");
+    let path = dir.join("xikou-75.txt");
     std::fs::write(&path, stated).unwrap();
     let found = diagnostics(&path, true);
     std::fs::remove_dir_all(&dir).ok();
-    assert!(
-        by_rule(&found, "completion-rate-missing").is_empty(),
-        "{found:#?}"
-    );
+    for rule in [
+        "rectification-rate-unreachable",
+        "rectification-rate-missing",
+    ] {
+        assert!(by_rule(&found, rule).is_empty(), "{found:#?}");
+    }
 }
 
 #[test]
@@ -97,24 +126,21 @@ fn the_example_rules_load_and_their_examples_hold() {
     let mut pack = Pack::packaged().unwrap();
     let before = pack.rules.len();
     pack.add_dir(&rules_dir()).unwrap();
-    // One rule added, one replaced.
-    assert_eq!(pack.rules.len(), before + 1);
+    // Two rules added, one replaced.
+    assert_eq!(pack.rules.len(), before + 2);
     let failures: Vec<String> = pack.rules.iter().flat_map(|r| r.run_examples()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-fn the_readme_shows_the_rule_that_is_tested() {
+fn the_readme_shows_the_rules_that_are_tested() {
     let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
     let example = std::fs::read_to_string(rules_dir().join("local.yaml")).unwrap();
-    // The rule itself, from its id to the blank line after its examples.
-    let start = example.find("- id: completion-rate-missing").unwrap();
-    let end = example[start..]
-        .find("\n\n")
-        .map_or(example.len(), |e| start + e);
+    // All of the file but its first comment, which says where it is used.
+    let shown = &example[example.find("\n\n").unwrap() + 2..];
     assert!(
-        readme.contains(&example[start..end]),
-        "rules/README.md does not show tests/fixtures/rules/local.yaml's rule as it is"
+        readme.contains(shown),
+        "rules/README.md does not show tests/fixtures/rules/local.yaml as it is"
     );
 }
 
