@@ -582,4 +582,38 @@ mod tests {
         assert!(headings(&doc, true).is_empty());
         assert_eq!(headings(&doc, false).len(), 1);
     }
+
+    const PROBLEMS: &[&str] = &[
+        "skipped",
+        "repeated",
+        "broken",
+        "misplaced",
+        "enumeration",
+        "mixed",
+    ];
+
+    /// Spans of every finding on hostile text stay in bounds and on character boundaries.
+    fn spans_hold(text: &str) {
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        for name in PROBLEMS {
+            let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
+            for hit in compile(&params).unwrap().check(&cx) {
+                for s in std::iter::once(&hit.span).chain(hit.labels.iter().map(|l| &l.span)) {
+                    assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hostile_text_never_panics(text in "[一二三四十、()（）)1２3.．是:整改情况\\n 。;“”]{0,160}") {
+            spans_hold(&text);
+        }
+    }
 }

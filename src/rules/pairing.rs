@@ -141,15 +141,17 @@ impl Check for Pairing {
     }
 }
 
-/// A stretch of text whose marks must pair up: a paragraph, a heading line without its marker,
-/// or the title.
-struct Unit {
-    span: Span,
+/// A stretch of the report's own text: a paragraph, a heading line without its marker, or the
+/// title. Marks pair up within one; the placeholder kind reads the same stretches.
+pub(super) struct Unit {
+    /// Its bytes.
+    pub(super) span: Span,
     /// A heading line (its title may name a problem in quotation marks).
-    heading: bool,
+    pub(super) heading: bool,
 }
 
-fn units(doc: &Document) -> Vec<Unit> {
+/// The report's text in units, in order: no chrome, no heading markers, nothing after the closing.
+pub(super) fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     if let Some(t) = &doc.title {
         out.push(Unit {
@@ -476,5 +478,32 @@ mod tests {
         let bad = serde_yaml::from_str("{problem: unclosed, pairs: [\"''\"]}").unwrap();
         assert!(compile(&bad).is_err());
         assert!(compile(&serde_yaml::Value::Null).is_err());
+    }
+
+    const PROBLEMS: &[&str] = &["unclosed", "unopened", "nesting", "unanswered"];
+
+    /// Spans of every finding on hostile text stay in bounds and on character boundaries.
+    fn spans_hold(text: &str) {
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        for name in PROBLEMS {
+            let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
+            for hit in compile(&params).unwrap().check(&cx) {
+                for s in std::iter::once(&hit.span).chain(hit.labels.iter().map(|l| &l.span)) {
+                    assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hostile_text_never_panics(text in "[“”‘’《》()（）【】〔〕1一、关于的问题反馈整改情况:\\n 。]{0,160}") {
+            spans_hold(&text);
+        }
     }
 }
