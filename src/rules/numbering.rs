@@ -127,11 +127,28 @@ struct Run {
     suppressed: bool,
 }
 
-/// Heading problems, in document order.
+/// Heading problems, in document order. A skipped or repeated number is reported only when it
+/// is one both with "1." and "1、" counted as one style and as two: a report that numbers its
+/// items "1." and their sub-points "1、" (which the tree cannot tell apart) is not out of
+/// sequence, nor is "1. 2、 3." (only mixed).
 fn headings(doc: &Document, across: bool) -> Vec<(Problem, Hit)> {
+    let split = walk(doc, across, true);
+    let confirmed = |h: &Hit| {
+        split
+            .iter()
+            .any(|(p, g)| matches!(p, Problem::Skipped | Problem::Repeated) && g.span == h.span)
+    };
+    walk(doc, across, false)
+        .into_iter()
+        .filter(|(p, h)| !matches!(p, Problem::Skipped | Problem::Repeated) || confirmed(h))
+        .collect()
+}
+
+fn walk(doc: &Document, across: bool, split: bool) -> Vec<(Problem, Hit)> {
     let mut walk = Walk {
         doc,
         across,
+        split,
         out: Vec::new(),
         runs: HashMap::new(),
         last_seen: HashMap::new(),
@@ -144,15 +161,20 @@ fn headings(doc: &Document, across: bool) -> Vec<(Problem, Hit)> {
     walk.out
 }
 
+/// A run's key: the parent, the style's rank, and with `split` the marker's closing
+/// punctuation ("." or "、"; brackets of either width are one).
+type Key = (Option<usize>, u8, char);
+
 /// The state of a walk through the headings in document order.
 struct Walk<'a> {
     doc: &'a Document,
     across: bool,
+    split: bool,
     out: Vec<(Problem, Hit)>,
     /// Runs by parent and style rank.
-    runs: HashMap<(Option<usize>, u8), Run>,
+    runs: HashMap<Key, Run>,
     /// The last number of each style anywhere so far, for numbering that runs on across parents.
-    last_seen: HashMap<u8, u32>,
+    last_seen: HashMap<(u8, char), u32>,
     /// The first heading of each style, whose written form is the reference.
     first_shape: HashMap<u8, usize>,
     /// Per parent, the child of the lowest level so far.
@@ -170,6 +192,21 @@ impl Walk<'_> {
             .value("parent", parent)
     }
 
+    fn key(&self, i: usize, style: MarkerStyle) -> Key {
+        let s = &self.doc.sections[i];
+        let class = match s.marker.style {
+            _ if !self.split => ' ',
+            MarkerStyle::Broken => ')',
+            _ => match shape(self.doc, i).chars().next_back() {
+                Some('）') => ')',
+                Some('．') => '.',
+                Some(c) => c,
+                None => ' ',
+            },
+        };
+        (s.parent, style.rank(), class)
+    }
+
     fn visit(&mut self, i: usize) {
         let doc = self.doc;
         let s = &doc.sections[i];
@@ -178,14 +215,14 @@ impl Walk<'_> {
             self.out.push((Problem::Broken, hit));
             return;
         };
-        let key = (s.parent, style.rank());
+        let key = self.key(i, style);
         let first = !self.runs.contains_key(&key);
         let suppressed = self.misplaced(i);
         let run = self.runs.entry(key).or_default();
         run.suppressed |= suppressed;
         let like = run.like.unwrap_or(i);
         let admissible: Vec<u32> = if first {
-            let seen = self.last_seen.get(&style.rank()).filter(|_| self.across);
+            let seen = self.last_seen.get(&(key.1, key.2)).filter(|_| self.across);
             let inline = s.parent.and_then(|p| inline_before(doc, p, style));
             [Some(0), seen.copied(), inline]
                 .into_iter()
@@ -221,7 +258,7 @@ impl Walk<'_> {
             run.like = Some(i);
             self.mixed(i, style, number);
         }
-        self.last_seen.insert(style.rank(), number);
+        self.last_seen.insert((key.1, key.2), number);
     }
 
     /// Report a heading of a higher level than an earlier sibling; true when it is one.
@@ -279,7 +316,7 @@ impl Walk<'_> {
     fn mixed(&mut self, i: usize, style: MarkerStyle, number: u32) {
         let doc = self.doc;
         let reference = *self.first_shape.entry(style.rank()).or_insert(i);
-        let key = (doc.sections[i].parent, style.rank());
+        let key = self.key(i, style);
         let run = self.runs.entry(key).or_default();
         if shape(doc, reference) == shape(doc, i) || run.mixed {
             return;
@@ -533,6 +570,17 @@ mod tests {
                 &[],
             ),
             ("一、总体\n(一)强化。\n（二）细化。\n", &[Mixed]),
+            // "1." items with "1、" sub-points: two styles the tree cannot tell apart, not a
+            // repeat (only noted as mixed).
+            (
+                "(一)甲\n1.关于“甲”的问题\n1、成立小组。\n2、制定方案。\n2.关于“乙”的问题\n",
+                &[Mixed],
+            ),
+            // One run written with two dots is in order, only mixed.
+            (
+                "一、总体\n1.成立小组。\n2、制定方案。\n3.开展督查。\n",
+                &[Mixed],
+            ),
             // Full-width throughout is one style.
             ("一、总体\n（一）强化。\n（二）细化。\n", &[]),
             (

@@ -238,15 +238,19 @@ impl Pairing {
             }
         }
         let mut out = Vec::new();
-        for m in &outcome.unclosed {
+        let unclosed = turned(&marks, &outcome.unclosed);
+        for (m, twin) in &unclosed {
             let close = self.pairs[m.pair].1;
-            let hit = Hit::at(m.at..m.at + m.ch.len_utf8())
+            let mut hit = Hit::at(m.at..m.at + m.ch.len_utf8())
                 .value("open", m.ch)
                 .value("close", close)
                 .value("text", context(doc, m.at + m.ch.len_utf8(), unit.span.end));
+            if let Some(t) = twin {
+                hit = hit.label(t.at..t.at + t.ch.len_utf8(), format!("此处或应为 {close}"));
+            }
             out.push((Problem::Unclosed, hit));
         }
-        for m in &outcome.unopened {
+        for (m, _) in turned(&marks, &outcome.unopened) {
             let open = self.pairs[m.pair].0;
             let hit = Hit::at(m.at..m.at + m.ch.len_utf8())
                 .value("open", open)
@@ -261,6 +265,14 @@ impl Pairing {
                 );
             out.push((Problem::Unopened, hit));
         }
+        // A quote mark turned the wrong way is not a nested quotation.
+        let twins: Vec<usize> = unclosed
+            .iter()
+            .filter_map(|(_, t)| t.map(|t| t.at))
+            .collect();
+        outcome
+            .nested
+            .retain(|(_, inner)| !twins.contains(&inner.at));
         // Once per unit: a writer who nests double quotes does so throughout.
         for (outer, inner) in outcome.nested.iter().take(1) {
             let hit = Hit::at(inner.at..inner.at + inner.ch.len_utf8())
@@ -275,6 +287,24 @@ impl Pairing {
         }
         out
     }
+}
+
+/// Left-over marks, each with the left-over mark of its kind right after it (no other mark
+/// between), which is then not reported on its own: in "“周调度“机制" the second “ is most
+/// likely a ” typed the wrong way, one mistake, not two.
+fn turned(marks: &[Mark], left: &[Mark]) -> Vec<(Mark, Option<Mark>)> {
+    let mut out: Vec<(Mark, Option<Mark>)> = Vec::new();
+    for m in left {
+        if let Some((prev, twin @ None)) = out.last_mut() {
+            let next = marks.iter().find(|x| x.at > prev.at);
+            if next.is_some_and(|n| n.at == m.at) && prev.pair == m.pair && prev.opens == m.opens {
+                *twin = Some(*m);
+                continue;
+            }
+        }
+        out.push((*m, None));
+    }
+    out
 }
 
 /// Up to 16 characters of text from `start`, not past `end`, on a char boundary.
@@ -456,6 +486,9 @@ mod tests {
                 "首页 > 通知公告\n发布日期: 2024-03-12 【字体大小:\n中共杉溪镇委员会关于巡察整改进展情况的通报\n按照县委统一部署开展巡察。\n",
                 &[],
             ),
+            // A quote mark turned the wrong way is one mistake, not two (nor a nesting).
+            ("建立“周调度“机制。\n", &[Unclosed]),
+            ("建立”周调度”机制。\n", &[Unopened]),
             // Each paragraph pairs on its own: a quote is not carried to the next line.
             ("建立“周调度\n月通报”机制。\n", &[Unclosed, Unopened]),
             (ANSWERED, &[]),
