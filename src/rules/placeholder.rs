@@ -70,9 +70,11 @@ fn ordinal_units() -> Vec<String> {
 
 fn ordinal_not_words() -> Vec<String> {
     words(
-        "组织 组建 组成 组合 组长 组员 组团 次序 次要 轮流 轮换 轮岗 轮训 条件 条例 条款 条理 \
-         项目 批准 批复 批评 批示 批判 届时 届满 期间 期限 期待 期望 期盼 章程 节约 节日 节点 节能 \
-         款项 部分人 个人 个别 个体 个性",
+        "组织 组建 组成 组合 组长 组员 组团 组分 组委会 组装 次序 次要 次数 次年 次日 次之 次子 次生 \
+         轮流 轮换 轮岗 轮训 轮船 轮番 轮廓 轮回 轮胎 轮式 轮子 条件 条例 条款 条理 条约 条子 条文 \
+         项目 批准 批复 批评 批示 批判 批量 批发 届时 届满 期间 期限 期待 期望 期盼 期货 期刊 期满 \
+         章程 节约 节日 节点 节能 节目 节奏 节制 节省 节假日 款项 款待 部分人 个人 个别 个体 个性 \
+         个个 个头 个子 个数 个儿",
     )
 }
 
@@ -80,12 +82,12 @@ fn date_words() -> Vec<String> {
     words(
         "日常 日期 日前 日后 日益 日趋 日渐 日臻 日新月异 日积月累 日复一日 日日 日夜 日报 日志 日记 \
          日程 日均 日内 日间 日子 日照 日喀则 日本 日元 日语 日军 日寇 日用 日化 日历 日光 日出 日落 \
-         日晒 日清 日结 日产 日销 日处理 日供 日耗 日巡 日查 日调度 日通报 日统计 日汇报 日排查 日研判 \
+         日晒 日清 日结 日产 日销 日月 日方 日头 日见 日隆 日增 日食 日文 日数 日伪 日盛 日圆 日处理 日供 日耗 日巡 日查 日调度 日通报 日统计 日汇报 日排查 日研判 \
          今日 昨日 明日 当日 次日 每日 近日 连日 逐日 平日 终日 往日 即日 同日 本日 翌日 首日 该日 是日 \
          前日 后日 节日 假日 节假日 工作日 休息日 双休日 纪念日 生日 周日 星期日 党日 主题党日 冬至日 \
          夏至日 截止日 截至日 \
          月底 月初 月末 月中 月份 月度 月报 月均 月薪 月亮 月光 月球 月饼 月季 月子 月票 月卡 月供 月租 \
-         月内 月余 月结 月利率 月工资 月收入 月考 月通报 月调度 月例会 月评 月检 月查 月会 月刊 月历 岁月 每月 \
+         月内 月余 月结 月利率 月工资 月收入 月考 月色 月台 月通报 月调度 月例会 月评 月检 月查 月会 月刊 月历 岁月 每月 \
          本月 当月 上月 下月 次月 同月 该月 逐月 按月 满月 蜜月 正月 腊月 半月 数月 个月 跨月 隔月 全月 \
          出生年月 经年累月 成年累月 长年累月 年年月月 日清月结",
     )
@@ -387,6 +389,20 @@ fn x_date(text: &str, i: usize) -> Option<Span> {
         .last()
         .map_or(i, |(j, _)| j);
     let (marks, unit) = date_part(&text[i..])?;
+    // Earlier parts of the same date written out: "2023年X月", "4月XX日".
+    let mut from = start;
+    loop {
+        let head = &text[..from];
+        let Some(u) = head.chars().next_back().filter(|&u| "年月".contains(u)) else {
+            break;
+        };
+        let body = &head[..head.len() - u.len_utf8()];
+        let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        from = body.len() - digits;
+    }
     let year_digits = text[start..i].chars().count();
     let fits = match unit {
         '年' => marks + year_digits == 4,
@@ -408,7 +424,7 @@ fn x_date(text: &str, i: usize) -> Option<Span> {
             .map(char::len_utf8)
             .sum::<usize>();
     }
-    Some(start..end)
+    Some(from..end)
 }
 
 /// Marks then a date unit at the start of `text`: (how many marks, the unit).
@@ -466,7 +482,8 @@ mod tests {
                 &["日"],
             ),
             ("date", "于9月日召开会议。\n", &["日"]),
-            ("date", "于2023年X月X日召开会议。\n", &["X月X日"]),
+            ("date", "于2023年X月X日召开会议。\n", &["2023年X月X日"]),
+            ("date", "于4月XX日召开会议。\n", &["4月XX日"]),
             ("date", "计划于202X年完成。\n", &["202X年"]),
             // Ordinary words: 日常, 日前, 月底, 每月, 工作日, 主题党日, 节假日.
             (
