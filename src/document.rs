@@ -278,12 +278,26 @@ impl Document {
         parts.concat()
     }
 
-    /// The blocks inside a section, its sub-sections' included, in order.
-    pub fn blocks_within(&self, section: usize) -> impl Iterator<Item = (usize, &Block)> {
-        let span = self.sections[section].span.clone();
-        self.blocks
-            .iter()
-            .enumerate()
-            .filter(move |(_, b)| b.span.start >= span.start && b.span.end <= span.end)
+    /// The indices of the blocks that lie inside `span`, by binary search (blocks are in
+    /// document order and do not overlap).
+    pub fn blocks_in(&self, span: &Span) -> std::ops::Range<usize> {
+        let first = self.blocks.partition_point(|b| b.span.start < span.start);
+        let last = self.blocks.partition_point(|b| b.span.end <= span.end);
+        first..last.max(first)
+    }
+
+    /// The first heading that starts after `offset`, if any (sections are in document order).
+    pub fn next_section_after(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .sections
+            .partition_point(|s| s.line_span.start <= offset);
+        (i < self.sections.len()).then_some(i)
+    }
+
+    /// The item whose text contains `span`, by binary search (items are in document order).
+    pub fn item_containing(&self, span: &Span) -> Option<usize> {
+        let i = self.items.partition_point(|it| it.span.start <= span.start);
+        let i = i.checked_sub(1)?;
+        (span.end <= self.items[i].span.end).then_some(i)
     }
 }

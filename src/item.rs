@@ -60,11 +60,8 @@ fn marked_items(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
             .last()
             .map_or(b.span.end, |n| n.span.end);
         let next_heading = doc
-            .sections
-            .iter()
-            .map(|s| s.line_span.start)
-            .find(|&start| start > b.span.start)
-            .unwrap_or(usize::MAX);
+            .next_section_after(b.span.start)
+            .map_or(usize::MAX, |s| doc.sections[s].line_span.start);
         items.push(new_item(
             None,
             Some(i),
@@ -112,12 +109,7 @@ fn innermost_items(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
 /// Read an item's status: from the first words of each piece of rectification text, else
 /// from the last sentence; sub-points that disagree make the item partial.
 fn read_status(doc: &Document, vocab: &Vocabulary, item: &mut Item) {
-    let within: Vec<usize> = (0..doc.blocks.len())
-        .filter(|&b| {
-            let s = &doc.blocks[b].span;
-            s.start >= item.span.start && s.end <= item.span.end
-        })
-        .collect();
+    let within: Vec<usize> = doc.blocks_in(&item.span).collect();
     item.rectification = within
         .iter()
         .copied()

@@ -33,6 +33,20 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+    /// List every rule: id, kind, level and message.
+    Rules {
+        /// A folder of YAML rules to add, as for `check`.
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Explain a rule (by id) or a rule kind (by name): what it checks, why, examples, parameters.
+    Explain {
+        /// A rule id such as `percent-mismatch`, or a kind such as `ratio`.
+        name: String,
+        /// A folder of YAML rules to add, as for `check`.
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
     /// Show what zglint reads off a report: its tree, items, dates, figures and timeline.
     Parse {
         /// The report file.
@@ -105,6 +119,19 @@ fn main() -> ExitCode {
             print(&text);
             exit_code(&results)
         }
+        Command::Rules { rules } => with_pack(&rules, |pack| {
+            let mut out = String::new();
+            for r in &pack.rules {
+                let level = format!("{:?}", r.spec.level).to_lowercase();
+                out.push_str(&format!(
+                    "{:<28} {:<15} {:<8} {}\n",
+                    r.spec.id, r.kind.name, level, r.spec.message
+                ));
+            }
+            print(&out);
+            ExitCode::SUCCESS
+        }),
+        Command::Explain { name, rules } => with_pack(&rules, |pack| explain(pack, &name)),
         Command::Parse { path, format } => match zglint::read(&path) {
             Err(e) => {
                 eprintln!("error: {e}");
@@ -124,6 +151,72 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Run `f` with the rule pack, or report why it cannot be loaded (exit 2).
+fn with_pack(dirs: &[PathBuf], f: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
+    match load_pack(dirs) {
+        Ok(pack) => f(&pack),
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Print a rule's or a kind's explanation; exit 2 if there is no such rule or kind.
+fn explain(pack: &Pack, name: &str) -> ExitCode {
+    let rule = pack.rules.iter().find(|r| r.spec.id == name);
+    let Some(kind) = rule.map(|r| r.kind).or_else(|| zglint::rules::kind(name)) else {
+        eprintln!("error: no rule or kind named `{name}` (see `zglint rules`)");
+        return ExitCode::from(2);
+    };
+    let mut out = String::new();
+    if let Some(r) = rule {
+        let level = format!("{:?}", r.spec.level).to_lowercase();
+        out.push_str(&format!(
+            "{} ({}, {level}, from {})\n",
+            r.spec.id, kind.name, r.origin
+        ));
+        out.push_str(&format!("message: {}\n", r.spec.message));
+        if let Some(h) = &r.spec.help {
+            out.push_str(&format!("help: {h}\n"));
+        }
+        if !r.spec.params.is_null() {
+            let params = serde_yaml::to_string(&r.spec.params).unwrap_or_default();
+            out.push_str(&format!("params:\n{}", indent(&params)));
+        }
+        for (name, list) in [
+            ("fail", &r.spec.examples.fail),
+            ("pass", &r.spec.examples.pass),
+        ] {
+            for e in list {
+                out.push_str(&format!("example ({name}):\n{}", indent(e)));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("kind `{}`\n\n{}", kind.name, kind.explanation));
+    let rules_of_kind: Vec<&str> = pack
+        .rules
+        .iter()
+        .filter(|r| r.kind.name == kind.name)
+        .map(|r| r.spec.id.as_str())
+        .collect();
+    out.push_str(&format!(
+        "\nrules of this kind: {}\n",
+        if rules_of_kind.is_empty() {
+            "(none)".to_string()
+        } else {
+            rules_of_kind.join(", ")
+        }
+    ));
+    print(&out);
+    ExitCode::SUCCESS
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
 }
 
 /// The packaged rules and those of the `--rules` folders.

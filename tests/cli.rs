@@ -118,3 +118,36 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn explain_and_rules() {
+    zglint()
+        .args(["explain", "ratio"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## 检查什么 / What it checks"))
+        .stdout(predicate::str::contains("## 参数 / Parameters"));
+    zglint().args(["explain", "no-such-rule"]).assert().code(2);
+    zglint().arg("rules").assert().success();
+}
+
+#[test]
+fn a_bad_rule_file_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("zglint-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("local.yaml"),
+        "- id: local-rule\n  kind: no_such_kind\n  level: warning\n  message: \"x\"\n",
+    )
+    .unwrap();
+    zglint()
+        .args(["check", "--rules"])
+        .arg(&dir)
+        .arg(common::fixture("sample.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("local.yaml"))
+        .stderr(predicate::str::contains("unknown kind"))
+        .stderr(predicate::str::contains("no_such_kind"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -88,7 +88,7 @@ pub fn extract(doc: &Document) -> Facts {
         for mut q in scan_numbers(text) {
             q.span = shift(&q.span, passage.start);
             q.num_span = shift(&q.num_span, passage.start);
-            if dates.iter().any(|d| overlaps(&d.date.span, &q.span)) {
+            if overlaps_any(&dates, &q.span) {
                 continue;
             }
             let clause = around(&doc.source, &passage, &q.span, CLAUSE_STOPS);
@@ -124,6 +124,12 @@ fn own_date_year(doc: &Document) -> Option<i32> {
 
 fn shift(span: &Span, by: usize) -> Span {
     span.start + by..span.end + by
+}
+
+/// True when a span overlaps a date; the dates are in document order and do not overlap.
+fn overlaps_any(dates: &[DateInText], span: &Span) -> bool {
+    let i = dates.partition_point(|d| d.date.span.end <= span.start);
+    dates.get(i).is_some_and(|d| overlaps(&d.date.span, span))
 }
 
 /// True when two spans share a byte.

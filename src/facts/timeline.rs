@@ -39,11 +39,7 @@ const INSPECTION: [&str; 3] = ["巡察", "巡视", "审计"];
 /// Read the timeline. Opening paragraphs are searched first, then the rest of the text
 /// outside the itemized problems.
 pub fn read(doc: &Document, dates: &[DateInText]) -> Timeline {
-    let in_items = |s: &Span| {
-        doc.items
-            .iter()
-            .any(|i| i.span.start <= s.start && s.end <= i.span.end)
-    };
+    let in_items = |s: &Span| doc.item_containing(s).is_some();
     let in_chrome = |s: &Span| {
         doc.chrome
             .iter()

@@ -447,31 +447,24 @@ fn inline(source: &str, span: Span) -> Vec<Inline> {
     let mut out = Vec::new();
     for p in root.into_inner() {
         match p.as_rule() {
-            Rule::enum_cn => {
-                let number = p
-                    .clone()
-                    .into_inner()
-                    .next()
-                    .and_then(|n| cn_value(n.as_str()));
-                if let Some(number) = number {
-                    out.push(Inline::EnumCn {
-                        number,
-                        span: shift(&p),
-                    });
-                }
-            }
-            Rule::enum_paren => {
-                let number = p
-                    .clone()
-                    .into_inner()
-                    .next()
-                    .and_then(|n| digits_value(n.as_str()));
-                if let Some(number) = number {
-                    out.push(Inline::EnumParen {
-                        number,
-                        span: shift(&p),
-                    });
-                }
+            Rule::enum_cn | Rule::enum_paren => {
+                let cn = p.as_rule() == Rule::enum_cn;
+                let value = |n: Pair<Rule>| {
+                    if cn {
+                        cn_value(n.as_str())
+                    } else {
+                        digits_value(n.as_str())
+                    }
+                };
+                let Some(number) = p.clone().into_inner().next().and_then(value) else {
+                    continue;
+                };
+                let span = shift(&p);
+                out.push(if cn {
+                    Inline::EnumCn { number, span }
+                } else {
+                    Inline::EnumParen { number, span }
+                });
             }
             Rule::note => {
                 let span = shift(&p);

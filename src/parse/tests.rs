@@ -16,6 +16,18 @@ fn sexp(pair: Pair<Rule>) -> String {
     }
 }
 
+/// Parse each input with `rule` and compare; report every case that differs.
+fn assert_table(rule: Rule, cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (input, want) in cases {
+        let got = parse(rule, input);
+        if got != *want {
+            failures.push(format!("{input}\n  want {want}\n  got  {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn parse(rule: Rule, input: &str) -> String {
     match ReportParser::parse(rule, input) {
         Ok(pairs) => pairs.map(sexp).collect::<Vec<_>>().join(" "),
@@ -143,14 +155,7 @@ fn line_rules() {
         ),
         ("　", r#"line(indent"　")"#),
     ];
-    let mut failures = Vec::new();
-    for (input, want) in cases {
-        let got = parse(Rule::line, input);
-        if got != *want {
-            failures.push(format!("{input}\n  want {want}\n  got  {got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_table(Rule::line, cases);
 }
 
 #[test]
@@ -181,14 +186,7 @@ fn inline_rules() {
         // A bracket with no label is not a note.
         ("(以下简称“镇党委”)", r#"inline(EOI"")"#),
     ];
-    let mut failures = Vec::new();
-    for (input, want) in cases {
-        let got = parse(Rule::inline, input);
-        if got != *want {
-            failures.push(format!("{input}\n  want {want}\n  got  {got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_table(Rule::inline, cases);
 }
 
 #[test]
