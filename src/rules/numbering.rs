@@ -265,7 +265,8 @@ impl Walk<'_> {
     fn misplaced(&mut self, i: usize) -> bool {
         let doc = self.doc;
         let s = &doc.sections[i];
-        if s.marker.style == MarkerStyle::Broken {
+        // Numbered lines before the first 一、 belong to the opening, not to an order of levels.
+        if s.marker.style == MarkerStyle::Broken || s.parent.is_none() {
             return false;
         }
         let rank = s.marker.style.rank();
@@ -564,6 +565,11 @@ mod tests {
             // A skipped level still nests: 1. straight under 一、 is fine.
             ("一、总体\n1.成立小组。\n2.制定方案。\n二、打算\n", &[]),
             ("一、总体\n1.成立小组。\n(一)细化措施。\n", &[Misplaced]),
+            // Numbered points in the opening, before the first 一、, are not a level order.
+            (
+                "按照部署:\n1.成立小组。\n2.制定方案。\n一、总体\n二、打算\n",
+                &[],
+            ),
             // A sub-heading continuing the inline "(1)" of its parent's text.
             (
                 "1.针对“账务”的问题。(1)关于公章。已整改。\n(2)关于票据。已整改。\n",
@@ -663,5 +669,20 @@ mod tests {
         fn hostile_text_never_panics(text in "[一二三四十、()（）)1２3.．是:整改情况\\n 。;“”]{0,160}") {
             spans_hold(&text);
         }
+    }
+
+    #[test]
+    fn the_fixture_report() {
+        let text = include_str!("../../tests/fixtures/numbering/zhuxi.txt");
+        let (doc, _) = crate::analyse(text);
+        let mut found = headings(&doc, true);
+        found.extend(enumerations(&doc));
+        let mut at: Vec<(usize, Problem)> = found
+            .iter()
+            .map(|(p, h)| (text[..h.span.start].matches('\n').count() + 1, *p))
+            .collect();
+        at.sort_by_key(|(line, _)| *line);
+        let want = [(14, Enumeration), (21, Repeated), (23, Broken), (24, Mixed)];
+        assert_eq!(at, want);
     }
 }

@@ -539,4 +539,34 @@ mod tests {
             spans_hold(&text);
         }
     }
+
+    #[test]
+    fn the_fixture_report() {
+        let text = include_str!("../../tests/fixtures/pairing/zhuxi.txt");
+        let mut at: Vec<(usize, Problem)> = Vec::new();
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        for (name, problem) in [
+            ("unclosed", Unclosed),
+            ("unopened", Unopened),
+            ("nesting", Nesting),
+            ("unanswered", Unanswered),
+        ] {
+            let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
+            for h in compile(&params).unwrap().check(&cx) {
+                at.push((text[..h.span.start].matches('\n').count() + 1, problem));
+            }
+        }
+        at.sort_by_key(|(line, _)| *line);
+        let want = [
+            (9, Unclosed),
+            (10, Unanswered),
+            (12, Nesting),
+            (15, Unopened),
+        ];
+        assert_eq!(at, want);
+    }
 }

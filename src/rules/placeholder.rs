@@ -445,8 +445,8 @@ fn digit_part(text: &str) -> Option<(usize, char)> {
 mod tests {
     use super::*;
 
-    /// The slots of one problem found in a snippet, as text.
-    fn slots(problem: &str, text: &str) -> Vec<String> {
+    /// The slots of one problem found in a snippet, with their line.
+    fn found(problem: &str, text: &str) -> Vec<(usize, String)> {
         let (doc, facts) = crate::analyse(text);
         let params = serde_yaml::from_str(&format!("{{problem: {problem}}}")).unwrap();
         let rule = compile(&params).unwrap();
@@ -456,8 +456,16 @@ mod tests {
         };
         rule.check(&cx)
             .into_iter()
-            .map(|h| doc.text(&h.span).to_string())
+            .map(|h| {
+                let line = text[..h.span.start].matches('\n').count() + 1;
+                (line, doc.text(&h.span).to_string())
+            })
             .collect()
+    }
+
+    /// The slots of one problem found in a snippet, as text.
+    fn slots(problem: &str, text: &str) -> Vec<String> {
+        found(problem, text).into_iter().map(|(_, s)| s).collect()
     }
 
     #[test]
@@ -552,5 +560,24 @@ mod tests {
         fn hostile_text_never_panics(text in "[第组次于过日月年XxＸ×〇○□2０一二【】()（）常前\\n 。@.a]{0,160}") {
             spans_hold(&text);
         }
+    }
+
+    #[test]
+    fn the_fixture_report() {
+        let text = include_str!("../../tests/fixtures/placeholder/zhuxi.txt");
+        let mut at: Vec<(usize, String)> = Vec::new();
+        for problem in PROBLEMS {
+            at.extend(found(problem, text));
+        }
+        at.sort();
+        let want = [
+            (3, "第巡察组"),
+            (6, "日"),
+            (10, "XX"),
+            (11, "2023年X月X日"),
+            (13, "【】"),
+        ];
+        let want: Vec<(usize, String)> = want.iter().map(|(l, s)| (*l, s.to_string())).collect();
+        assert_eq!(at, want);
     }
 }
