@@ -562,6 +562,18 @@ mod tests {
                 "(一)甲方面\n1.关于“甲”的问题\n2.关于“乙”的问题\n(二)乙方面\n2.关于“丙”的问题\n",
                 &[Repeated],
             ),
+            // (1) restarts under each item.
+            (
+                "1.关于“甲”的问题\n(1)小项。\n(2)小项。\n2.关于“乙”的问题\n(1)小项。\n",
+                &[],
+            ),
+            // Circled numbers in order.
+            ("(一)甲\n①成立。\n②制定。\n③督查。\n", &[]),
+            // 1) items restart under each 1. area.
+            (
+                "1.甲方面\n1)问题一。\n2)问题二。\n2.乙方面\n1)问题三。\n",
+                &[],
+            ),
             // A skipped level still nests: 1. straight under 一、 is fine.
             ("一、总体\n1.成立小组。\n2.制定方案。\n二、打算\n", &[]),
             ("一、总体\n1.成立小组。\n(一)细化措施。\n", &[Misplaced]),

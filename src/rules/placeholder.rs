@@ -483,6 +483,8 @@ mod tests {
             ("ordinal", "按照轻重缓急次第组织实施。\n", &[]),
             // 第 before a word that only starts like a unit (组织, 项目).
             ("ordinal", "统筹谋划第项目建设。\n", &[]),
+            // Numbered ordinals, in digits and in Chinese numerals.
+            ("ordinal", "第一轮巡察、第2批次、第十二届。\n", &[]),
             ("date", "镇党委已于日召开专题会议。\n", &["日"]),
             (
                 "date",
@@ -503,6 +505,8 @@ mod tests {
             ("date", "对X814县道巡查,于7月20日召开会议。\n", &[]),
             // 周调度、月通报 is a routine, not a date.
             ("date", "建立“周调度、月通报”工作机制。\n", &[]),
+            // 日内, 月末 and the city 日照 are words, not empty dates.
+            ("date", "于日内办结,至月末结束,在日照市调研。\n", &[]),
             ("mark", "中共××镇委员会关于巡察整改的通报\n", &["××"]),
             ("mark", "对XX村集体资产开展清查。\n", &["XX"]),
             // A year in Chinese numerals, an e-mail address, an anonymised name.
@@ -511,6 +515,8 @@ mod tests {
                 "二〇〇八年以来,对王××立案审查,邮箱 xxjw@example.com。\n",
                 &[],
             ),
+            // Years written with 〇 and ○ are numbers.
+            ("mark", "查阅二〇〇〇年、二○○五年的档案。\n", &[]),
             // X月X日 is the date rule's, not reported twice.
             ("mark", "于XX月XX日召开会议。\n", &[]),
             ("empty", "印发《方案》(杉发【】号)。\n", &["【】"]),
