@@ -1,6 +1,11 @@
 //! `item_count`: A stated number of problems, areas, measures or units, against what the report itemizes.
 
+use super::tally::{COUNT_UNITS, Count, PART_WORDS, PROBLEM_NOUNS, counts};
 use super::{Check, Context, Hit, Kind};
+use crate::document::{Document, Span};
+use crate::facts::Figure;
+use serde::Deserialize;
+use std::collections::BTreeSet;
 
 /// The kind's name.
 pub const NAME: &str = "item_count";
@@ -8,21 +13,40 @@ pub const NAME: &str = "item_count";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-一个声明的问题数、方面数、措施数或单位数，与报告逐项列出的数目对照。
-A stated number of problems, areas, measures or units, against what the report itemizes.
+报告自己声明的问题数（“细化分解为50个具体问题”）、方面数（“4个方面13个具体问题”）、
+被巡察单位数（“对甲镇、乙乡……7个乡镇”），与正文逐项列出的问题、问题所属的上级标题、
+列出的名称及各单位章节对照。只看逐项列出之外（开头、工作情况、小结）的声明，
+只认问题、整改任务一类名词；整改措施通常不逐条列出，不作比较。
+A stated number of problems, areas or inspected units, against the items the report lists, the
+headings that group them, and the names and sections it gives. Only statements outside the items,
+with a problem or task noun; measures are not itemized and are not compared.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+声明“50个问题”却只逐项列出45个，读者无从知道其余5个问题是否整改、如何整改，
+这是通报中最容易被追问的漏项。
+A problem that is counted but never listed is a problem whose rectification nobody can check.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Failing（只列出了1项）：
+    巡察反馈了2个具体问题。
+    (1)关于“甲村账目不清”的问题。
+    整改情况:已完成整改。
+通过 / Passing：
+    巡察反馈了1个具体问题。
+    (1)关于“甲村账目不清”的问题。
+    整改情况:已完成整改。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `counts`: 比较什么：`problems`（问题数，默认）、`areas`（方面数）、`bodies`（被巡察单位数）。
+  What is counted: `problems` (default), `areas` or `bodies`.
+- `nouns`: 被计数的名词（问题数默认为“问题、具体问题、整改任务……”，单位数默认为“乡镇、街道、单位……”）。
+  The nouns that name what is counted; each count has its own default list.
+- `context`: 声明所在句中须出现的词之一（默认“巡察、巡视、审计、反馈、整改”）。
+  Words one of which the statement's sentence must contain.
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["stated", "counted", "noun"];
+pub const VALUES: &[&str] = &["stated", "counted", "noun", "unit", "basis"];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +56,445 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+/// Nouns of inspected bodies in a multi-body report.
+const BODY_NOUNS: &[&str] = &[
+    "乡镇",
+    "街道",
+    "乡",
+    "镇",
+    "村",
+    "社区",
+    "单位",
+    "部门",
+    "党组织",
+    "县",
+    "区",
+    "学校",
+    "企业",
+];
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+/// Words before a count, in its segment, that make it the whole set the inspection handed over
+/// ("细化分解为50个具体问题", "巡察组指出的4个方面13个具体问题"), not a subset ("针对3个问题").
+const WHOLE_SET: &[&str] = &[
+    "反馈", "指出", "梳理", "细化", "分解", "交办", "移交", "发现", "查摆", "查找", "归纳", "汇总",
+    "共", "合计", "总计", "上述", "以上", "巡察", "巡视", "审计",
+];
+
+/// Words of an inspection context.
+const CONTEXT: &[&str] = &["巡察", "巡视", "审计", "反馈", "整改"];
+
+/// What a rule counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Counts {
+    /// The problems (items).
+    #[default]
+    Problems,
+    /// The areas (方面) that group the items.
+    Areas,
+    /// The inspected bodies of a multi-body report.
+    Bodies,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Params {
+    counts: Counts,
+    nouns: Option<Vec<String>>,
+    context: Option<Vec<String>>,
+}
+
+struct ItemCount {
+    counts: Counts,
+    nouns: Vec<String>,
+    context: Vec<String>,
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let default_nouns: &[&str] = match p.counts {
+        Counts::Problems | Counts::Areas => PROBLEM_NOUNS,
+        Counts::Bodies => BODY_NOUNS,
+    };
+    let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let nouns = p.nouns.unwrap_or_else(|| own(default_nouns));
+    if nouns.iter().any(String::is_empty) {
+        return Err("nouns may not be empty strings".into());
+    }
+    Ok(Box::new(ItemCount {
+        counts: p.counts,
+        nouns,
+        context: p.context.unwrap_or_else(|| own(CONTEXT)),
+    }))
+}
+
+/// True when a span lies inside one of the items.
+pub(super) fn in_items(doc: &Document, span: &Span) -> bool {
+    doc.item_containing(span).is_some()
+}
+
+impl ItemCount {
+    fn in_context(&self, cx: &Context, c: &Count) -> bool {
+        let sentence = &cx.doc.source[c.sentence.clone()];
+        self.context.iter().any(|w| sentence.contains(w.as_str()))
+    }
+
+    fn noun_of<'n>(&'n self, cx: &Context, c: &Count) -> Option<&'n str> {
+        let after = self.nouns.iter().find(|n| **n == c.fig.noun);
+        let before = || {
+            let n = self.nouns.iter().filter(|n| c.lead.ends_with(n.as_str()));
+            n.max_by_key(|n| n.len())
+        };
+        let noun = match after {
+            Some(n) => n,
+            None if c.fig.noun.is_empty() => before()?,
+            None => return None,
+        };
+        let cut = if after.is_some() { 0 } else { noun.len() };
+        let lead = &c.lead[..c.lead.len() - cut];
+        let segment = &cx.doc.source[c.segment_start..c.fig.quantity.span.start - cut];
+        let whole = segment.trim().is_empty() || WHOLE_SET.iter().any(|w| segment.contains(w));
+        (whole && !PART_WORDS.iter().any(|w| lead.contains(w))).then_some(noun.as_str())
+    }
+
+    /// Stated counts of the report's problems, outside the items.
+    fn problems(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        let stated: Vec<(Count, &str)> = counts(cx, COUNT_UNITS)
+            .into_iter()
+            .filter(|c| !in_items(doc, &c.fig.quantity.span) && self.in_context(cx, c))
+            .filter_map(|c| self.noun_of(cx, &c).map(|n| (c, n)))
+            .collect();
+        let all = doc.items.len();
+        let leaves = leaf_count(doc);
+        let mut hits = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (c, noun) in &stated {
+            let scoped = scope(doc, &c.fig.passage).len();
+            if all == 0 || [all, scoped, leaves].contains(&(c.value as usize)) {
+                continue;
+            }
+            if !seen.insert(c.value) {
+                continue;
+            }
+            let mut hit = Hit::at(c.span())
+                .value("stated", c.value)
+                .value("counted", all)
+                .value("noun", noun)
+                .value("unit", c.unit())
+                .value("basis", "逐项列出的问题");
+            for (again, _) in stated.iter().filter(|(o, _)| o.value == c.value) {
+                if again.fig.quantity.span != c.fig.quantity.span {
+                    hit = hit.label(again.span(), "此处再次称同一数目");
+                }
+            }
+            if let Some(last) = doc.items.last() {
+                hit = hit.label(
+                    last.head_span.clone(),
+                    format!("逐项列出的第{all}项,即最后一项"),
+                );
+            }
+            hits.push(hit);
+        }
+        hits
+    }
+
+    /// Stated counts of areas ("4个方面13个具体问题", "三方面问题"), outside the items.
+    fn areas(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        if doc.items.is_empty() {
+            return Vec::new();
+        }
+        let figs = &cx.facts.figures;
+        let mut hits = Vec::new();
+        for (i, f) in figs.iter().enumerate() {
+            let Some(value) = super::tally::whole(f, &["个", "方面"]) else {
+                continue;
+            };
+            if in_items(doc, &f.quantity.span) || !self.names_problems(cx, f, figs.get(i + 1)) {
+                continue;
+            }
+            let sentence_ok = self.context.iter().any(|w| {
+                let p = &doc.source[f.passage.clone()];
+                p.contains(w.as_str())
+            });
+            let candidates = grouping_counts(doc, &scope(doc, &f.passage));
+            if !sentence_ok || candidates.is_empty() || candidates.contains(&(value as usize)) {
+                continue;
+            }
+            let parents = grouping_counts(doc, &(0..doc.items.len()).collect::<Vec<_>>());
+            let counted = parents.iter().copied().max().unwrap_or(0);
+            hits.push(
+                Hit::at(f.quantity.span.clone())
+                    .value("stated", value)
+                    .value("counted", counted)
+                    .value("noun", "方面")
+                    .value("unit", "个")
+                    .value("basis", "逐项列出的问题所属的上级标题"),
+            );
+        }
+        hits
+    }
+
+    /// True when an area figure counts areas of problems: "三方面问题", "4个方面13个具体问题".
+    fn names_problems(&self, cx: &Context, f: &Figure, next: Option<&Figure>) -> bool {
+        let src = &cx.doc.source;
+        let mut at = f.quantity.span.end;
+        if f.quantity.unit == "个" {
+            if !src[at..].starts_with("方面") {
+                return false;
+            }
+            at += "方面".len();
+        }
+        if src[at..].starts_with('的') {
+            at += '的'.len_utf8();
+        }
+        let rest = &src[at..f.passage.end];
+        self.nouns.iter().any(|n| rest.starts_with(n.as_str()))
+            || next.is_some_and(|n| n.quantity.span.start == at && self.nouns.contains(&n.noun))
+    }
+
+    /// Stated counts of inspected bodies after a list of their names.
+    fn bodies(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        let mut hits = Vec::new();
+        for c in counts(cx, &["个"]) {
+            let noun = &c.fig.noun;
+            if in_items(doc, &c.fig.quantity.span)
+                || !self.nouns.iter().any(|n| noun.starts_with(n.as_str()))
+                || !self.in_context(cx, &c)
+            {
+                continue;
+            }
+            let names = listed_names(&doc.source[c.fig.passage.start..c.fig.quantity.span.start]);
+            if names.len() < 2 {
+                continue;
+            }
+            let sections = body_sections(doc);
+            let named = sections.iter().all(|&s| {
+                let title = &doc.sections[s].title;
+                names
+                    .iter()
+                    .any(|n| title.contains(n) || n.contains(title.as_str()))
+            });
+            let (counted, basis) = if names.len() != c.value as usize {
+                (names.len(), "列出的名称")
+            } else if named && !sections.is_empty() && sections.len() != c.value as usize {
+                (sections.len(), "逐一列出的单位章节")
+            } else {
+                continue;
+            };
+            hits.push(
+                Hit::at(c.span())
+                    .value("stated", c.value)
+                    .value("counted", counted)
+                    .value("noun", noun)
+                    .value("unit", c.unit())
+                    .value("basis", basis),
+            );
+        }
+        hits
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+impl Check for ItemCount {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        match self.counts {
+            Counts::Problems => self.problems(cx),
+            Counts::Areas => self.areas(cx),
+            Counts::Bodies => self.bodies(cx),
+        }
+    }
+}
+
+/// The items of the innermost section around `passage` that holds items, else all items.
+fn scope(doc: &Document, passage: &Span) -> Vec<usize> {
+    let within = |s: &Span| -> Vec<usize> {
+        (0..doc.items.len())
+            .filter(|&i| s.start <= doc.items[i].span.start && doc.items[i].span.end <= s.end)
+            .collect()
+    };
+    doc.sections
+        .iter()
+        .filter(|s| s.span.start <= passage.start && passage.end <= s.span.end)
+        .map(|s| within(&s.span))
+        .rfind(|items| !items.is_empty())
+        .unwrap_or_else(|| (0..doc.items.len()).collect())
+}
+
+/// The section that holds an item's heading or paragraph.
+fn item_section(doc: &Document, item: usize) -> Option<usize> {
+    let it = &doc.items[item];
+    match (it.section, it.block) {
+        (Some(s), _) => doc.sections[s].parent,
+        (None, Some(b)) => doc.blocks[b].section,
+        _ => None,
+    }
+}
+
+/// The numbers of groups the items fall into: distinct parents, and distinct ancestors at
+/// each depth.
+fn grouping_counts(doc: &Document, items: &[usize]) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let parents: BTreeSet<usize> = items.iter().filter_map(|&i| item_section(doc, i)).collect();
+    if parents.is_empty() {
+        return out;
+    }
+    out.insert(parents.len());
+    for depth in 1..=8u8 {
+        let at: BTreeSet<usize> = parents
+            .iter()
+            .filter_map(|&p| ancestor_at(doc, p, depth))
+            .collect();
+        if !at.is_empty() {
+            out.insert(at.len());
+        }
+    }
+    out
+}
+
+fn ancestor_at(doc: &Document, mut s: usize, depth: u8) -> Option<usize> {
+    loop {
+        let sec = &doc.sections[s];
+        if sec.depth == depth {
+            return Some(s);
+        }
+        s = sec.parent?;
+    }
+}
+
+/// Items counted as their sub-points where they have numbered ones.
+fn leaf_count(doc: &Document) -> usize {
+    doc.items
+        .iter()
+        .map(|it| match it.section {
+            Some(s) => {
+                let span = &doc.sections[s].span;
+                let leaves = doc.sections[s + 1..]
+                    .iter()
+                    .take_while(|d| d.span.start < span.end)
+                    .filter(|d| d.children.is_empty())
+                    .count();
+                leaves.max(1)
+            }
+            None => 1,
+        })
+        .sum()
+}
+
+/// The top-level sections that hold items.
+fn body_sections(doc: &Document) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..doc.items.len())
+        .filter_map(|i| item_section(doc, i).or(doc.items[i].section))
+        .filter_map(|s| ancestor_at(doc, s, 1))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The names listed with "、" right before a count: "对甲镇、乙乡、丙街道" → 3 names.
+fn listed_names(before: &str) -> Vec<&str> {
+    let start = before
+        .rfind(['，', ',', '。', '；', ';', '：', ':', '(', '（'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let list = &before[start..];
+    let mut names: Vec<&str> = list.split('、').collect();
+    if let Some(first) = names.first_mut() {
+        if let Some(i) = first.rfind('对') {
+            *first = &first[i + '对'.len_utf8()..];
+        }
+    }
+    let plausible = |n: &&str| {
+        let len = n.chars().count();
+        (2..=20).contains(&len) && !n.chars().any(|c| c.is_ascii_digit())
+    };
+    if names.len() < 2 || !names.iter().all(plausible) {
+        return Vec::new();
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pack::Pack;
+
+    /// The ids of this kind's packaged rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let pack = Pack::packaged().expect("the packaged rules load");
+        let (doc, facts) = crate::analyse(text);
+        pack.check(&doc, &facts)
+            .into_iter()
+            .filter(|f| f.kind == super::NAME)
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    /// Items `(1)`… under one area heading, each done.
+    fn items(n: usize) -> String {
+        (1..=n)
+            .map(|i| format!("({i})关于“松岗村问题{i}”的问题。\n整改情况:已完成整改。\n"))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let two = items(2);
+        let areas = "一、整改落实情况\n(一)组织建设方面\n1.关于“松岗村账目不清”的问题。\n整改情况:已完成整改。\n(二)作风建设方面\n2.关于“柏树村会议记录缺失”的问题。\n整改情况:已完成整改。\n";
+        let sub = "一、整改落实情况\n1.关于“松岗村账目不清”的问题。\n(1)现金账不清。\n整改情况:已完成整改。\n(2)票据不全。\n整改情况:已完成整改。\n2.关于“柏树村会议记录缺失”的问题。\n(1)记录缺页。\n整改情况:已完成整改。\n(2)签名不全。\n整改情况:已完成整改。\n";
+        let towns = |list: &str, n: usize, sections: &[&str]| {
+            let body: String = sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let m = ["一", "二", "三", "四"][i];
+                    format!("{m}、{s}党委\n反馈问题:账目不清。\n整改情况:已完成整改。\n")
+                })
+                .collect();
+            format!("州委巡察组对{list}{n}个乡镇党组织开展了巡察。\n{body}")
+        };
+        let cases: Vec<(String, &[&str])> = vec![
+            (format!("巡察组反馈了3个具体问题。\n一、整改情况\n{two}"), &["count-mismatch"]),
+            (format!("巡察组反馈问题3个。\n一、整改情况\n{two}"), &["count-mismatch"]),
+            (format!("按巡察反馈意见细化为3项整改任务。\n一、整改情况\n{two}"), &["count-mismatch"]),
+            // Said twice with the same wrong figure: one finding, the repeat as a label.
+            (format!("巡察组反馈了3个具体问题。截至目前,3个问题已完成整改2个。\n一、整改情况\n{two}"), &["count-mismatch"]),
+            (format!("巡察组指出了3个方面2个具体问题。\n{areas}"), &["area-count-mismatch"]),
+            (format!("镇党委将巡察反馈的三方面问题逐条梳理。\n{areas}"), &["area-count-mismatch"]),
+            (towns("甲镇、乙乡、丙街道", 4, &["甲镇", "乙乡", "丙街道"]), &["body-count-mismatch"]),
+            (towns("甲镇、乙乡", 2, &["甲镇"]), &["body-count-mismatch"]),
+            // Consistent: 2 stated, 2 listed.
+            (format!("巡察组反馈了2个具体问题。\n一、整改情况\n{two}"), &[]),
+            // A subset ("针对3个问题开展专项整治"), not the whole set the inspection handed over.
+            (format!("巡察反馈后,镇党委针对3个问题开展专项整治。\n一、整改情况\n{two}"), &[]),
+            // A count inside an item's own text is about that item, not the report.
+            ("一、整改情况\n(1)关于“松岗村账目不清”的问题。\n整改情况:巡察组反馈问题5个,已完成整改。\n".to_string(), &[]),
+            // A part ("其中……1个"), not the total.
+            (format!("巡察反馈问题后,其中立行立改问题1个。\n一、整改情况\n{two}"), &[]),
+            // Measures are not itemized one by one, so they are not compared with the items.
+            (format!("巡察反馈后,共制定30条整改措施。\n一、整改情况\n{two}"), &[]),
+            // No inspection context in the sentence.
+            (format!("会议共讨论了3个问题。\n一、整改情况\n{two}"), &[]),
+            // Approximate: "10余个" is never held to an exact count.
+            (format!("巡察组反馈了10余个具体问题。\n一、整改情况\n{two}"), &[]),
+            // 4 = the items' numbered sub-points; the report may count at that level.
+            (format!("巡察组反馈了4个具体问题。\n{sub}"), &[]),
+            // Areas of work, not areas of problems.
+            (format!("镇党委围绕3个方面抓好巡察整改。\n{areas}"), &[]),
+            // 2 areas, 2 problems, both as listed.
+            (format!("巡察组指出了2个方面2个具体问题。\n{areas}"), &[]),
+            // One name is no list.
+            (towns("甲镇", 1, &["甲镇"]), &[]),
+            // 3 names, 3 sections, 3 stated.
+            (towns("甲镇、乙乡、丙街道", 3, &["甲镇", "乙乡", "丙街道"]), &[]),
+            // Nothing itemized: nothing to count against.
+            ("巡察组反馈了3个具体问题,均已完成整改。\n".to_string(), &[]),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(fired(text), *want, "{text}");
+        }
+        let passing = cases.iter().filter(|(_, w)| w.is_empty()).count();
+        assert!(cases.len() >= 15 && 2 * passing >= cases.len());
+    }
 }
