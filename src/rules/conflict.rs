@@ -5,7 +5,9 @@
 //! ("50个问题……151条整改措施"). Two figures with the same noun in different contexts are not
 //! compared.
 
-use super::tally::{COUNT_UNITS, Class, MAX_UNKNOWN_SHARE, counts, judged, tallies, total_class};
+use super::tally::{
+    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, tallies, total_class,
+};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,10 +72,43 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 struct Stated {
     /// What the quantity is, in words, e.g. "25项整改任务中已完成的".
     quantity: String,
+    /// The dates the sentence gives before the total ("截至2023年9月21日"), as ISO text.
+    when: String,
     value: u32,
     unit: String,
     span: Span,
     sentence: Span,
+}
+
+/// Words that tie a figure to a period or a batch ("集中整改期间", "第一批"): figures of
+/// different periods may both be true, so such statements are not compared.
+const PERIOD: &[&str] = &[
+    "期间",
+    "阶段",
+    "以来",
+    "批",
+    "年度",
+    "上半年",
+    "下半年",
+    "季度",
+];
+
+/// The dates before a total in its sentence, as ISO text; None when the sentence ties the
+/// figure to a period.
+fn when(cx: &Context, total: &Count) -> Option<String> {
+    let start = total.sentence.start;
+    let end = total.fig.quantity.span.start;
+    if PERIOD.iter().any(|w| cx.doc.source[start..end].contains(w)) {
+        return None;
+    }
+    let dates = &cx.facts.dates;
+    let first = dates.partition_point(|d| d.date.span.start < start);
+    let isos: Vec<String> = dates[first..]
+        .iter()
+        .take_while(|d| d.date.span.end <= end)
+        .filter_map(|d| d.date.start.iso())
+        .collect();
+    Some(isos.join(","))
 }
 
 /// "具体整改措施" and "整改措施" name the same thing.
@@ -88,6 +123,9 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
         if judged(cx, &t, MAX_UNKNOWN_SHARE) {
             continue;
         }
+        let Some(when) = when(cx, &t.total) else {
+            continue;
+        };
         let total = format!(
             "{}{}{}",
             t.total.value,
@@ -97,6 +135,7 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
         for p in &t.parts {
             out.push(Stated {
                 quantity: format!("{total}中{}的", p.bucket.words()),
+                when: when.clone(),
                 value: p.count.value,
                 unit: p.count.unit().to_string(),
                 span: p.count.span(),
@@ -122,8 +161,12 @@ fn measure_totals(cx: &Context) -> Vec<Stated> {
             .rev()
             .take_while(|b| b.sentence == c.sentence)
             .find(|b| total_class(b) == Some(Class::Problems));
+        let Some(when) = when(cx, c) else {
+            continue;
+        };
         if let Some(b) = base {
             out.push(Stated {
+                when,
                 quantity: format!(
                     "{}{}{}的{}",
                     b.value,
@@ -146,9 +189,12 @@ impl Check for Conflict {
         let mut stated = tally_parts(cx);
         stated.extend(measure_totals(cx));
         stated.sort_by_key(|s| s.span.start);
-        let mut by_key: BTreeMap<(&str, &str), Vec<&Stated>> = BTreeMap::new();
+        let mut by_key: BTreeMap<(&str, &str, &str), Vec<&Stated>> = BTreeMap::new();
         for s in &stated {
-            by_key.entry((&s.quantity, &s.unit)).or_default().push(s);
+            by_key
+                .entry((&s.quantity, &s.unit, &s.when))
+                .or_default()
+                .push(s);
         }
         let mut hits = Vec::new();
         for same in by_key.values() {
@@ -322,6 +368,22 @@ mod tests {
                 twice(
                     "巡察反馈的8项整改任务已完成5项。",
                     "8项整改任务中正在整改3项。",
+                ),
+                &[],
+            ),
+            // Different as-of dates: both figures can be true.
+            (
+                twice(
+                    "截至2024年3月31日,巡察反馈的8项整改任务已完成5项。",
+                    "截至2024年6月30日,8项整改任务已完成7项。",
+                ),
+                &[],
+            ),
+            // A figure tied to a period (集中整改期间) is not the figure as of now.
+            (
+                twice(
+                    "集中整改期间,巡察反馈的8项整改任务已完成5项。",
+                    "截至目前,8项整改任务已完成7项。",
                 ),
                 &[],
             ),

@@ -43,6 +43,8 @@ A problem that is counted but never listed is a problem whose rectification nobo
   The nouns that name what is counted; each count has its own default list.
 - `context`: 声明所在句中须出现的词之一（默认“巡察、巡视、审计、反馈、整改”）。
   Words one of which the statement's sentence must contain.
+- `exclude`: 句中出现即不比较的词，指向另一轮或另一批问题（默认“上一轮、以往、历次、一并……”）。
+  Words that put the sentence about another round or another set of problems; such sentences are skipped.
 ";
 
 /// Names the kind's message and help templates may use.
@@ -80,6 +82,20 @@ const WHOLE_SET: &[&str] = &[
     "共", "合计", "总计", "上述", "以上", "巡察", "巡视", "审计",
 ];
 
+/// Words that put a sentence about another round or another set of problems.
+const ELSEWHERE: &[&str] = &[
+    "上一轮",
+    "上轮",
+    "上次",
+    "前次",
+    "以往",
+    "历次",
+    "往年",
+    "去年",
+    "一并",
+    "审计发现",
+];
+
 /// Words of an inspection context.
 const CONTEXT: &[&str] = &["巡察", "巡视", "审计", "反馈", "整改"];
 
@@ -102,12 +118,14 @@ struct Params {
     counts: Counts,
     nouns: Option<Vec<String>>,
     context: Option<Vec<String>>,
+    exclude: Option<Vec<String>>,
 }
 
 struct ItemCount {
     counts: Counts,
     nouns: Vec<String>,
     context: Vec<String>,
+    exclude: Vec<String>,
 }
 
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
@@ -125,6 +143,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         counts: p.counts,
         nouns,
         context: p.context.unwrap_or_else(|| own(CONTEXT)),
+        exclude: p.exclude.unwrap_or_else(|| own(ELSEWHERE)),
     }))
 }
 
@@ -135,8 +154,13 @@ pub(super) fn in_items(doc: &Document, span: &Span) -> bool {
 
 impl ItemCount {
     fn in_context(&self, cx: &Context, c: &Count) -> bool {
-        let sentence = &cx.doc.source[c.sentence.clone()];
+        self.context_ok(&cx.doc.source[c.sentence.clone()])
+    }
+
+    /// True when a sentence speaks of the inspection, and not of another round.
+    fn context_ok(&self, sentence: &str) -> bool {
         self.context.iter().any(|w| sentence.contains(w.as_str()))
+            && !self.exclude.iter().any(|w| sentence.contains(w.as_str()))
     }
 
     fn noun_of<'n>(&'n self, cx: &Context, c: &Count) -> Option<&'n str> {
@@ -214,16 +238,22 @@ impl ItemCount {
             if in_items(doc, &f.quantity.span) || !self.names_problems(cx, f, figs.get(i + 1)) {
                 continue;
             }
-            let sentence_ok = self.context.iter().any(|w| {
-                let p = &doc.source[f.passage.clone()];
-                p.contains(w.as_str())
-            });
-            let candidates = grouping_counts(doc, &scope(doc, &f.passage));
-            if !sentence_ok || candidates.is_empty() || candidates.contains(&(value as usize)) {
+            let src = &doc.source;
+            let start = src[f.passage.start..f.quantity.span.start]
+                .rfind(['。', '；', ';'])
+                .map_or(f.passage.start, |i| f.passage.start + i);
+            let end = src[f.quantity.span.end..f.passage.end]
+                .find(['。', '；', ';'])
+                .map_or(f.passage.end, |i| f.quantity.span.end + i);
+            let scoped = scope(doc, &f.passage);
+            let candidates = grouping_counts(doc, &scoped);
+            if !self.context_ok(&src[start..end])
+                || candidates.is_empty()
+                || candidates.contains(&(value as usize))
+            {
                 continue;
             }
-            let parents = grouping_counts(doc, &(0..doc.items.len()).collect::<Vec<_>>());
-            let counted = parents.iter().copied().max().unwrap_or(0);
+            let counted = distinct_parents(doc, &scoped).len();
             hits.push(
                 Hit::at(f.quantity.span.clone())
                     .value("stated", value)
@@ -332,11 +362,16 @@ fn item_section(doc: &Document, item: usize) -> Option<usize> {
     }
 }
 
+/// The sections that directly hold the items.
+fn distinct_parents(doc: &Document, items: &[usize]) -> BTreeSet<usize> {
+    items.iter().filter_map(|&i| item_section(doc, i)).collect()
+}
+
 /// The numbers of groups the items fall into: distinct parents, and distinct ancestors at
 /// each depth.
 fn grouping_counts(doc: &Document, items: &[usize]) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
-    let parents: BTreeSet<usize> = items.iter().filter_map(|&i| item_section(doc, i)).collect();
+    let parents = distinct_parents(doc, items);
     if parents.is_empty() {
         return out;
     }
@@ -388,6 +423,7 @@ fn body_sections(doc: &Document) -> Vec<usize> {
         .filter_map(|i| item_section(doc, i).or(doc.items[i].section))
         .filter_map(|s| ancestor_at(doc, s, 1))
         .collect();
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -490,6 +526,11 @@ mod tests {
             (towns("甲镇、乙乡、丙街道", 3, &["甲镇", "乙乡", "丙街道"]), &[]),
             // Nothing itemized: nothing to count against.
             ("巡察组反馈了3个具体问题,均已完成整改。\n".to_string(), &[]),
+            // Another round's problems.
+            (
+                format!("上一轮巡察反馈的5个问题已全部整改。\n一、整改情况\n{two}"),
+                &[],
+            ),
         ];
         for (text, want) in &cases {
             assert_eq!(fired(text), *want, "{text}");
