@@ -2,7 +2,7 @@
 
 use super::tally::{COUNT_UNITS, Count, PART_WORDS, PROBLEM_NOUNS, counts};
 use super::{Check, Context, Hit, Kind};
-use crate::document::{Document, Span};
+use crate::document::{Block, Document, Inline, Span};
 use crate::facts::Figure;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -191,11 +191,12 @@ impl ItemCount {
             .collect();
         let all = doc.items.len();
         let leaves = leaf_count(doc);
+        let enumerated = enumerated_count(doc);
         let mut hits = Vec::new();
         let mut seen = BTreeSet::new();
         for (c, noun) in &stated {
             let scoped = scope(doc, &c.fig.passage).len();
-            if all == 0 || [all, scoped, leaves].contains(&(c.value as usize)) {
+            if all == 0 || [all, scoped, leaves, enumerated].contains(&(c.value as usize)) {
                 continue;
             }
             if !seen.insert(c.value) {
@@ -288,7 +289,7 @@ impl ItemCount {
     fn bodies(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
         let mut hits = Vec::new();
-        for c in counts(cx, &["个"]) {
+        for c in counts(cx, &["个", "家"]) {
             let noun = &c.fig.noun;
             if in_items(doc, &c.fig.quantity.span)
                 || !self.nouns.iter().any(|n| noun.starts_with(n.as_str()))
@@ -398,6 +399,28 @@ fn ancestor_at(doc: &Document, mut s: usize, depth: u8) -> Option<usize> {
     }
 }
 
+/// Items counted as the problems their own statement enumerates inline ("一是……二是……"),
+/// outside their rectification text: a report may list several problems under one entry.
+fn enumerated_count(doc: &Document) -> usize {
+    let enumerations = |b: &Block| {
+        b.inline
+            .iter()
+            .filter(|x| matches!(x, Inline::EnumCn { .. } | Inline::EnumParen { .. }))
+            .count()
+    };
+    doc.items
+        .iter()
+        .map(|it| {
+            doc.blocks_in(&it.span)
+                .filter(|b| !it.rectification.contains(b))
+                .map(|b| enumerations(&doc.blocks[b]))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .sum()
+}
+
 /// Items counted as their sub-points where they have numbered ones.
 fn leaf_count(doc: &Document) -> usize {
     doc.items
@@ -436,6 +459,10 @@ fn listed_names(before: &str) -> Vec<&str> {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
     let list = &before[start..];
+    // "甲镇、乙乡等5个乡镇": the list is not complete.
+    if list.ends_with('等') || list.ends_with("等等") {
+        return Vec::new();
+    }
     let mut names: Vec<&str> = list.split('、').collect();
     if let Some(first) = names.first_mut() {
         if let Some(i) = first.rfind('对') {
@@ -479,6 +506,7 @@ mod tests {
         let two = items(2);
         let areas = "一、整改落实情况\n(一)组织建设方面\n1.关于“松岗村账目不清”的问题。\n整改情况:已完成整改。\n(二)作风建设方面\n2.关于“柏树村会议记录缺失”的问题。\n整改情况:已完成整改。\n";
         let sub = "一、整改落实情况\n1.关于“松岗村账目不清”的问题。\n(1)现金账不清。\n整改情况:已完成整改。\n(2)票据不全。\n整改情况:已完成整改。\n2.关于“柏树村会议记录缺失”的问题。\n(1)记录缺页。\n整改情况:已完成整改。\n(2)签名不全。\n整改情况:已完成整改。\n";
+        let inline = "一、整改落实情况\n(一)村务管理方面。一是松岗村账目不清;二是柏树村票据不全。\n整改情况:已完成整改。\n(二)作风建设方面。一是会议记录缺失;二是签到流于形式。\n整改情况:已完成整改。\n";
         let towns = |list: &str, n: usize, sections: &[&str]| {
             let body: String = sections
                 .iter()
@@ -516,10 +544,20 @@ mod tests {
             (format!("巡察组反馈了10余个具体问题。\n一、整改情况\n{two}"), &[]),
             // 4 = the items' numbered sub-points; the report may count at that level.
             (format!("巡察组反馈了4个具体问题。\n{sub}"), &[]),
+            // 4 = the problems the two entries enumerate inline (一是……二是……).
+            (
+                format!("巡察组反馈了4个具体问题。\n{inline}"),
+                &[],
+            ),
             // Areas of work, not areas of problems.
             (format!("镇党委围绕3个方面抓好巡察整改。\n{areas}"), &[]),
             // 2 areas, 2 problems, both as listed.
             (format!("巡察组指出了2个方面2个具体问题。\n{areas}"), &[]),
+            // "等" ends an incomplete list: 2 names for 3 bodies is no error.
+            (
+                towns("甲镇、乙乡等", 3, &["甲镇", "乙乡", "丙街道"]),
+                &[],
+            ),
             // One name is no list.
             (towns("甲镇", 1, &["甲镇"]), &[]),
             // 3 names, 3 sections, 3 stated.
