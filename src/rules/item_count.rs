@@ -58,6 +58,9 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
+/// At most this many places are labelled in one finding.
+const MAX_LABELS: usize = 12;
+
 /// Nouns of inspected bodies in a multi-body report.
 const BODY_NOUNS: &[&str] = &[
     "乡镇",
@@ -254,15 +257,20 @@ impl ItemCount {
             {
                 continue;
             }
-            let counted = distinct_parents(doc, &scoped).len();
-            hits.push(
-                Hit::at(f.quantity.span.clone())
-                    .value("stated", value)
-                    .value("counted", counted)
-                    .value("noun", "方面")
-                    .value("unit", "个")
-                    .value("basis", "逐项列出的问题所属的上级标题"),
-            );
+            let parents = distinct_parents(doc, &scoped);
+            let mut hit = Hit::at(f.quantity.span.clone())
+                .value("stated", value)
+                .value("counted", parents.len())
+                .value("noun", "方面")
+                .value("unit", "个")
+                .value("basis", "逐项列出的问题所属的上级标题");
+            for (k, &p) in parents.iter().enumerate().take(MAX_LABELS) {
+                hit = hit.label(
+                    doc.sections[p].title_span.clone(),
+                    format!("第{}个方面", k + 1),
+                );
+            }
+            hits.push(hit);
         }
         hits
     }
@@ -315,14 +323,19 @@ impl ItemCount {
             } else {
                 continue;
             };
-            hits.push(
-                Hit::at(c.span())
-                    .value("stated", c.value)
-                    .value("counted", counted)
-                    .value("noun", noun)
-                    .value("unit", c.unit())
-                    .value("basis", basis),
-            );
+            let mut hit = Hit::at(c.span())
+                .value("stated", c.value)
+                .value("counted", counted)
+                .value("noun", noun)
+                .value("unit", c.unit())
+                .value("basis", basis);
+            if counted == sections.len() && names.len() == c.value as usize {
+                for (k, &s) in sections.iter().enumerate().take(MAX_LABELS) {
+                    let title = doc.sections[s].title_span.clone();
+                    hit = hit.label(title, format!("第{}个单位章节", k + 1));
+                }
+            }
+            hits.push(hit);
         }
         hits
     }
