@@ -1,6 +1,17 @@
 //! `deadline`: A task counted as not yet due whose deadline is before the report's date; a measure reported done after the report's date; a time limit already past while its item is open.
+//!
+//! The report's date is its signing date, else its publication date; where the report states an
+//! as-of date (截至……) earlier than that, counts stand at the as-of date and deadlines are measured
+//! against it. A deadline's year counts only when it is written, or taken from a written deadline
+//! just before it in the same sentence (`2021年7月底前需完成2项,9月底前需完成3项`).
 
+use super::date_order::{clause, clause_on, in_title, planned, report_date, show, year_trusted};
 use super::{Check, Context, Hit, Kind};
+use crate::document::{Inline, Item, Span, Status};
+use crate::facts::DateInText;
+use chrono::{Days, Months, NaiveDate};
+use regex::Regex;
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "deadline";
@@ -8,21 +19,48 @@ pub const NAME: &str = "deadline";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-被计为未到期或正在整改的任务，其时限早于报告日期；报告完成的措施日期晚于报告日期；整改时限已过而事项未完成。
-A task counted as not yet due whose deadline is before the report's date; a measure reported done after the report's date; a time limit already past while its item is open.
+被计为未到整改时限、正在整改或“需完成”的任务，其时限早于报告日期（成文日期，无则发布日期；写明的\
+截至日期更早时以截至日期为准）；写明年份、已完成的措施日期晚于报告日期；事项标注的整改时限\
+（`整改时限:3个月`，自反馈日期起算）已过而该事项的状态为正在整改或部分完成。
+A task counted as not yet due, in progress or “to be completed” whose deadline is before the
+report's date (signed, else published; an earlier stated as-of date takes precedence); a
+completion dated (year written) after the report's date; an item's time limit (`整改时限:3个月`,
+counted from the feedback date) already past while the item is reported in progress or partly done.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+报告日期已过的时限不能再算“未到整改时限”：要么该任务已完成、应计入已完成数，要么已逾期、应如实说明。\
+日期在报告之后的“已完成”则不可能发生，多为年份笔误。
+A deadline that passed before the report was written cannot still be “not yet due”: the task is
+either done and belongs in the done count, or overdue and should be reported as such.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Fails (成文日期 2021年6月25日):
+```text
+已完成17项,未到整改时限、正在整改事项8项(其中2021年5月底前需完成整改1项,7月底前需完成7项)。
+```
+通过 / Passes:
+```text
+已完成17项,未到整改时限、正在整改事项8项(其中2021年7月底前需完成1项,9月底前需完成7项)。
+```
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `check`：`not_due`（默认，计为未到期的任务时限已过）、`done`（完成日期晚于报告日期）或\
+`time_limit`（整改时限已过而事项未完成）。
+  `check`: `not_due` (default: a task counted open whose deadline passed), `done` (a completion
+  dated after the report) or `time_limit` (an item's time limit passed while it is still open).
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["deadline", "report_date", "item"];
+pub const VALUES: &[&str] = &[
+    "deadline",
+    "deadline_date",
+    "report_role",
+    "report_date",
+    "item",
+    "limit",
+    "feedback",
+    "status",
+];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +70,580 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+/// What a rule checks.
+#[derive(Deserialize, Default, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+enum What {
+    /// A task counted as open whose deadline has passed.
+    #[default]
+    NotDue,
+    /// A completion dated after the report.
+    Done,
+    /// An item's time limit passed while it is open.
+    TimeLimit,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    check: What,
+}
+
+struct Deadline {
+    what: What,
+    /// A time-limit note inside a heading's own text: "(整改时限:3个月)".
+    note: Regex,
+}
+
+impl Check for Deadline {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        match self.what {
+            What::NotDue => not_due(cx),
+            What::Done => done(cx),
+            What::TimeLimit => time_limit(cx, &self.note),
+        }
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
+    let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
+    let note = Regex::new(&format!(
+        "[(（](?:{})[:：][ \u{3000}]*([^()（）]{{1,40}})[)）]",
+        alternatives.join("|")
+    ))
+    .map_err(|e| e.to_string())?;
+    Ok(Box::new(Deadline {
+        what: p.check,
+        note,
+    }))
+}
+
+/// The day counts stand at: the report's date, or an earlier trusted as-of date; with its name,
+/// its date for messages and where it is.
+struct Reference {
+    day: NaiveDate,
+    role: &'static str,
+    shown: String,
+    span: Span,
+}
+
+fn reference(cx: &Context) -> Option<Reference> {
+    let (m, role) = report_date(cx)?;
+    let mut r = Reference {
+        day: m.date.earliest()?,
+        role,
+        shown: show(&m.date),
+        span: m.span.clone(),
+    };
+    if let Some(a) = cx.facts.timeline.as_of.as_ref()
+        && year_trusted(cx, a.index)
+        && let Some(day) = a.date.earliest()
+        && day < r.day
+    {
+        r = Reference {
+            day,
+            role: "截至日期",
+            shown: show(&a.date),
+            span: a.span.clone(),
+        };
+    }
+    Some(r)
+}
+
+/// True when a date lies in the report's text (not its chrome, not its closing date line).
+fn in_text(cx: &Context, d: &DateInText) -> bool {
+    let s = &d.date.span;
+    let inside = |c: &Span| c.start <= s.start && s.end <= c.end;
+    !d.date.web && !cx.doc.chrome.iter().any(inside) && !cx.doc.closing.date_span.iter().any(inside)
+}
+
+// ---------------------------------------------------------------------------------------------
+// A task counted open whose deadline has passed
+
+/// True when the date is a deadline: "2021年5月底前", "按计划于9月底完成", "整改时限为……".
+fn deadline_form(before: &str, after: &str) -> bool {
+    let after = after.trim_start();
+    let rest = ["全面", "全部", "如期"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
+    ["前", "之前", "以前"].iter().any(|w| after.starts_with(w))
+        || before.contains("计划") && (rest.starts_with("完成") || rest.starts_with("整改"))
+}
+
+/// Words that count a task as not yet done.
+const OPEN: &[&str] = &[
+    "未到整改时限",
+    "未到期",
+    "正在整改",
+    "整改中",
+    "正在推进",
+    "持续推进中",
+    "尚未完成",
+    "未完成整改",
+];
+
+/// True when a deadline's year is written or comes from a written deadline earlier in its sentence.
+fn deadline_year_ok(cx: &Context, index: usize) -> bool {
+    let mut at = index;
+    for _ in 0..8 {
+        let d = &cx.facts.dates[at];
+        if !d.date.start.year_inferred {
+            return true;
+        }
+        let Some(j) = super::date_order::year_source(cx, at) else {
+            return false;
+        };
+        let s = &cx.facts.dates[j];
+        let (before, after) = clause(&cx.doc.source, s);
+        if s.sentence != d.sentence || s.date.end.is_some() || !deadline_form(before, after) {
+            return false;
+        }
+        at = j;
+    }
+    false
+}
+
+fn not_due(cx: &Context) -> Vec<Hit> {
+    let Some(r) = reference(cx) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for (i, d) in cx.facts.dates.iter().enumerate() {
+        if !in_text(cx, d) || d.date.end.is_some() || in_title(&cx.doc.source, d) {
+            continue;
+        }
+        let (before, after) = clause(&cx.doc.source, d);
+        let claimed = |t: &str| t.contains('已') || t.contains('了');
+        if !deadline_form(before, after) || claimed(before) || claimed(after) {
+            continue;
+        }
+        // Counted open: the sentence says so, and the deadline is still to be met (需完成) or
+        // planned (按计划……前完成); "其中2020年底前完成8项" alone counts tasks done.
+        let sentence = cx.doc.text(&d.sentence);
+        let open = OPEN.iter().any(|w| sentence.contains(w))
+            && (after.contains('需') || before.contains("计划"));
+        if !open || !deadline_year_ok(cx, i) {
+            continue;
+        }
+        let Some(latest) = d.date.start.latest() else {
+            continue;
+        };
+        if latest >= r.day {
+            continue;
+        }
+        let item = if after.contains('需') {
+            "计为未到整改时限的任务"
+        } else {
+            "计为正在整改的任务"
+        };
+        hits.push(
+            Hit::at(d.date.span.clone())
+                .label(r.span.clone(), r.role)
+                .value("deadline", cx.doc.text(&d.date.span))
+                .value("deadline_date", latest)
+                .value("report_role", r.role)
+                .value("report_date", &r.shown)
+                .value("item", item),
+        );
+    }
+    hits
+}
+
+// ---------------------------------------------------------------------------------------------
+// A completion dated after the report
+
+/// True when the clause after a date claims completion ("完成整改", "已全部办结").
+pub(super) fn completion_claim(after: &str) -> bool {
+    let t = after.trim_start();
+    // The claim follows the date, or a short subject after it ("该项目已全部完成").
+    let near: usize = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
+    let starts = std::iter::once(0).chain(t[..near].match_indices('已').map(|(i, _)| i));
+    starts.into_iter().any(|at| {
+        let mut rest = &t[at..];
+        while let Some(r) = ADVERBS.iter().find_map(|w| rest.strip_prefix(w)) {
+            rest = r;
+        }
+        COMPLETED.iter().any(|w| {
+            rest.strip_prefix(w).is_some_and(|tail| {
+                // "已完成整改的事项" names tasks; it does not report one done.
+                !tail.strip_prefix("整改").unwrap_or(tail).starts_with('的')
+            })
+        })
+    })
+}
+
+/// Adverbs that may come between a date and the word of completion.
+const ADVERBS: &[&str] = &[
+    "已经", "已", "均", "全部", "全面", "基本", "顺利", "如期", "按期",
+];
+
+/// Words that say a task is finished.
+const COMPLETED: &[&str] = &[
+    "完成",
+    "整改完成",
+    "整改到位",
+    "办结",
+    "销号",
+    "竣工",
+    "建成",
+    "通过验收",
+];
+
+fn done(cx: &Context) -> Vec<Hit> {
+    let Some((report, role)) = report_date(cx) else {
+        return Vec::new();
+    };
+    let Some(limit) = report.date.latest() else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for d in &cx.facts.dates {
+        let start = d.date.start;
+        if !in_text(cx, d)
+            || d.date.end.is_some()
+            || start.year_inferred
+            || start.month.is_none()
+            || in_title(&cx.doc.source, d)
+        {
+            continue;
+        }
+        let (before, after) = clause_on(&cx.doc.source, d);
+        let claimed = ["已", "了", "业已"]
+            .iter()
+            .any(|w| before.contains(w) || after.contains(w));
+        if !claimed || !completion_claim(after) || planned(before, after) {
+            continue;
+        }
+        if start.earliest().is_none_or(|e| e <= limit) {
+            continue;
+        }
+        hits.push(
+            Hit::at(d.date.span.clone())
+                .label(report.span.clone(), role)
+                .value("deadline", cx.doc.text(&d.date.span))
+                .value("deadline_date", show(&start))
+                .value("report_role", role)
+                .value("report_date", show(&report.date)),
+        );
+    }
+    hits
+}
+
+// ---------------------------------------------------------------------------------------------
+// An item's time limit passed while it is open
+
+/// A time limit written as a duration: "3个月", "三个月", "半年", "1年", "15天"; (months, days).
+fn duration(text: &str) -> Option<(u32, u64)> {
+    let t = text.trim();
+    let t = t.strip_suffix('内').unwrap_or(t);
+    if t == "半年" {
+        return Some((6, 0));
+    }
+    let number = |s: &str| crate::numeral::digits_value(s).or_else(|| cn_number(s));
+    if let Some(n) = t.strip_suffix("个月").or_else(|| t.strip_suffix('月')) {
+        return number(n).filter(|&n| (1..=60).contains(&n)).map(|n| (n, 0));
+    }
+    if let Some(n) = t.strip_suffix('年') {
+        return number(n)
+            .filter(|&n| (1..=5).contains(&n))
+            .map(|n| (12 * n, 0));
+    }
+    if let Some(n) = t.strip_suffix('天').or_else(|| t.strip_suffix('日')) {
+        return number(n)
+            .filter(|&n| (1..=1000).contains(&n))
+            .map(|n| (0, u64::from(n)));
+    }
+    None
+}
+
+/// A small Chinese count: 三, 十二, 两.
+fn cn_number(s: &str) -> Option<u32> {
+    if s == "两" {
+        return Some(2);
+    }
+    crate::numeral::cn_value(s)
+}
+
+/// The item's time-limit note: (the note, its text, the text's bytes). Read from the notes the
+/// parser found in the item's blocks, else from its heading's own text.
+fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, Span)> {
+    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
+    let inline = cx.doc.blocks[cx.doc.blocks_in(&item.span)]
+        .iter()
+        .flat_map(|b| &b.inline)
+        .find_map(|i| match i {
+            Inline::Note {
+                label,
+                text,
+                span,
+                text_span,
+            } if labels.iter().any(|l| l == label) => {
+                Some((span.clone(), text.clone(), text_span.clone()))
+            }
+            _ => None,
+        });
+    inline.or_else(|| {
+        let head = cx.doc.text(&item.head_span);
+        let c = note.captures(head)?;
+        let (whole, text) = (c.get(0)?, c.get(1)?);
+        let at = item.head_span.start;
+        Some((
+            at + whole.start()..at + whole.end(),
+            text.as_str().to_string(),
+            at + text.start()..at + text.end(),
+        ))
+    })
+}
+
+/// The item's time limit as written and the last day it allows, counted from `feedback`.
+fn item_limit(
+    cx: &Context,
+    item: &Item,
+    note: &Regex,
+    feedback: NaiveDate,
+) -> Option<(Span, String, NaiveDate)> {
+    let (note_span, text, text_span) = limit_note(cx, item, note)?;
+    let first = text.split([',', '，', ';', '；', '、']).next()?.trim();
+    let day = match duration(first) {
+        Some((months, days)) => feedback
+            .checked_add_months(Months::new(months))?
+            .checked_add_days(Days::new(days))?,
+        // A date written in the note: "整改时限:2023年6月底前".
+        None => {
+            let dates = &cx.facts.dates;
+            let first = dates.partition_point(|d| d.date.span.start < text_span.start);
+            dates[first..]
+                .iter()
+                .take_while(|d| d.date.span.end <= text_span.end)
+                .find(|d| !d.date.start.year_inferred)?
+                .date
+                .latest()?
+        }
+    };
+    Some((note_span, first.to_string(), day))
+}
+
+fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
+    let Some(r) = reference(cx) else {
+        return Vec::new();
+    };
+    let Some(fb) = cx.facts.timeline.feedback.as_ref() else {
+        return Vec::new();
+    };
+    let Some(feedback) = fb.date.latest().filter(|_| year_trusted(cx, fb.index)) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for item in &cx.doc.items {
+        let status = match item.status {
+            Status::Ongoing => "正在整改",
+            Status::Partial => "部分完成",
+            Status::Done | Status::Unknown => continue,
+        };
+        let Some((span, limit, day)) = item_limit(cx, item, note, feedback) else {
+            continue;
+        };
+        if day >= r.day {
+            continue;
+        }
+        let mut hit = Hit::at(span)
+            .label(fb.span.clone(), "反馈日期")
+            .label(r.span.clone(), r.role);
+        if let Some(s) = &item.status_span {
+            hit = hit.label(s.clone(), "事项状态");
+        }
+        hits.push(
+            hit.value("limit", limit)
+                .value("feedback", show(&fb.date))
+                .value("deadline_date", day)
+                .value("report_role", r.role)
+                .value("report_date", &r.shown)
+                .value("status", status)
+                .value("item", cx.doc.text(&item.head_span)),
+        );
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many times the rule with `check: <what>` fires on `text`.
+    fn fires(what: &str, text: &str) -> usize {
+        let params: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
+        let check = compile(&params).unwrap();
+        let (doc, facts) = crate::analyse(text);
+        check
+            .check(&Context {
+                doc: &doc,
+                facts: &facts,
+            })
+            .len()
+    }
+
+    /// A report on 白石乡, inspected in 2020, fed back on 2020-12-10, signed 2021-06-25.
+    fn report(opening: &str, body: &str) -> String {
+        format!(
+            "中共白石乡委员会关于巡察整改进展情况的通报\n\
+             2020年9月7日至11月13日,县委第四巡察组对白石乡党委进行了巡察。2020年12月10日,县委第四巡察组向白石乡党委反馈了巡察意见。{opening}\n\
+             一、整改落实情况\n{body}\n中共白石乡委员会\n2021年6月25日\n"
+        )
+    }
+
+    /// An item with a time limit and a status.
+    fn item(limit: &str, status: &str) -> String {
+        report(
+            "",
+            &format!(
+                "(一)关于“学习不深入”的问题。(整改时限:{limit})\n整改情况:制定了学习计划。{status}"
+            ),
+        )
+    }
+
+    #[test]
+    fn table() {
+        let cases: Vec<(&str, String, usize)> = vec![
+            // A deadline counted among the not-yet-due tasks, passed before the signing date.
+            (
+                "not_due",
+                report(
+                    "已完成17项,未到整改时限、正在整改事项8项(其中2021年5月底前需完成整改1项,7月底前需完成7项)。",
+                    "",
+                ),
+                1,
+            ),
+            // Not flagged: every not-yet-due deadline is after the signing date.
+            (
+                "not_due",
+                report(
+                    "已完成17项,未到整改时限、正在整改事项8项(其中2021年7月底前需完成1项,9月底前需完成7项)。",
+                    "",
+                ),
+                0,
+            ),
+            // Two passed deadlines, the second's year taken from the first deadline.
+            (
+                "not_due",
+                report(
+                    "未到整改时限、正在整改事项3项(其中2021年3月底前需完成1项,4月底前需完成2项)。",
+                    "",
+                ),
+                2,
+            ),
+            // An item still in progress, planned for a date already past.
+            (
+                "not_due",
+                report("", "正在整改中,按计划于2021年4月底前完成。"),
+                1,
+            ),
+            // Not flagged: done before its deadline.
+            ("not_due", report("", "已于2021年4月底前完成整改。"), 0),
+            // Not flagged: "其中……前完成8项" counts tasks done, not open ones.
+            (
+                "not_due",
+                report("", "其中2020年底前完成8项,正在整改3项。"),
+                0,
+            ),
+            // Not flagged: the deadline's year came from a past event, not from a deadline.
+            (
+                "not_due",
+                report(
+                    "",
+                    "2020年12月21日下发了通知,正在整改中,按计划于5月底前完成。",
+                ),
+                0,
+            ),
+            // Not flagged: the counts stand at an as-of date before the deadline.
+            (
+                "not_due",
+                report(
+                    "截至2021年5月20日,未到整改时限、正在整改事项1项(其中2021年5月底前需完成1项)。",
+                    "",
+                ),
+                0,
+            ),
+            // A completion dated after the signing date.
+            ("done", report("", "该问题已于2021年8月8日完成整改。"), 1),
+            // Another way to claim it.
+            ("done", report("", "2021年9月,该项目已全部完成整改。"), 1),
+            // Not flagged: a plan.
+            ("done", report("", "该问题计划于2021年8月8日完成整改。"), 0),
+            // Not flagged: a bound ("前已完成"), not the day it was done.
+            ("done", report("", "该问题2021年8月底前已完成整改。"), 0),
+            // Not flagged: the year is not written, so it is a guess.
+            ("done", report("", "该问题已于8月8日完成整改。"), 0),
+            // Not flagged: "已完成整改的事项" names tasks; the sentence is a plan for September.
+            (
+                "done",
+                report("", "2021年9月,对已完成整改的事项开展回头看。"),
+                0,
+            ),
+            // A 3-month time limit from 2020-12-10 passed while the item is still in progress.
+            ("time_limit", item("3个月,长期坚持", "正在整改中。"), 1),
+            // Half a year, passed, partly done.
+            ("time_limit", item("半年", "部分整改未完成。"), 1),
+            // A time limit written as a date, passed.
+            ("time_limit", item("2021年3月底前", "正在整改中。"), 1),
+            // The note inside the heading's own text (no "。" before it).
+            (
+                "time_limit",
+                report(
+                    "",
+                    "(一)关于“学习不深入”的问题(整改时限:3个月)\n整改情况:制定了学习计划。正在整改中。",
+                ),
+                1,
+            ),
+            // Not flagged: the item is done.
+            ("time_limit", item("3个月,长期坚持", "已完成整改。"), 0),
+            // Not flagged: one year from the feedback is after the signing date.
+            ("time_limit", item("1年", "正在整改中。"), 0),
+            // Not flagged: the status is not stated.
+            ("time_limit", item("3个月", "制定了制度。"), 0),
+            // Not flagged: 立行立改 gives no date.
+            ("time_limit", item("立行立改", "正在整改中。"), 0),
+        ];
+        assert!(cases.len() >= 15);
+        let passing = cases.iter().filter(|c| c.2 == 0).count();
+        assert!(2 * passing >= cases.len());
+        for (what, text, want) in &cases {
+            assert_eq!(fires(what, text), *want, "{what}: {text}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("3个月"), Some((3, 0)));
+        assert_eq!(duration("三个月"), Some((3, 0)));
+        assert_eq!(duration("两个月内"), Some((2, 0)));
+        assert_eq!(duration("半年"), Some((6, 0)));
+        assert_eq!(duration("1年"), Some((12, 0)));
+        assert_eq!(duration("15天"), Some((0, 15)));
+        assert_eq!(duration("半年后"), None);
+        assert_eq!(duration("长期坚持"), None);
+        assert_eq!(duration("立行立改"), None);
+        assert_eq!(duration("0个月"), None);
+    }
+
+    #[test]
+    fn the_finding_names_the_deadline_and_the_report_date() {
+        let text = report(
+            "未到整改时限、正在整改事项2项(其中2021年5月底前需完成整改1项,7月底前需完成1项)。",
+            "",
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let hits = not_due(&Context {
+            doc: &doc,
+            facts: &facts,
+        });
+        assert_eq!(hits.len(), 1);
+        assert_eq!(doc.text(&hits[0].span), "2021年5月底");
+        assert_eq!(hits[0].values["deadline_date"], "2021-05-31");
+        assert_eq!(hits[0].values["report_date"], "2021-06-25");
+        assert_eq!(doc.text(&hits[0].labels[0].span), "2021年6月25日");
+    }
 }

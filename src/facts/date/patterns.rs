@@ -1,0 +1,77 @@
+//! Patterns: the regular expressions that find date atoms, range separators and bare numbers.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An Arabic digit, ASCII or full-width.
+const D: &str = "[0-9０-９]";
+/// A few spaces between the parts of a date (never a line break). Bounded, so every match is short.
+const S: &str = "[ \t\u{3000}\u{a0}]{0,3}";
+/// A range separator. 一 is not one.
+const SEP: &str = "(?:至|到|——|—|–|―|－|-|～|~|〜)";
+/// A named part of a month.
+const MPART: &str = "(?:上旬|中旬|下旬|底|末|初|中)";
+/// A named part of a year.
+const YPART: &str = "(?:底|末|初|中)";
+/// A year in Chinese numerals written digit by digit.
+const CY: &str = "[〇○零一二三四五六七八九OＯ]{4}";
+/// A month in Chinese numerals.
+const CM: &str = "(?:十[一二]|十|[一二三四五六七八九])";
+/// A day in Chinese numerals.
+const CD: &str =
+    "(?:三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+
+/// `<p>m` month, then `<p>d` day, or `<p>f` 份 and `<p>p` part.
+fn month_tail(p: &str) -> String {
+    format!(
+        "(?P<{p}m>{D}{{1,2}}){S}月(?:{S}(?P<{p}d>{D}{{1,2}}){S}[日号]|(?P<{p}f>份)?(?P<{p}p>{MPART})?)"
+    )
+}
+
+/// One date, in order of preference at a position: web, Arabic year, Chinese year, 今年,
+/// Arabic month, Chinese month with a day.
+fn atom_pattern() -> String {
+    let web = format!(
+        "(?P<wy>{D}{{4}}){S}(?P<ws1>[-/－／]){S}(?P<wm>{D}{{1,2}}){S}(?P<ws2>[-/－／]){S}(?P<wd>{D}{{1,2}})\
+         (?:[ \t\u{3000}]{{1,3}}(?P<wh>{D}{{1,2}}){S}[:：]{S}(?P<wn>{D}{{2}})(?:{S}[:：]{S}(?P<wsec>{D}{{2}}))?)?"
+    );
+    let arabic = format!(
+        "(?P<ay>{D}{{4}}){S}年(?:(?P<ayd>度)|{S}{}|(?P<ayp>{YPART}))?",
+        month_tail("a")
+    );
+    let chinese = format!(
+        "(?P<cy>{CY}){S}年(?:{S}(?P<cm>{CM}){S}月(?:{S}(?P<cd>{CD}){S}[日号]|(?P<cp>{MPART}))?|(?P<cyp>{YPART}))?"
+    );
+    let relative = format!(
+        "(?P<ry>今年|去年|明年){S}(?:{}|(?P<ryp>{YPART}))",
+        month_tail("r")
+    );
+    let month = month_tail("b");
+    let chinese_month = format!("(?P<em>{CM}){S}月{S}(?P<ed>{CD}){S}[日号]");
+    format!("{web}|{arabic}|{chinese}|{relative}|{month}|{chinese_month}")
+}
+
+pub(super) static ATOM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&atom_pattern()).expect("date atom"));
+pub(super) static ATOM_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", atom_pattern())).expect("date atom at"));
+pub(super) static SEP_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{S}{SEP}{S}")).expect("separator"));
+pub(super) static NUM_SEP_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^{S}(?P<n>{D}{{1,2}}){S}{SEP}{S}")).expect("number, separator")
+});
+pub(super) static DAY_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?P<n>{D}{{1,2}}){S}[日号]")).expect("bare day"));
+pub(super) static YEAR_SEP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:^|[^0-9０-９.．])(?P<n>{D}{{4}}){S}{SEP}{S}$")).expect("year before")
+});
+pub(super) static MONTH_SEP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?:^|[^0-9０-９.．])(?P<n>{D}{{1,2}}){S}{SEP}{S}$"
+    ))
+    .expect("month before")
+});
+
+/// How many characters before a date the backward range patterns may look at. Longer than the
+/// longest match of `YEAR_SEP_BEFORE` (13 characters), so `^` there means the start of the text.
+pub(super) const LOOK_BACK: usize = 16;

@@ -1,0 +1,124 @@
+//! Ranges: the end of a range after a date, or a bare start before one.
+
+use super::atom::{Atom, NO_DATE, atom_at};
+use super::checks::{arabic, blocks_arabic, day_ok, prev_char, year_ok};
+use super::patterns::{DAY_AT, LOOK_BACK, MONTH_SEP_BEFORE, NUM_SEP_AT, SEP_AT, YEAR_SEP_BEFORE};
+use super::{Part, PartialDate};
+
+/// A range: its start, its end, the end's relative year, and where it ends.
+type RangeEnd = (PartialDate, PartialDate, Option<i32>, usize);
+
+/// The end of a range that begins with `a`, if the text after `a` makes one. Gives the start
+/// (possibly with a bare number filled in), the end, its relative year, and where the range ends.
+pub(super) fn range_after(text: &str, a: &Atom) -> Option<RangeEnd> {
+    if let Some(r) = range_after_number(text, a) {
+        return Some(r);
+    }
+    let c = SEP_AT.captures(&text[a.span.end..])?;
+    let at = a.span.end + c.get(0)?.end();
+    if let Some(e) = atom_at(text, at) {
+        return Some((a.date, e.date, e.rel, e.span.end));
+    }
+    if a.date.day.is_some() {
+        return bare_day(text, at, &a.date);
+    }
+    None
+}
+
+/// `2023年1-3月`, `3月15至20日`: a bare number after `a` completes the start of a range.
+fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
+    if !a.year_only() && !a.month_only() {
+        return None;
+    }
+    let c = NUM_SEP_AT.captures(&text[a.span.end..])?;
+    let n = arabic(c.name("n")?.as_str())?;
+    let at = a.span.end + c.get(0)?.end();
+    let mut start = a.date;
+    if a.year_only() {
+        if !(1..=12).contains(&n) {
+            return None;
+        }
+        start.month = Some(n);
+        let e = atom_at(text, at).filter(|e| e.date.month.is_some())?;
+        return Some((start, e.date, e.rel, e.span.end));
+    }
+    if !day_ok(start.year, start.month?, n) {
+        return None;
+    }
+    start.day = Some(n);
+    match atom_at(text, at) {
+        Some(e) => Some((start, e.date, e.rel, e.span.end)),
+        None => bare_day(text, at, &start),
+    }
+}
+
+/// `28日` at `at`, ending a range that starts with `start` (which has a month).
+fn bare_day(text: &str, at: usize, start: &PartialDate) -> Option<RangeEnd> {
+    let c = DAY_AT.captures(&text[at..])?;
+    let day = arabic(c.name("n")?.as_str())?;
+    let month = start.month?;
+    if !day_ok(start.year, month, day) {
+        return None;
+    }
+    let end = PartialDate {
+        year: None,
+        year_inferred: false,
+        month: Some(month),
+        day: Some(day),
+        part: Part::None,
+    };
+    Some((*start, end, None, at + c.get(0)?.end()))
+}
+
+/// The start of the text window of at most `LOOK_BACK` characters before `at`.
+fn window_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take(LOOK_BACK)
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// A bare start before `a`: `2016至` before `2019年`, `1-` before `3月`. Gives the start and
+/// where it begins; never reaches back to `floor`.
+pub(super) fn range_before(text: &str, a: &Atom, floor: usize) -> Option<(PartialDate, usize)> {
+    if a.rel.is_some() || a.web {
+        return None;
+    }
+    let w = window_start(text, a.span.start).max(floor);
+    if !text.is_char_boundary(w) {
+        return None;
+    }
+    let window = &text[w..a.span.start];
+    if a.year_only() {
+        let c = YEAR_SEP_BEFORE.captures(window)?;
+        let n = c.name("n")?;
+        if prev_char(text, w + n.start()).is_some_and(blocks_arabic) {
+            return None;
+        }
+        let year = year_ok(arabic(n.as_str())?)?;
+        let start = PartialDate {
+            year: Some(year),
+            ..NO_DATE
+        };
+        return Some((start, w + n.start()));
+    }
+    if a.date.year.is_none() && a.date.month.is_some() && a.date.day.is_none() {
+        let c = MONTH_SEP_BEFORE.captures(window)?;
+        let n = c.name("n")?;
+        if prev_char(text, w + n.start()).is_some_and(blocks_arabic) {
+            return None;
+        }
+        let month = arabic(n.as_str())?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        let start = PartialDate {
+            month: Some(month),
+            ..NO_DATE
+        };
+        return Some((start, w + n.start()));
+    }
+    None
+}

@@ -1,0 +1,68 @@
+//! Characters: reading a character at a byte offset, and the classes of digits and letters.
+
+pub(super) fn char_at(text: &str, p: usize) -> Option<char> {
+    text.get(p..).and_then(|s| s.chars().next())
+}
+
+pub(super) fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p).and_then(|s| s.chars().next_back())
+}
+
+pub(super) fn arabic_digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+pub(super) fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c) || c == '_'
+}
+
+pub(super) fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+pub(super) fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' | '○' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+pub(super) fn cn_small(c: char) -> Option<u32> {
+    match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
+        _ => None,
+    }
+}
+
+/// 万 and 亿: the power of ten.
+pub(super) fn cn_big(c: char) -> Option<i32> {
+    match c {
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
+    }
+}
+
+pub(super) fn is_cn_num(c: char) -> bool {
+    cn_digit(c).is_some() || cn_small(c).is_some() || cn_big(c).is_some()
+}
+
+/// Two neighbouring digits that mean "a or b": 一两, 两三, 三四, 三五, …
+pub(super) fn is_spread(a: u32, b: u32) -> bool {
+    (a >= 1 && b == a + 1) || (a == 3 && b == 5)
+}
