@@ -208,6 +208,69 @@ fn deadline_list(dues: &[Option<(i32, u32)>], unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::pack::Pack;
+    use proptest::prelude::*;
+
+    /// Pieces of reports, so that random inputs reach totals, parts, dates and items.
+    const PIECES: &[&str] = &[
+        "巡察反馈的",
+        "25项",
+        "整改任务",
+        "已完成",
+        "17项",
+        "正在整改",
+        "8个",
+        "问题",
+        "(其中",
+        "2021年5月底前",
+        "需完成",
+        "1项",
+        ")",
+        ",",
+        "、",
+        "。",
+        "\n",
+        "(1)关于“",
+        "”的问题。",
+        "整改情况:",
+        "已完成整改。",
+        "按计划于2024年9月底前完成。",
+        "一、",
+        "(一)",
+        "方面",
+        "三方面",
+        "对甲镇",
+        "乙乡",
+        "个乡镇",
+        "等",
+        "151条",
+        "整改措施",
+        "截至目前",
+        "两",
+        "余",
+        "１２",
+        "，",
+        "（",
+        "）",
+        "é",
+        "\u{3000}",
+    ];
+
+    proptest! {
+        #[test]
+        fn no_panic_and_spans_on_char_boundaries(picks in prop::collection::vec(0..PIECES.len(), 0..80)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let pack = Pack::packaged().expect("the packaged rules load");
+            let (doc, facts) = crate::analyse(&text);
+            for f in pack.check(&doc, &facts) {
+                if ["item_count", "tally", "conflict"].contains(&f.kind.as_str()) {
+                    for s in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
+                        prop_assert!(s.start <= s.end && s.end <= text.len());
+                        prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    }
+                }
+            }
+        }
+    }
 
     /// The ids of this kind's packaged rules that fire on `text`.
     fn fired(text: &str) -> Vec<String> {
