@@ -6,7 +6,7 @@
 //! compared.
 
 use super::tally::{
-    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, tallies, total_class,
+    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_class,
 };
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
@@ -119,8 +119,9 @@ fn plain(noun: &str) -> &str {
 /// Parts of tallies the items cannot settle, keyed by total, unit and status.
 fn tally_parts(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
+    let unknown = statuses(&cx.doc.items)[3];
     for t in tallies(cx) {
-        if judged(cx, &t, MAX_UNKNOWN_SHARE) {
+        if judged(cx, &t, unknown, MAX_UNKNOWN_SHARE) {
             continue;
         }
         let Some(when) = when(cx, &t.total) else {
@@ -148,37 +149,34 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
 
 /// Measures totals with the problem total they serve in the same sentence before them.
 fn measure_totals(cx: &Context) -> Vec<Stated> {
-    let all = counts(cx, COUNT_UNITS);
     let mut out = Vec::new();
-    for (i, c) in all.iter().enumerate() {
-        if total_class(c) != Some(Class::Measures)
-            || super::item_count::in_items(cx.doc, &c.fig.quantity.span)
-        {
-            continue;
+    let mut base: Option<Count> = None;
+    for c in counts(cx, COUNT_UNITS) {
+        if base.as_ref().is_some_and(|b| b.sentence != c.sentence) {
+            base = None;
         }
-        let base = all[..i]
-            .iter()
-            .rev()
-            .take_while(|b| b.sentence == c.sentence)
-            .find(|b| total_class(b) == Some(Class::Problems));
-        let Some(when) = when(cx, c) else {
-            continue;
-        };
-        if let Some(b) = base {
-            out.push(Stated {
-                when,
-                quantity: format!(
-                    "{}{}{}的{}",
-                    b.value,
-                    b.unit(),
-                    plain(&b.fig.noun),
-                    plain(&c.fig.noun)
-                ),
-                value: c.value,
-                unit: c.unit().to_string(),
-                span: c.span(),
-                sentence: c.sentence.clone(),
-            });
+        match total_class(&c) {
+            Some(Class::Problems) => base = Some(c),
+            Some(Class::Measures) if !super::item_count::in_items(cx.doc, &c.fig.quantity.span) => {
+                let (Some(b), Some(when)) = (&base, when(cx, &c)) else {
+                    continue;
+                };
+                out.push(Stated {
+                    quantity: format!(
+                        "{}{}{}的{}",
+                        b.value,
+                        b.unit(),
+                        plain(&b.fig.noun),
+                        plain(&c.fig.noun)
+                    ),
+                    when,
+                    value: c.value,
+                    unit: c.unit().to_string(),
+                    span: c.span(),
+                    sentence: c.sentence.clone(),
+                });
+            }
+            _ => {}
         }
     }
     out

@@ -5,7 +5,7 @@ use super::{Check, Context, Hit, Kind};
 use crate::document::{Block, Document, Inline, Span};
 use crate::facts::Figure;
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The kind's name.
 pub const NAME: &str = "item_count";
@@ -187,40 +187,50 @@ impl ItemCount {
     /// Stated counts of the report's problems, outside the items.
     fn problems(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
-        let stated: Vec<(Count, &str)> = counts(cx, COUNT_UNITS)
-            .into_iter()
-            .filter(|c| !in_items(doc, &c.fig.quantity.span) && self.in_context(cx, c))
-            .filter_map(|c| self.noun_of(cx, &c).map(|n| (c, n)))
-            .collect();
         let all = doc.items.len();
-        let leaves = leaf_count(doc);
-        let enumerated = enumerated_count(doc);
+        if all == 0 {
+            return Vec::new();
+        }
+        let fixed = [all, leaf_count(doc), enumerated_count(doc)];
+        let mut scopes: HashMap<usize, usize> = HashMap::new();
+        // Statements that fit no count, grouped by value in order of first appearance.
+        let mut groups: Vec<(Count, &str, Vec<Span>)> = Vec::new();
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        for c in counts(cx, COUNT_UNITS) {
+            if in_items(doc, &c.fig.quantity.span) || !self.in_context(cx, &c) {
+                continue;
+            }
+            let Some(noun) = self.noun_of(cx, &c) else {
+                continue;
+            };
+            let p = &c.fig.passage;
+            let scoped = *scopes.entry(p.start).or_insert_with(|| scope(doc, p).len());
+            let value = c.value as usize;
+            if fixed.contains(&value) || scoped == value {
+                continue;
+            }
+            match index.get(&c.value) {
+                Some(&g) => groups[g].2.push(c.span()),
+                None => {
+                    index.insert(c.value, groups.len());
+                    groups.push((c, noun, Vec::new()));
+                }
+            }
+        }
+        let last = doc.items.last().map(|i| i.head_span.clone());
         let mut hits = Vec::new();
-        let mut seen = BTreeSet::new();
-        for (c, noun) in &stated {
-            let scoped = scope(doc, &c.fig.passage).len();
-            if all == 0 || [all, scoped, leaves, enumerated].contains(&(c.value as usize)) {
-                continue;
-            }
-            if !seen.insert(c.value) {
-                continue;
-            }
+        for (c, noun, again) in groups.into_iter().take(MAX_LABELS) {
             let mut hit = Hit::at(c.span())
                 .value("stated", c.value)
                 .value("counted", all)
                 .value("noun", noun)
                 .value("unit", c.unit())
                 .value("basis", "逐项列出的问题");
-            for (again, _) in stated.iter().filter(|(o, _)| o.value == c.value) {
-                if again.fig.quantity.span != c.fig.quantity.span {
-                    hit = hit.label(again.span(), "此处再次称同一数目");
-                }
+            for s in again.into_iter().take(MAX_LABELS) {
+                hit = hit.label(s, "此处再次称同一数目");
             }
-            if let Some(last) = doc.items.last() {
-                hit = hit.label(
-                    last.head_span.clone(),
-                    format!("逐项列出的第{all}项,即最后一项"),
-                );
+            if let Some(last) = &last {
+                hit = hit.label(last.clone(), format!("逐项列出的第{all}项,即最后一项"));
             }
             hits.push(hit);
         }
@@ -233,31 +243,23 @@ impl ItemCount {
         if doc.items.is_empty() {
             return Vec::new();
         }
-        let figs = &cx.facts.figures;
+        let mut scopes: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut hits = Vec::new();
-        for (i, f) in figs.iter().enumerate() {
-            let Some(value) = super::tally::whole(f, &["个", "方面"]) else {
-                continue;
-            };
-            if in_items(doc, &f.quantity.span) || !self.names_problems(cx, f, figs.get(i + 1)) {
-                continue;
-            }
-            let src = &doc.source;
-            let start = src[f.passage.start..f.quantity.span.start]
-                .rfind(['。', '；', ';'])
-                .map_or(f.passage.start, |i| f.passage.start + i);
-            let end = src[f.quantity.span.end..f.passage.end]
-                .find(['。', '；', ';'])
-                .map_or(f.passage.end, |i| f.quantity.span.end + i);
-            let scoped = scope(doc, &f.passage);
-            let candidates = grouping_counts(doc, &scoped);
-            if !self.context_ok(&src[start..end])
-                || candidates.is_empty()
-                || candidates.contains(&(value as usize))
+        for c in counts(cx, &["个", "方面"]) {
+            let (f, value) = (c.fig, c.value);
+            if in_items(doc, &f.quantity.span)
+                || !self.names_problems(cx, f)
+                || !self.context_ok(&doc.source[c.sentence.clone()])
             {
                 continue;
             }
-            let parents = distinct_parents(doc, &scoped);
+            let p = &f.passage;
+            let scoped = scopes.entry(p.start).or_insert_with(|| scope(doc, p));
+            let candidates = grouping_counts(doc, scoped);
+            if candidates.is_empty() || candidates.contains(&(value as usize)) {
+                continue;
+            }
+            let parents = distinct_parents(doc, scoped);
             let mut hit = Hit::at(f.quantity.span.clone())
                 .value("stated", value)
                 .value("counted", parents.len())
@@ -276,7 +278,7 @@ impl ItemCount {
     }
 
     /// True when an area figure counts areas of problems: "三方面问题", "4个方面13个具体问题".
-    fn names_problems(&self, cx: &Context, f: &Figure, next: Option<&Figure>) -> bool {
+    fn names_problems(&self, cx: &Context, f: &Figure) -> bool {
         let src = &cx.doc.source;
         let mut at = f.quantity.span.end;
         if f.quantity.unit == "个" {
@@ -290,12 +292,13 @@ impl ItemCount {
         }
         let rest = &src[at..f.passage.end];
         self.nouns.iter().any(|n| rest.starts_with(n.as_str()))
-            || next.is_some_and(|n| n.quantity.span.start == at && self.nouns.contains(&n.noun))
+            || figure_at(cx, at).is_some_and(|n| self.nouns.contains(&n.noun))
     }
 
     /// Stated counts of inspected bodies after a list of their names.
     fn bodies(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
+        let mut sections: Option<Vec<usize>> = None;
         let mut hits = Vec::new();
         for c in counts(cx, &["个", "家"]) {
             let noun = &c.fig.noun;
@@ -305,11 +308,11 @@ impl ItemCount {
             {
                 continue;
             }
-            let names = listed_names(&doc.source[c.fig.passage.start..c.fig.quantity.span.start]);
+            let names = listed_names(&doc.source[c.sentence.start..c.fig.quantity.span.start]);
             if names.len() < 2 {
                 continue;
             }
-            let sections = body_sections(doc);
+            let sections = sections.get_or_insert_with(|| body_sections(doc));
             let named = sections.iter().all(|&s| {
                 let title = &doc.sections[s].title;
                 names
@@ -349,6 +352,13 @@ impl Check for ItemCount {
             Counts::Bodies => self.bodies(cx),
         }
     }
+}
+
+/// The figure that starts at byte `at`, by binary search (figures are in document order).
+fn figure_at<'a>(cx: &Context<'a>, at: usize) -> Option<&'a Figure> {
+    let figs = &cx.facts.figures;
+    let i = figs.partition_point(|f| f.quantity.span.start < at);
+    figs.get(i).filter(|f| f.quantity.span.start == at)
 }
 
 /// The items of the innermost section around `passage` that holds items, else all items.

@@ -111,75 +111,104 @@ fn range(lo: u32, hi: u32) -> String {
     }
 }
 
+/// The items still open and the month each is due.
+struct Open<'a> {
+    items: Vec<&'a Item>,
+    dues: Vec<Option<(i32, u32)>>,
+}
+
+impl<'a> Open<'a> {
+    /// Partial items count as open unless the tally names them apart (`split_partial`).
+    fn read(cx: &Context<'a>, split_partial: bool) -> Self {
+        let open = |i: &&Item| {
+            i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
+        };
+        let items: Vec<&Item> = cx.doc.items.iter().filter(open).collect();
+        let dues = items.iter().map(|i| item_due(cx, i)).collect();
+        Open { items, dues }
+    }
+
+    /// The open items due in a month.
+    fn due_in(&self, month: (i32, u32)) -> Vec<&'a Item> {
+        let due = self.items.iter().zip(&self.dues);
+        due.filter(|(_, d)| **d == Some(month))
+            .map(|(i, _)| *i)
+            .collect()
+    }
+}
+
 impl Check for TallyCheck {
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let [done, partial, ongoing, unknown] = statuses(&cx.doc.items);
+        let counts = statuses(&cx.doc.items);
+        let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
         for t in tallies(cx) {
-            if !judged(cx, &t, self.params.max_unknown_share) {
+            if !judged(cx, &t, counts[3], self.params.max_unknown_share) {
                 continue;
             }
-            let split_partial = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
-            // Items still open: partial ones count as open unless the tally names them apart.
-            let open = |i: &Item| {
-                i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
-            };
-            let open_items: Vec<&Item> = cx.doc.items.iter().filter(|i| open(i)).collect();
-            let dues: Vec<Option<(i32, u32)>> =
-                open_items.iter().map(|i| item_due(cx, i)).collect();
+            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
+            let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
             for p in &t.parts {
-                let (lo, labels) = match (self.params.by, p.bucket) {
-                    (By::Status, Bucket::Done) => (done, Vec::new()),
-                    (By::Status, Bucket::Partial) => (partial, Vec::new()),
-                    (By::Status, Bucket::Open) => (open_items.len() as u32, Vec::new()),
-                    (By::Deadline, Bucket::Due(y, m)) => {
-                        let due: Vec<&Item> = open_items
-                            .iter()
-                            .zip(&dues)
-                            .filter(|(_, d)| **d == Some((y, m)))
-                            .map(|(i, _)| *i)
-                            .collect();
-                        (due.len() as u32, due)
-                    }
-                    _ => continue,
-                };
-                let slack = match p.bucket {
-                    Bucket::Due(..) => unknown + dues.iter().filter(|d| d.is_none()).count() as u32,
-                    _ => unknown,
-                };
-                let stated = p.count.value;
-                if (lo..=lo + slack).contains(&stated) {
-                    continue;
-                }
-                let mut hit = Hit::at(p.count.span())
-                    .value("stated", stated)
-                    .value("counted", range(lo, lo + slack))
-                    .value("status", p.bucket.words())
-                    .value("total", t.total.value)
-                    .value("unit", p.count.unit())
-                    .value("noun", &t.total.fig.noun)
-                    .value("done", done)
-                    .value("partial", partial)
-                    .value("ongoing", ongoing)
-                    .value("unknown", unknown)
-                    .value("deadlines", deadline_list(&dues, p.count.unit()))
-                    .label(t.total.span(), "总数");
-                let parent = t.parts.iter().rfind(|o| {
-                    o.bucket == Bucket::Open
-                        && o.count.fig.quantity.span.start < p.count.span().start
-                });
-                if let (Bucket::Due(..), Some(o)) = (p.bucket, parent) {
-                    hit = hit.label(o.count.span(), "其中所属的正在整改数");
-                }
-                for i in labels.iter().take(5) {
-                    if let Some(s) = &i.status_span {
-                        hit = hit.label(s.clone(), "逐项所列的时限");
-                    }
-                }
-                hits.push(hit);
+                hits.extend(self.compare(&t, p, counts, open));
             }
         }
         hits
+    }
+}
+
+impl TallyCheck {
+    /// A hit when a part of a tally cannot be the items' own count.
+    fn compare(&self, t: &Tally, p: &Part, counts: [u32; 4], open: &Open) -> Option<Hit> {
+        let [done, partial, ongoing, unknown] = counts;
+        let (lo, labelled) = match (self.params.by, p.bucket) {
+            (By::Status, Bucket::Done) => (done, Vec::new()),
+            (By::Status, Bucket::Partial) => (partial, Vec::new()),
+            (By::Status, Bucket::Open) => (open.items.len() as u32, Vec::new()),
+            (By::Deadline, Bucket::Due(y, m)) => {
+                let due = open.due_in((y, m));
+                (due.len() as u32, due)
+            }
+            _ => return None,
+        };
+        // Items of unknown status (and open items with no deadline) may be any of them.
+        let slack = match p.bucket {
+            Bucket::Due(..) => unknown + open.dues.iter().filter(|d| d.is_none()).count() as u32,
+            _ => unknown,
+        };
+        let stated = p.count.value;
+        if (lo..=lo + slack).contains(&stated) {
+            return None;
+        }
+        let mut hit = Hit::at(p.count.span())
+            .value("stated", stated)
+            .value("counted", range(lo, lo + slack))
+            .value("status", p.bucket.words())
+            .value("total", t.total.value)
+            .value("unit", p.count.unit())
+            .value("noun", &t.total.fig.noun)
+            .value("done", done)
+            .value("partial", partial)
+            .value("ongoing", ongoing)
+            .value("unknown", unknown)
+            .value("deadlines", deadline_list(&open.dues, p.count.unit()))
+            .label(t.total.span(), "总数");
+        let before = |o: &&Part| o.count.fig.quantity.span.start < p.count.span().start;
+        let parent = t
+            .parts
+            .iter()
+            .filter(before)
+            .rfind(|o| o.bucket == Bucket::Open);
+        if let (Bucket::Due(..), Some(o)) = (p.bucket, parent) {
+            hit = hit.label(o.count.span(), "其中所属的正在整改数");
+        }
+        for s in labelled
+            .iter()
+            .filter_map(|i| i.status_span.clone())
+            .take(5)
+        {
+            hit = hit.label(s, "逐项所列的时限");
+        }
+        Some(hit)
     }
 }
 

@@ -104,6 +104,27 @@ pub(in crate::rules) fn whole(fig: &Figure, units: &[&str]) -> Option<u32> {
     (plain && whole && units.contains(&q.unit.as_str())).then_some(q.written as u32)
 }
 
+/// How far, in bytes, a sentence is looked for on either side of a count: sentences are
+/// shorter, and the bound keeps reading linear in a passage without stops.
+const WINDOW: usize = 1500;
+
+/// The first character boundary at or after `i`.
+fn boundary_after(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last character boundary at or before `i`.
+fn boundary_before(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the text after the last of `stops` in `text` starts; 0 when there is none.
 fn stop_before(text: &str, stops: &[char]) -> usize {
     text.rfind(stops).map_or(0, |i| {
         i + text[i..].chars().next().map_or(1, char::len_utf8)
@@ -120,16 +141,18 @@ pub(in crate::rules) fn counts<'a>(cx: &'a Context, units: &[&str]) -> Vec<Count
             continue;
         };
         let (p, span) = (&fig.passage, &fig.quantity.span);
-        let before = &src[p.start..span.start];
-        let after = &src[span.end..p.end];
-        let sentence_start = p.start + stop_before(before, SENTENCE_STOPS);
-        let sentence_end = after.find(SENTENCE_STOPS).map_or(p.end, |j| span.end + j);
+        let lo = boundary_after(src, p.start.max(span.start.saturating_sub(WINDOW)));
+        let hi = boundary_before(src, p.end.min(span.end + WINDOW));
+        let before = &src[lo..span.start];
+        let after = &src[span.end..hi];
+        let sentence_start = lo + stop_before(before, SENTENCE_STOPS);
+        let sentence_end = after.find(SENTENCE_STOPS).map_or(hi, |j| span.end + j);
         let prev_end = i
             .checked_sub(1)
             .map(|j| &figs[j])
             .filter(|f| f.passage == *p)
             .map_or(p.start, |f| f.quantity.span.end + f.noun.len());
-        let segment_start = p.start + stop_before(before, SEGMENT_STOPS);
+        let segment_start = lo + stop_before(before, SEGMENT_STOPS);
         let lead_start = segment_start.max(prev_end).min(span.start);
         let next_start = figs
             .get(i + 1)
@@ -138,7 +161,7 @@ pub(in crate::rules) fn counts<'a>(cx: &'a Context, units: &[&str]) -> Vec<Count
         let tail_start = (span.end + fig.noun.len()).min(next_start);
         let tail_end = after
             .find(SEGMENT_STOPS)
-            .map_or(p.end, |j| span.end + j)
+            .map_or(hi, |j| span.end + j)
             .min(next_start)
             .max(tail_start);
         out.push(Count {
@@ -331,9 +354,13 @@ pub(in crate::rules) const MAX_UNKNOWN_SHARE: f64 = 0.2;
 
 /// True when a tally can be compared with the items: it counts problems, its total is the
 /// number of items, and few items leave their status unknown.
-pub(in crate::rules) fn judged(cx: &Context, t: &Tally, max_unknown_share: f64) -> bool {
+pub(in crate::rules) fn judged(
+    cx: &Context,
+    t: &Tally,
+    unknown: u32,
+    max_unknown_share: f64,
+) -> bool {
     let items = &cx.doc.items;
-    let unknown = statuses(items)[3];
     t.class == Class::Problems
         && !items.is_empty()
         && t.total.value as usize == items.len()
