@@ -6,7 +6,7 @@
 //! compared.
 
 use super::tally::{
-    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_class,
+    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_of,
 };
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
@@ -127,12 +127,7 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
         let Some(when) = when(cx, &t.total) else {
             continue;
         };
-        let total = format!(
-            "{}{}{}",
-            t.total.value,
-            t.total.unit(),
-            plain(&t.total.fig.noun)
-        );
+        let total = format!("{}{}{}", t.total.value, t.total.unit(), plain(t.noun));
         for p in &t.parts {
             out.push(Stated {
                 quantity: format!("{total}中{}的", p.bucket.words()),
@@ -150,15 +145,17 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
 /// Measures totals with the problem total they serve in the same sentence before them.
 fn measure_totals(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
-    let mut base: Option<Count> = None;
+    let mut base: Option<(Count, &str)> = None;
     for c in counts(cx, COUNT_UNITS) {
-        if base.as_ref().is_some_and(|b| b.sentence != c.sentence) {
+        if base.as_ref().is_some_and(|(b, _)| b.sentence != c.sentence) {
             base = None;
         }
-        match total_class(&c) {
-            Some(Class::Problems) => base = Some(c),
-            Some(Class::Measures) if !super::item_count::in_items(cx.doc, &c.fig.quantity.span) => {
-                let (Some(b), Some(when)) = (&base, when(cx, &c)) else {
+        match total_of(&c) {
+            Some((Class::Problems, noun)) => base = Some((c, noun)),
+            Some((Class::Measures, noun))
+                if !super::item_count::in_items(cx.doc, &c.fig.quantity.span) =>
+            {
+                let (Some((b, base_noun)), Some(when)) = (&base, when(cx, &c)) else {
                     continue;
                 };
                 out.push(Stated {
@@ -166,8 +163,8 @@ fn measure_totals(cx: &Context) -> Vec<Stated> {
                         "{}{}{}的{}",
                         b.value,
                         b.unit(),
-                        plain(&b.fig.noun),
-                        plain(&c.fig.noun)
+                        plain(base_noun),
+                        plain(noun)
                     ),
                     when,
                     value: c.value,
@@ -367,6 +364,11 @@ mod tests {
                     "巡察反馈的8项整改任务已完成5项。",
                     "8项整改任务中正在整改3项。",
                 ),
+                &[],
+            ),
+            // Two items' own figures are about two problems, not one quantity.
+            (
+                "一、整改落实情况\n(1)关于“桂花村账目不清”的问题。\n整改情况:梳理问题12个,已整改10个。\n(2)关于“竹园村记录缺失”的问题。\n整改情况:梳理问题12个,已整改8个。\n".to_string(),
                 &[],
             ),
             // Different as-of dates: both figures can be true.

@@ -185,7 +185,7 @@ impl TallyCheck {
             .value("status", p.bucket.words())
             .value("total", t.total.value)
             .value("unit", p.count.unit())
-            .value("noun", &t.total.fig.noun)
+            .value("noun", t.noun)
             .value("done", done)
             .value("partial", partial)
             .value("ongoing", ongoing)
@@ -442,6 +442,30 @@ mod tests {
             // "需完成" with no date names no status.
             (
                 report("巡察反馈的2项整改任务需完成2项。", &[DONE, SEPT]),
+                &[],
+            ),
+            // The noun before the count ("反馈问题3个") names a total too.
+            (
+                report(
+                    "巡察反馈问题3个,已整改到位2个,正在整改1个。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &[],
+            ),
+            (
+                report("巡察反馈问题3个,已整改到位3个。", &[DONE, DONE, SEPT]),
+                &["tally-mismatch"],
+            ),
+            // An item's own figures are about that item, even when its total equals the item count.
+            (
+                report(
+                    "巡察组反馈意见如下。",
+                    &[
+                        "梳理问题3个,已完成整改3个。正在整改中,按计划于2024年9月底前完成。",
+                        DONE,
+                        DONE,
+                    ],
+                ),
                 &[],
             ),
             // A count before the total is not one of its parts.

@@ -227,24 +227,36 @@ pub(in crate::rules) struct Tally<'a> {
     pub total: Count<'a>,
     /// What the total counts.
     pub class: Class,
+    /// The noun of the total, e.g. "整改任务".
+    pub noun: &'static str,
     /// The parts, in order.
     pub parts: Vec<Part<'a>>,
 }
 
-/// The class of a count that states a total: a problem or measure noun follows it, and no
+/// The class and noun of a count that states a total: a problem or measure noun follows it
+/// ("25项整改任务") or, with none after it, ends the words before it ("反馈问题25个"), and no
 /// word before it makes it a part.
-pub(in crate::rules) fn total_class(c: &Count) -> Option<Class> {
-    if PART_WORDS.iter().any(|w| c.lead.contains(w)) {
-        return None;
-    }
+pub(in crate::rules) fn total_of(c: &Count) -> Option<(Class, &'static str)> {
+    let classes = [
+        (Class::Problems, PROBLEM_NOUNS),
+        (Class::Measures, MEASURE_NOUNS),
+    ];
     let noun = c.fig.noun.as_str();
-    if PROBLEM_NOUNS.contains(&noun) {
-        Some(Class::Problems)
-    } else if MEASURE_NOUNS.contains(&noun) {
-        Some(Class::Measures)
+    let (class, noun, lead) = if noun.is_empty() {
+        let before = classes.iter().flat_map(|(class, nouns)| {
+            nouns
+                .iter()
+                .filter(|n| c.lead.ends_with(*n))
+                .map(move |n| (*class, *n))
+        });
+        let (class, n) = before.max_by_key(|(_, n)| n.len())?;
+        (class, n, &c.lead[..c.lead.len() - n.len()])
     } else {
-        None
-    }
+        let (class, nouns) = classes.iter().find(|(_, nouns)| nouns.contains(&noun))?;
+        let n = nouns.iter().find(|n| **n == noun)?;
+        (*class, *n, c.lead)
+    };
+    (!PART_WORDS.iter().any(|w| lead.contains(w))).then_some((class, noun))
 }
 
 const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
@@ -304,7 +316,7 @@ fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
     }
 }
 
-/// Every tally of the report, in document order.
+/// Every tally of the report outside its items, in document order.
 pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
     let mut out: Vec<Tally> = Vec::new();
     let mut open: Option<Tally> = None;
@@ -315,11 +327,12 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         {
             out.extend(open.take());
         }
-        if let Some(class) = total_class(&c) {
+        if let Some((class, noun)) = total_of(&c) {
             out.extend(open.take());
             open = Some(Tally {
                 total: c,
                 class,
+                noun,
                 parts: Vec::new(),
             });
             continue;
@@ -331,7 +344,8 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         }
     }
     out.extend(open);
-    out.retain(|t| !t.parts.is_empty());
+    // An item's own figures are about that item, not the report's problems.
+    out.retain(|t| !t.parts.is_empty() && cx.doc.item_containing(&t.total.span()).is_none());
     out
 }
 
