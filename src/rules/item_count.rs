@@ -85,11 +85,15 @@ const BODY_NOUNS: &[&str] = &[
 ];
 
 /// Words before a count, in its segment, that make it the whole set the inspection handed over
-/// ("细化分解为50个具体问题", "巡察组指出的4个方面13个具体问题"), not a subset ("针对3个问题").
+/// ("细化分解为50个具体问题", "巡察组指出的4个方面13个具体问题"), not a subset ("针对3个问题")
+/// nor problems the body found itself ("排查问题12个").
 const WHOLE_SET: &[&str] = &[
-    "反馈", "指出", "梳理", "细化", "分解", "交办", "移交", "发现", "查摆", "查找", "归纳", "汇总",
-    "共", "合计", "总计", "上述", "以上", "巡察", "巡视", "审计",
+    "反馈", "指出", "细化", "分解", "交办", "移交", "归纳", "上述", "巡察", "巡视", "审计",
 ];
+
+/// Words of a body's own search for problems: a bare count ("12个问题已整改") in such a
+/// sentence is not the inspection's set.
+const SELF_FOUND: &[&str] = &["自查", "自纠", "排查", "举一反三", "查摆", "查找", "梳理"];
 
 /// Words that put a sentence about another round or another set of problems.
 const ELSEWHERE: &[&str] = &[
@@ -186,7 +190,9 @@ impl ItemCount {
         let cut = if after.is_some() { 0 } else { noun.len() };
         let lead = &c.lead[..c.lead.len() - cut];
         let segment = &cx.doc.source[c.segment_start..c.fig.quantity.span.start - cut];
-        let whole = segment.trim().is_empty() || WHOLE_SET.iter().any(|w| segment.contains(w));
+        let sentence = &cx.doc.source[c.sentence.clone()];
+        let bare = segment.trim().is_empty() && !SELF_FOUND.iter().any(|w| sentence.contains(w));
+        let whole = bare || WHOLE_SET.iter().any(|w| segment.contains(w));
         (whole && !PART_WORDS.iter().any(|w| lead.contains(w))).then_some(noun.as_str())
     }
 
@@ -452,6 +458,15 @@ mod tests {
             (towns("甲镇、乙乡、丙街道", 3, &["甲镇", "乙乡", "丙街道"]), &[]),
             // Nothing itemized: nothing to count against.
             ("巡察组反馈了3个具体问题,均已完成整改。\n".to_string(), &[]),
+            // Problems the body found itself, not the inspection's set.
+            (
+                format!("镇党委举一反三开展自查,排查问题12个,已整改10个。\n一、整改情况\n{two}"),
+                &[],
+            ),
+            (
+                format!("镇党委举一反三开展自查,12个问题已全部整改。\n一、整改情况\n{two}"),
+                &[],
+            ),
             // Another round's problems.
             (
                 format!("上一轮巡察反馈的5个问题已全部整改。\n一、整改情况\n{two}"),
