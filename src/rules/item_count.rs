@@ -54,7 +54,7 @@ A problem that is counted but never listed is a problem whose rectification nobo
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["stated", "counted", "noun", "unit", "basis"];
+pub const VALUES: &[&str] = &["stated", "counted", "noun", "unit", "basis", "listed"];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -160,6 +160,19 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     }))
 }
 
+/// The items as numbered, e.g. "(1)至(45)共45项", or "共21项" when they carry no numbers.
+fn listed_range(doc: &Document) -> String {
+    let marker = |i: Option<&crate::document::Item>| {
+        let s = i?.section?;
+        Some(doc.text(&doc.sections[s].marker.span).to_string())
+    };
+    let n = doc.items.len();
+    match (marker(doc.items.first()), marker(doc.items.last())) {
+        (Some(a), Some(b)) if n > 1 => format!("{a}至{b}共{n}项"),
+        _ => format!("共{n}项"),
+    }
+}
+
 /// True when a span lies inside one of the items.
 pub(super) fn in_items(doc: &Document, span: &Span) -> bool {
     doc.item_containing(span).is_some()
@@ -230,6 +243,7 @@ impl ItemCount {
             }
         }
         let last = doc.items.last().map(|i| i.head_span.clone());
+        let listed = listed_range(doc);
         let mut hits = Vec::new();
         for (c, noun, again) in groups.into_iter().take(MAX_LABELS) {
             let mut hit = Hit::at(c.span())
@@ -237,7 +251,8 @@ impl ItemCount {
                 .value("counted", all)
                 .value("noun", noun)
                 .value("unit", c.unit())
-                .value("basis", "逐项列出的问题");
+                .value("basis", "逐项列出的问题")
+                .value("listed", &listed);
             for s in again.into_iter().take(MAX_LABELS) {
                 hit = hit.label(s, "此处再次称同一数目");
             }
