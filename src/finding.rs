@@ -43,13 +43,38 @@ pub struct Finding {
     pub help: Option<String>,
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// Line starts of a text, to turn byte offsets into 1-based lines and character columns
+/// without rescanning the text for every finding.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Index the lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |t| t.chars().count());
+        (line, column + 1)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, for a single look-up.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = &source[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    (line, source[line_start..offset].chars().count() + 1)
+    LineIndex::new(source).line_column(offset)
 }
 
 #[cfg(test)]
@@ -64,5 +89,8 @@ mod tests {
         let second = text.find('巡').unwrap();
         assert_eq!(line_column(text, second), (2, 1));
         assert_eq!(line_column(text, text.find('2').unwrap()), (2, 5));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(text.len()), (2, 10));
+        assert_eq!(index.line_column(text.len() + 5), (2, 10));
     }
 }

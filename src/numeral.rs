@@ -1,13 +1,34 @@
 //! Small numerals in markers and dates: "十二" → 12, "１２" → 12.
 
+/// The value of a Chinese digit: 零/〇/○ → 0, 一 → 1, 二/两 → 2, … 九 → 9.
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' | '○' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of an Arabic digit, half- or full-width: '7' or '７' → 7.
+pub fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
 /// The value of a Chinese numeral below 100, e.g. "二十一" → 21; None if it is not one.
 pub fn cn_value(text: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
+    let digit = cn_digit;
     let chars: Vec<char> = text.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
@@ -23,12 +44,7 @@ pub fn cn_value(text: &str) -> Option<u32> {
 pub fn digits_value(text: &str) -> Option<u32> {
     let mut value: u32 = 0;
     for c in text.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => return None,
-        };
-        value = value.checked_mul(10)?.checked_add(d)?;
+        value = value.checked_mul(10)?.checked_add(arabic_digit(c)?)?;
     }
     (!text.is_empty()).then_some(value)
 }

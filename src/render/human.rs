@@ -1,7 +1,7 @@
 //! Output for people: a short header per file, then its findings, then a count.
 
 use super::{Checked, FileResult};
-use crate::finding::{Level, line_column};
+use crate::finding::{Level, LineIndex};
 use std::fmt::Write;
 
 /// Render checked files for a terminal or a CI log.
@@ -15,8 +15,9 @@ pub fn render(files: &[FileResult]) -> String {
             }
             Ok(c) => {
                 header(&mut out, &f.path, c);
+                let index = LineIndex::new(&c.document.source);
                 for d in &c.findings {
-                    let (line, col) = line_column(&c.document.source, d.span.start);
+                    let (line, col) = index.line_column(d.span.start);
                     let level = match d.level {
                         Level::Error => "error",
                         Level::Warning => "warning",

@@ -1,7 +1,7 @@
 //! The JSON document of OUTPUT.md, which scripts and CI systems read.
 
 use super::{Checked, FileResult};
-use crate::finding::line_column;
+use crate::finding::LineIndex;
 use serde_json::{Value, json};
 
 /// Render checked files as the version-1 JSON document.
@@ -23,11 +23,11 @@ fn file(f: &FileResult) -> Value {
 }
 
 fn diagnostics(c: &Checked) -> Vec<Value> {
-    let source = &c.document.source;
+    let index = LineIndex::new(&c.document.source);
     c.findings
         .iter()
         .map(|d| {
-            let (line, column) = line_column(source, d.span.start);
+            let (line, column) = index.line_column(d.span.start);
             let labels: Vec<Value> = d
                 .labels
                 .iter()

@@ -3,7 +3,7 @@
 use crate::document::{Block, BlockKind, Document, Inline, Region, Span, Status};
 use crate::facts::Facts;
 use crate::facts::timeline::Milestone;
-use crate::finding::line_column;
+use crate::finding::LineIndex;
 use std::fmt::Write;
 
 /// Characters of text shown per line of the outline.
@@ -18,31 +18,32 @@ fn clip(text: &str) -> String {
     }
 }
 
-fn at(doc: &Document, span: &Span) -> String {
-    let (l, c) = line_column(&doc.source, span.start);
+fn at(ix: &LineIndex, span: &Span) -> String {
+    let (l, c) = ix.line_column(span.start);
     format!("{l}:{c}")
 }
 
 /// Render the outline: chrome, title, the tree with its items, the closing, then the facts.
 pub fn render(doc: &Document, facts: &Facts) -> String {
+    let ix = &LineIndex::new(&doc.source);
     let mut out = String::new();
     for c in &doc.chrome {
-        let _ = writeln!(out, "chrome    {:>7}  {}", at(doc, c), clip(doc.text(c)));
+        let _ = writeln!(out, "chrome    {:>7}  {}", at(ix, c), clip(doc.text(c)));
     }
     match &doc.title {
         Some(t) => {
-            let _ = writeln!(out, "title     {:>7}  {}", at(doc, &t.span), t.text);
+            let _ = writeln!(out, "title     {:>7}  {}", at(ix, &t.span), t.text);
         }
         None => out.push_str("title     (none)\n"),
     }
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.region == Region::Opening {
-            block(&mut out, doc, i, b, 0);
+            block(&mut out, ix, doc, i, b, 0);
         }
     }
     for (i, s) in doc.sections.iter().enumerate() {
         if s.parent.is_none() {
-            section(&mut out, doc, i);
+            section(&mut out, ix, doc, i);
         }
     }
     let issuer = doc.closing.issuer.as_deref().unwrap_or("(none)");
@@ -52,11 +53,11 @@ pub fn render(doc: &Document, facts: &Facts) -> String {
         .as_ref()
         .map_or("(none)", |s| doc.text(s));
     let _ = writeln!(out, "closing   issuer {issuer}, date {date}");
-    facts_part(&mut out, doc, facts);
+    facts_part(&mut out, ix, doc, facts);
     out
 }
 
-fn section(out: &mut String, doc: &Document, index: usize) {
+fn section(out: &mut String, ix: &LineIndex, doc: &Document, index: usize) {
     let s = &doc.sections[index];
     let indent = "  ".repeat(s.depth as usize - 1);
     let item = doc.items.iter().find(|i| i.section == Some(index));
@@ -65,7 +66,7 @@ fn section(out: &mut String, doc: &Document, index: usize) {
         out,
         "{indent}{} {:>7}  {}{tag}",
         doc.text(&s.marker.span),
-        at(doc, &s.line_span),
+        at(ix, &s.line_span),
         clip(&s.title)
     );
     let mut children = s.children.iter().peekable();
@@ -75,13 +76,13 @@ fn section(out: &mut String, doc: &Document, index: usize) {
             if doc.sections[c].line_span.start > doc.blocks[b].span.start {
                 break;
             }
-            section(out, doc, c);
+            section(out, ix, doc, c);
             children.next();
         }
-        block(out, doc, b, &doc.blocks[b], s.depth as usize);
+        block(out, ix, doc, b, &doc.blocks[b], s.depth as usize);
     }
     for &c in children {
-        section(out, doc, c);
+        section(out, ix, doc, c);
     }
 }
 
@@ -94,7 +95,7 @@ fn status(s: Status) -> &'static str {
     }
 }
 
-fn block(out: &mut String, doc: &Document, index: usize, b: &Block, depth: usize) {
+fn block(out: &mut String, ix: &LineIndex, doc: &Document, index: usize, b: &Block, depth: usize) {
     let indent = "  ".repeat(depth);
     let kind = match &b.kind {
         BlockKind::Paragraph => "¶".to_string(),
@@ -106,7 +107,7 @@ fn block(out: &mut String, doc: &Document, index: usize, b: &Block, depth: usize
     let _ = writeln!(
         out,
         "{indent}{kind} {:>7}  {}{tag}",
-        at(doc, &b.span),
+        at(ix, &b.span),
         clip(doc.text(&b.span))
     );
     let inline: Vec<String> = b
@@ -124,7 +125,7 @@ fn block(out: &mut String, doc: &Document, index: usize, b: &Block, depth: usize
     }
 }
 
-fn facts_part(out: &mut String, doc: &Document, facts: &Facts) {
+fn facts_part(out: &mut String, ix: &LineIndex, doc: &Document, facts: &Facts) {
     out.push_str("\ntimeline\n");
     let t = &facts.timeline;
     let rows: [(&str, &Option<Milestone>); 6] = [
@@ -145,7 +146,7 @@ fn facts_part(out: &mut String, doc: &Document, facts: &Facts) {
             format!(
                 "{} at {}{inferred}",
                 m.date.iso().unwrap_or_default(),
-                at(doc, &m.span)
+                at(ix, &m.span)
             )
         });
         let _ = writeln!(out, "  {name:<17} {value}");
@@ -162,7 +163,7 @@ fn facts_part(out: &mut String, doc: &Document, facts: &Facts) {
         let _ = writeln!(
             out,
             "  {:>7}  {:<20} {start}{end}",
-            at(doc, &d.date.span),
+            at(ix, &d.date.span),
             doc.text(&d.date.span)
         );
     }
@@ -173,7 +174,7 @@ fn facts_part(out: &mut String, doc: &Document, facts: &Facts) {
         let _ = writeln!(
             out,
             "  {:>7}  {:<14} value {} unit {:?} noun {:?} {approx}{}",
-            at(doc, &q.span),
+            at(ix, &q.span),
             doc.text(&q.span),
             q.value(),
             q.unit,

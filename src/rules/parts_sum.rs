@@ -1,6 +1,12 @@
-//! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计), compared as intervals at their written precision.
+//! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计, 剩余), compared as
+//! intervals at their written precision.
 
+pub(super) mod reading;
+
+use super::arith::Interval;
 use super::{Check, Context, Hit, Kind};
+use reading::{Fig, Pairing, Sentence, in_unit_of, sentences, wanted, written};
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "parts_sum";
@@ -8,17 +14,44 @@ pub const NAME: &str = "parts_sum";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-总数与其组成部分之和（其中……、共计、合计），按书写精度的区间比较。
-A total against the sum of its parts (其中……, 共计, 合计), compared as intervals at their written precision.
+总数与其组成部分之和，按书写精度的区间比较（万元与元换算后相加）。识别三种句式，且只在同一句内配对：
+A total against the sum of its parts, as intervals at their written precision (万元 converted to 元), in three constructions, within one sentence:
+- 总数在前、“其中/包括/含”后列出两个以上同单位的部分：`16名……其中党内警告9人,党内严重警告2人,开除党籍5人`；
+- 部分在前、“共计/合计/总计/累计”后给出总数：`税金7755元和……7380.71元,共计15135.71元`；
+- 总数、已完成部分、“剩余/其余/余下/尚有/另有/未完成”的其余部分：`涉及32.24万元,已退缴16.25万元,尚有15.98万元`。
+
+不核对的情形：“其中”后只有一个部分（举例或子集）；列举以“等”结尾，或部分名称表示人员特征（女、党员、……岁）；
+单位不同的数字（不相加）；带“余、约、近、以上、左右”的数字（不核等式）；各部分之和不超过总数的一半或不低于其两倍
+（这些数字并非同一总数的组成部分）。括号内对某一部分的再细分不计入外层列举（但括号内的“其中”单独核对）。
+列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
+“累计”可能包含前期数量，只在部分之和超过总数时报告。
+Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
+different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
+brackets is not part of the outer list (its own 其中 is checked by itself). A list that runs
+on holds when its leading parts meet the total; a running total (累计) is reported only when its parts exceed it.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+整改通报中的合计数常被读者（纪委、下一轮巡察组、群众）逐项加总核对；合计与分项对不上，整份通报的可信度就会受损。
+Readers add these figures up; a total that its own parts contradict undermines the whole report.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Fails（12600 + 4380 = 16980）：
+    清退耕地地力保护补贴12600元和农机购置补贴4380元,共计17980元。
+通过 / Passes（4 + 2 + 1 = 7）：
+    给予党纪政务处分7人,其中党内警告4人,党内严重警告2人,政务记过1人。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `pairing`: `sure` 只报告句式明确的配对，`loose` 只报告不够确定的配对（列举中夹有其他数字、部分分散在几个分句、
+  “另有”等可能表示额外数量的词）；省略时两者都报告。
+  `sure` reports only unambiguous pairings, `loose` only less certain ones; omitted, both.
+- `of_which`: 引出部分的词，默认 `[其中, 包括, 含]`（单字词须在分句开头）。Words that introduce the parts.
+- `totals`: 引出总数的词，默认 `[共计, 合计, 总计]`。Words that introduce a total after its parts.
+- `running`: 累计性总数的词，默认 `[累计]`，只在部分之和超过总数时报告。Running totals: only an excess is reported.
+- `remainders`: 引出其余部分的词，默认 `[剩余, 其余, 余下, 尚余, 还剩]`。Words for the rest of a total (sure).
+- `others`: 可能是其余部分也可能是额外数量的词，默认 `[尚有, 另有, 另外, 未完成]`，其配对不够确定。
+  Words that may name the rest or something extra: their pairings are less certain.
+- `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对。
+  Words of a part's label that describe a trait: such lists overlap and are not checked.
 ";
 
 /// Names the kind's message and help templates may use.
@@ -32,14 +65,347 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    pairing: Option<Pairing>,
+    #[serde(default)]
+    of_which: Option<Vec<String>>,
+    #[serde(default)]
+    totals: Option<Vec<String>>,
+    #[serde(default)]
+    running: Option<Vec<String>>,
+    #[serde(default)]
+    remainders: Option<Vec<String>>,
+    #[serde(default)]
+    others: Option<Vec<String>>,
+    #[serde(default)]
+    attributes: Option<Vec<String>>,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
+    given.unwrap_or_else(|| default.iter().map(|w| w.to_string()).collect())
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let check = PartsSum {
+        pairing: p.pairing,
+        of_which: words(p.of_which, &["其中", "包括", "含"]),
+        totals: words(p.totals, &["共计", "合计", "总计"]),
+        running: words(p.running, &["累计"]),
+        remainders: words(p.remainders, &["剩余", "其余", "余下", "尚余", "还剩"]),
+        others: words(p.others, &["尚有", "另有", "另外", "未完成"]),
+        attributes: words(p.attributes, ATTRIBUTES),
+    };
+    let all = [
+        &check.of_which,
+        &check.totals,
+        &check.running,
+        &check.remainders,
+        &check.others,
+    ];
+    if all.iter().any(|ws| ws.iter().any(String::is_empty)) {
+        return Err("marker words must not be empty".to_string());
+    }
+    Ok(Box::new(check))
+}
+
+struct PartsSum {
+    pairing: Option<Pairing>,
+    of_which: Vec<String>,
+    totals: Vec<String>,
+    running: Vec<String>,
+    remainders: Vec<String>,
+    others: Vec<String>,
+    attributes: Vec<String>,
+}
+
+/// Words of a part's label that describe people by a trait rather than sort them: such parts
+/// overlap ("其中女性12人、党员20人"), so they are not a partition.
+const ATTRIBUTES: &[&str] = &[
+    "女",
+    "男",
+    "党员",
+    "岁",
+    "学历",
+    "大专",
+    "本科",
+    "研究生",
+    "硕士",
+    "以上",
+    "以下",
+    "民族",
+    "退役军人",
+    "大学生",
+];
+
+/// A total and the figures a sentence says make it up (indices into the sentence's figures).
+struct Reading {
+    total: usize,
+    parts: Vec<usize>,
+    sure: bool,
+}
+
+/// What one construction made of a sentence.
+enum Outcome {
+    /// The total is met by (some of) its parts.
+    Holds(usize),
+    /// No reading meets the total.
+    Fails(Reading),
+}
+
+/// The sum of some figures' intervals; None when one is not checkable.
+fn sum(s: &Sentence, parts: &[usize]) -> Option<Interval> {
+    parts
+        .iter()
+        .map(|&i| s.figs[i].checkable())
+        .try_fold(Interval::exact(0.0), |acc, iv| Some(acc + iv?))
+}
+
+/// True for units that are not added up: shares.
+fn is_share(fig: &Fig) -> bool {
+    matches!(fig.family, "%" | "‰" | "分之")
+}
+
+impl Check for PartsSum {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let source = &cx.doc.source;
+        let mut hits = Vec::new();
+        for s in sentences(source, &cx.facts.figures) {
+            let mut outcomes = self.of_which(&s);
+            outcomes.extend(self.in_total(&s));
+            outcomes.extend(self.split(&s));
+            let held: Vec<usize> = outcomes
+                .iter()
+                .filter_map(|o| match o {
+                    Outcome::Holds(t) => Some(*t),
+                    Outcome::Fails(_) => None,
+                })
+                .collect();
+            let mut reported: Vec<usize> = Vec::new();
+            for o in outcomes {
+                let Outcome::Fails(r) = o else { continue };
+                if held.contains(&r.total) || reported.contains(&r.total) || !plausible(&s, &r) {
+                    continue;
+                }
+                reported.push(r.total);
+                if wanted(self.pairing, r.sure) {
+                    hits.extend(hit(source, &s, &r));
+                }
+            }
+        }
+        hits
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+/// True when the parts are of the total's size: between half and twice it. Parts that fall
+/// far short are some of the parts, not all ("其中市纪委转办6件" of 18); parts far above it
+/// overlap or count something else. A slip in a figure of a partition stays within these bounds.
+fn plausible(s: &Sentence, r: &Reading) -> bool {
+    match (sum(s, &r.parts), s.figs[r.total].checkable()) {
+        (Some(p), Some(t)) => p.mid() > t.mid() / 2.0 && p.mid() < t.mid() * 2.0,
+        _ => false,
+    }
+}
+
+/// The finding for a reading whose parts do not meet its total.
+fn hit(source: &str, s: &Sentence, r: &Reading) -> Option<Hit> {
+    let total = &s.figs[r.total];
+    let sum = sum(s, &r.parts)?;
+    let decimals = r
+        .parts
+        .iter()
+        .chain(std::iter::once(&r.total))
+        .map(|&i| usize::from(s.figs[i].figure.quantity.decimals))
+        .max()
+        .unwrap_or(0);
+    let parts: Vec<String> = r
+        .parts
+        .iter()
+        .map(|&i| {
+            let scale = s.figs[i].figure.quantity.scale;
+            written(source, &s.figs[i], scale != total.figure.quantity.scale)
+        })
+        .collect();
+    let computed = in_unit_of(source, total, sum.mid(), decimals + 2);
+    let mut hit = Hit::at(total.span())
+        .value("stated", &source[total.span()])
+        .value("computed", computed)
+        .value("parts", parts.join(" + "))
+        .value("unit", total.figure.quantity.unit.clone());
+    for &i in &r.parts {
+        hit = hit.label(s.figs[i].span(), "组成部分");
+    }
+    Some(hit)
+}
+
+mod of_which;
+mod split;
+mod total;
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Context;
+
+    /// The ids of the packaged `parts_sum` rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let yaml = include_str!("../../rules/parts_sum.yaml");
+        let rules = crate::pack::load("rules/parts_sum.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        rules
+            .iter()
+            .flat_map(|r| r.run(&cx))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    const SURE: &[&str] = &["sum-mismatch"];
+    const LOOSE: &[&str] = &["sum-mismatch-uncertain"];
+    const NONE: &[&str] = &[];
+
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[&str])] = &[
+        ("清退补贴12600元和农机购置补贴4380元,共计17980元。", SURE),
+        // 3200 + 5800 = 9000.
+        ("退缴礼金3200元和加班补贴5800元,共计9000元。", NONE),
+        ("给予处分16名,其中警告9人,严重警告2人,撤职4人。", SURE),
+        // The list runs on past the parts, but 9 + 2 + 5 meets 16.
+        ("给予处分16名,其中警告9人,严重警告2人,撤职5人,诫勉谈话18人。", NONE),
+        // One part after 其中 is an example or a subset, not a partition.
+        ("共发现并制止违法用地3起,其中拆除违建一起。", NONE),
+        // One part: a subset of the 10 villages.
+        ("50万元以上的村有10个,其中100万元以上的村有4个。", NONE),
+        // 14.2 + 12.3 = 26.5.
+        ("收回租金26.5万元,其中石门村14.2万元、柳塘村12.3万元。", NONE),
+        // Parts in 元 against a total in 万元: 142000 + 123000 = 265000.
+        ("收回租金26.5万元,其中石门村142000元、柳塘村123000元。", NONE),
+        ("收回租金26.5万元,其中石门村142000元、柳塘村113000元。", SURE),
+        // 16.25 + 15.98 = 32.23 meets 32.24 within the rounding of two decimals.
+        ("涉及金额32.24万元,已退缴16.25万元,尚有15.98万元未退缴。", NONE),
+        ("涉及资金46.8万元,已清退31.5万元,余下16.3万元尚未清退。", SURE),
+        // 21 + 2 = 23.
+        ("发现隐患23处,督促21处当场整改,其余2处限期整改。", NONE),
+        // An approximate total is never held to equality.
+        ("共组织约30人,其中镇干部12人、村干部20人。", NONE),
+        // Traits overlap (女性, 党员): not a partition.
+        ("全村党员45名,其中女党员12名、60岁以上党员20名。", NONE),
+        // Parts far short of the total are some of the parts, not all: 6 + 3 against 18.
+        ("全年受理举报18件,其中市纪委转办6件、县纪委转办3件。", NONE),
+        // A list that runs into the next clause: 300 + 280 is not the 5万亩.
+        ("全镇共有耕地5万亩,其中撂荒地300亩,目前已复耕280亩,占93.3%。", NONE),
+        // "等" ends a list of some of the parts, not all of them.
+        ("全年受理举报18件,其中市纪委转办6件、县纪委转办9件等。", NONE),
+        // The total need not be the nearest figure: 13 + 40 = 53, not 120.
+        ("共有网格员53名、楼栋长120名,其中专职网格员13名,兼职网格员40名。", NONE),
+        // A bracket breaks a part down: 5 + 4 + 3 = 12, the 2 + 2 inside make up the 4.
+        ("处理12人,其中诫勉谈话5人、党纪处分4人(其中警告2人、严重警告2人)、组织处理3人。", NONE),
+        ("处理12人,其中诫勉谈话5人、党纪处分4人(其中警告2人、严重警告1人)、组织处理3人。", SURE),
+        // Percentages are not added up.
+        ("事项占应进事项的76%,其中一次不跑的占比61.3%,只跑一次的占比64.5%。", NONE),
+        // The clause before 共计 has no figure: 12000 is not the sum of the earlier two.
+        ("审核价为306609.48元,所缺工程量为11390.52元,已于3月补齐,共计12000元。", NONE),
+        ("罚款500元,没收违法所得300元,共计900元。", LOOSE),
+        // A running total may include earlier amounts: 5 + 3 below 120 is no finding.
+        ("本月新增5个、销号3个,累计120个。", NONE),
+        ("本月销号5个、新增3个,累计6个。", LOOSE),
+        // 另有 may name something extra; 25 + 3 = 28 anyway.
+        ("全镇28个村中已有25个完成复耕,另有3个村需先修建引水设施。", NONE),
+        ("全镇28个村中已有20个完成复耕,另有5个村需先修建引水设施。", LOOSE),
+        // 24 + 19 = 43; the "四个" of the villages counts another thing.
+        ("四个行政村43个村小组已开工,目前已完成四个行政村24个村小组通水,剩余19个村小组年底完成。", NONE),
+        // Parts of different units are not added: 5 + 7 = 12 without the 3人.
+        ("共走访12户,其中甲村5户、乙村3人、丙村7户。", NONE),
+        // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8).
+        ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
+    ];
+
+    /// Pieces of the constructions both kinds read, to build hostile sentences from.
+    const PIECES: &[&str] = &[
+        "其中",
+        "共计",
+        "合计",
+        "累计",
+        "剩余",
+        "尚有",
+        "另有",
+        "未完成",
+        "含",
+        "占",
+        "占比",
+        "完成率",
+        "办结率",
+        "12",
+        "3.5",
+        "48",
+        "0",
+        "100",
+        "万元",
+        "元",
+        "个",
+        "人",
+        "名",
+        "%",
+        "余",
+        "约",
+        "以上",
+        ",",
+        "、",
+        ";",
+        "。",
+        "(",
+        ")",
+        "等",
+        "女",
+        "户",
+        "村",
+        "已完成",
+        "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn hostile_sentences_give_spans_in_bounds(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..80)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (doc, facts) = crate::analyse(&text);
+            let cx = Context { doc: &doc, facts: &facts };
+            let pack = crate::pack::Pack::packaged().expect("rules load");
+            for rule in pack.rules.iter().filter(|r| ["parts_sum", "ratio"].contains(&r.kind.name)) {
+                for f in rule.run(&cx) {
+                    for span in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
+                        proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                        proptest::prop_assert!(text.is_char_boundary(span.start));
+                        proptest::prop_assert!(text.is_char_boundary(span.end));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_on_sentence_of_many_figures_is_read_in_bounded_windows() {
+        // One sentence of 40 000 figures: quadratic work would not finish.
+        let text = format!(
+            "共有{}户,其中{}",
+            "5",
+            "甲村5户、乙村3户,共计8户、".repeat(10_000)
+        );
+        let found = fired(&text);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn table() {
+        for (input, want) in CASES {
+            assert_eq!(fired(input), *want, "{input}");
+        }
+    }
 }

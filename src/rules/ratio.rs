@@ -1,6 +1,11 @@
-//! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval arithmetic.
+//! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval
+//! arithmetic.
 
+use super::arith::{Interval, show};
+use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences, tail, wanted};
 use super::{Check, Context, Hit, Kind};
+use regex::Regex;
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "ratio";
@@ -8,21 +13,44 @@ pub const NAME: &str = "ratio";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-百分比与据以计算的数字（占……%、完成率），按区间算术核对。
-A percentage against the figures it is computed from (占……%, 完成率), by interval arithmetic.
+百分比与据以计算的数字，按书写精度的区间算术核对（`96%` 代表 [95.5, 96.5]），只在同一句内配对：
+A percentage against the figures it is computed from, by interval arithmetic at the written precision, within one sentence:
+- 占比：`310名……282人已取得证书,占比93.5%`，部分是“占”前最近的数字，基数是它前面不小于它的同单位数字
+  （282 / 310 = 90.97%）；有两个不同的可能基数，或可能的基数是约数时，基数有歧义，不核对；
+  A share: the part is the figure just before 占, the base the earlier figure of its unit that is not smaller; two
+  different candidates, or an approximate one, make the base ambiguous and the share is not checked.
+- 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
+  k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出；
+  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：都不核对。
+  A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
+  counts or more the rate may combine them, and a count of what was done (已, 完成, the rate's name) is its numerator:
+  neither is checked.
+
+基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
+只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
+A percentage whose base is not stated is not checked; approximate figures are not checked. A figure that is right
+only if the author truncated is still reported, and the help says so.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+百分比是读者最先核算的数字：据以计算的两个数字都写在文中，算不出文中的百分比，说明其中至少有一个数字写错了。
+Both figures are in the text: a percentage that they do not give means one of the three figures is wrong.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Fails（27 / 30 = 90%）：
+    针对反馈问题制定的30条整改措施已落实27条,占92%。
+通过 / Passes（148 / 151 = 98.01%）：
+    151条整改措施已完成148条,占98.01%。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `construction`: `share`（占、占比）或 `rate`（……率）。Which construction the rule checks.
+- `pairing`: `sure` 只报告相邻的配对，`loose` 只报告不够确定的配对（部分、基数与百分比相隔一个分句以上）；
+  省略时两者都报告。`sure` reports only adjacent pairings, `loose` only those further apart; omitted, both.
+- `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
+  The rates checked against a base, by the word before 率.
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["stated", "computed", "part", "base"];
+pub const VALUES: &[&str] = &["stated", "computed", "part", "base", "note"];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +60,312 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+/// The two constructions a percentage is stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+enum Construction {
+    /// 部分……占（比）P%.
+    #[default]
+    Share,
+    /// 基数……完成率 P%.
+    Rate,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    construction: Construction,
+    #[serde(default)]
+    pairing: Option<Pairing>,
+    #[serde(default)]
+    rates: Option<Vec<String>>,
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(params)?;
+    let rates = p.rates.unwrap_or_else(|| {
+        ["完成", "整改", "办结", "销号", "结案", "化解", "落实"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect()
+    });
+    let names: Vec<String> = rates.iter().map(|r| regex::escape(r)).collect();
+    let rate = Regex::new(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(Ratio {
+        rates,
+        construction: p.construction,
+        pairing: p.pairing,
+        share: Regex::new(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
+        rate,
+    }))
+}
+
+struct Ratio {
+    /// The rate names checked; a count in a clause that uses one counts what was done.
+    rates: Vec<String>,
+    construction: Construction,
+    pairing: Option<Pairing>,
+    share: Regex,
+    rate: Regex,
+}
+
+impl Check for Ratio {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let source = &cx.doc.source;
+        let mut hits = Vec::new();
+        for s in sentences(source, &cx.facts.figures) {
+            for (pct, p) in s.figs.iter().enumerate() {
+                if p.family != "%" || p.figure.quantity.in_range {
+                    continue;
+                }
+                let Some(value) = p.checkable() else {
+                    continue;
+                };
+                let head = s.head(p.start());
+                let marker = match self.construction {
+                    Construction::Share => &self.share,
+                    Construction::Rate => &self.rate,
+                };
+                let Some(m) = marker.find(head) else {
+                    continue;
+                };
+                let stated = Stated {
+                    source,
+                    s: &s,
+                    pct,
+                    value,
+                    mark: s.span.start + m.start(),
+                };
+                let found = match self.construction {
+                    Construction::Share => share(&stated),
+                    Construction::Rate => rate::rate(&stated, &self.rates),
+                };
+                hits.extend(
+                    found
+                        .filter(|(_, sure)| wanted(self.pairing, *sure))
+                        .map(|(h, _)| h),
+                );
+            }
+        }
+        hits
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+/// A stated percentage and where it stands.
+struct Stated<'a> {
+    source: &'a str,
+    /// Its sentence.
+    s: &'a Sentence<'a>,
+    /// Its index among the sentence's figures.
+    pct: usize,
+    /// The values it stands for.
+    value: Interval,
+    /// Where its marker (占, ……率) starts.
+    mark: usize,
+}
+
+impl Stated<'_> {
+    /// The percentage's figure.
+    fn fig(&self) -> &Fig<'_> {
+        &self.s.figs[self.pct]
+    }
+
+    /// A hit at the percentage with its template values.
+    fn hit(&self, computed: String, part: String, base: String, note: String) -> Hit {
+        let span = self.fig().span();
+        Hit::at(span.clone())
+            .value("stated", &self.source[span])
+            .value("computed", computed)
+            .value("part", part)
+            .value("base", base)
+            .value("note", note)
+    }
+
+    /// The help's remark when the stated percentage is what truncating (not rounding) a
+    /// computed value gives: `meets` tells whether the computed value lies in an interval.
+    fn truncation_note(&self, meets: impl Fn(Interval) -> bool, rounded: &str) -> String {
+        let q = &self.fig().figure.quantity;
+        let step = 10f64.powi(-i32::from(q.decimals));
+        // Truncation gives v for values in [v, v + step); the open end is kept off by a hair.
+        let cut = Interval {
+            lo: q.written,
+            hi: q.written + step * 0.999,
+        };
+        if meets(cut) {
+            format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {rounded}%")
+        } else {
+            String::new()
+        }
+    }
+
+    /// Decimals to show a computed percentage with: one more than written, at least two.
+    fn decimals(&self) -> usize {
+        usize::from(self.fig().figure.quantity.decimals).max(1) + 1
+    }
+}
+
+/// 部分……占 P%: the part is the last figure before 占, the base the earlier figure of its
+/// unit that is not smaller. Two bases of different values, or one that is approximate, make
+/// the base ambiguous: not checked. The pairing is sure when the part stands within a clause
+/// of 占 and the base within a clause of the part.
+fn share(st: &Stated) -> Option<(Hit, bool)> {
+    let s = st.s;
+    let part = s.first_at(st.mark).checked_sub(1)?;
+    let pf = &s.figs[part];
+    if matches!(pf.family, "%" | "‰" | "分之") {
+        return None;
+    }
+    let pv = pf.checkable()?;
+    let bigger = |k: &usize| s.figs[*k].iv.is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo);
+    let bases: Vec<usize> = s
+        .window_before(part)
+        .filter(|&k| s.figs[k].family == pf.family)
+        .filter(|k| bigger(k) || s.figs[*k].iv.is_none())
+        .collect();
+    let base = *bases.last()?;
+    let b = s.figs[base].checkable()?;
+    if bases.iter().any(|&k| s.figs[k].checkable() != Some(b)) {
+        return None; // an ambiguous base
+    }
+    let c = pv.percent_of(b)?;
+    if c.meets(st.value) {
+        return None;
+    }
+    let sure = s.clause_at(st.mark) <= pf.clause + 1 && pf.clause <= s.figs[base].clause + 1;
+    let bf = &s.figs[base];
+    let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
+    let shown = show(c.mid(), st.decimals());
+    let note = st.truncation_note(|t| c.meets(t), &shown);
+    let hit = st
+        .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
+        .label(pf.span(), "部分")
+        .label(bf.span(), "基数");
+    Some((hit, sure))
+}
+
+/// A figure's digits, with its scale and unit when `other`'s scale differs (15.98万元 against
+/// 元).
+fn number(source: &str, fig: &Fig, other: &Fig) -> String {
+    let q = &fig.figure.quantity;
+    let digits = &source[q.num_span.clone()];
+    if q.scale == other.figure.quantity.scale {
+        digits.to_string()
+    } else {
+        format!("{digits}{}", tail(source, fig))
+    }
+}
+
+mod rate;
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Context;
+
+    /// The ids of the packaged `ratio` rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let yaml = include_str!("../../rules/ratio.yaml");
+        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        rules
+            .iter()
+            .flat_map(|r| r.run(&cx))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    const SHARE: &[&str] = &["percent-mismatch"];
+    const SHARE_LOOSE: &[&str] = &["percent-mismatch-uncertain"];
+    const RATE: &[&str] = &["rate-unreachable"];
+    const RATE_LOOSE: &[&str] = &["rate-unreachable-uncertain"];
+    const NONE: &[&str] = &[];
+
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[&str])] = &[
+        ("截止目前210名干部职工,190人已取得证书,占比92.5%。", SHARE),
+        // 48 / 50 = 96%.
+        ("40个问题,有38个完成整改,占95%,2个部分完成。", NONE),
+        // 148 / 151 = 98.013%, inside [98.005, 98.015].
+        ("151条整改措施,已完成148条,占98.01%。", NONE),
+        // 99 / 101 = 98.0198%: only truncation gives 98.01%.
+        ("101条整改措施,已完成99条,占98.01%。", SHARE),
+        ("30条整改措施已落实27条,占92%。", SHARE),
+        // 17 / 42 = 40.48%; the 10万元 between counts money, not villages.
+        ("全区42个村中,收入低于10万元的有17个,占比40.5%。", NONE),
+        // The base is named in words, not stated as a figure.
+        ("已进驻事项占应进事项的76%,其中一次不跑的占比61.3%。", NONE),
+        // No base in the sentence.
+        ("2020年有集体收入的村占已验收的19.51%。", NONE),
+        // Two possible bases (120, 30): the base is ambiguous.
+        ("全村党员120人,其中女党员30人,45岁以下的20人,占20%。", NONE),
+        // An approximate figure may be the base: ambiguous.
+        ("全村300余名党员中有党员干部30人,已培训20人,占50%。", NONE),
+        // The same total stated twice is one base: 48 / 50 = 96%.
+        ("50个问题中,已销号的50个问题里有48个完成整改,占94%。", SHARE),
+        ("全镇38个村,经过逐村摸排,已有30个村完成整改,经验收合格,占比85%。", SHARE_LOOSE),
+        // Money shares convert 万元: 16.25万元 / 32.24万元 = 50.4%.
+        ("涉及金额32.24万元,已退缴16.25万元,占50.4%。", NONE),
+        ("反馈问题27个,整改完成率95%。", RATE),
+        // 26 / 27 = 96.30%.
+        ("反馈问题27个,整改完成率96.3%。", NONE),
+        // A rate with no count before it has no base.
+        ("全年空气质量优良率92.9%。", NONE),
+        // 100% is reachable from any base.
+        ("事件上报8件,其中2件为安全隐患,办结率达100%。", NONE),
+        // Two counts: the rate may come from both (42 / 45 = 93.3%), so neither is its base.
+        ("完成整改42项,剩余3项,整改完成率93.3%。", NONE),
+        // A count of what was done is the numerator, not the base (of 50 unstated problems).
+        ("已整改到位问题45个,整改率达90%。", NONE),
+        // A span of time is no base.
+        ("整改时限3个月,整改完成率95%。", NONE),
+        ("反馈问题27个,经过集中整改,目前整改完成率95%。", RATE_LOOSE),
+        // A coverage rate is not a completion rate: its base is not checked.
+        ("辖区76个小区,已成立业委会22个,覆盖率达到95%。", NONE),
+        // An approximate percentage is never held to equality.
+        ("50个问题已完成48个,占约95%。", NONE),
+    ];
+
+    #[test]
+    fn table() {
+        for (input, want) in CASES {
+            assert_eq!(fired(input), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn help_shows_the_computation() {
+        let text = "截止目前310名干部职工,282人已取得证书,占比93.5%。";
+        let yaml = include_str!("../../rules/ratio.yaml");
+        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("282 / 310 = 90.97%, 文中为 93.5%")
+        );
+        assert_eq!(&text[found[0].span.clone()], "93.5%");
+        assert_eq!(found[0].labels.len(), 2);
+        let text = "101条整改措施,已完成99条,占98.01%。";
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
+        let help = found[0].help.clone().unwrap_or_default();
+        assert!(
+            help.starts_with("99 / 101 = 98.02%, 文中为 98.01%；若作者"),
+            "{help}"
+        );
+    }
 }

@@ -17,36 +17,16 @@ pub(super) fn blocks_chinese(c: char) -> bool {
     "〇○零一二三四五六七八九十百千万两OＯ".contains(c)
 }
 
-/// The value of a run of Arabic digits (ASCII or full-width), at most nine of them.
-pub(super) fn arabic(s: &str) -> Option<u32> {
-    let mut v: u32 = 0;
-    for c in s.chars() {
-        let d = if c.is_ascii_digit() {
-            c as u32 - '0' as u32
-        } else if ('０'..='９').contains(&c) {
-            c as u32 - '０' as u32
-        } else {
-            return None;
-        };
-        v = v.checked_mul(10)?.checked_add(d)?;
-    }
-    Some(v)
-}
+/// The value of a run of Arabic digits (ASCII or full-width).
+pub(super) use crate::numeral::digits_value as arabic;
 
+/// A Chinese digit as dates write it: a letter O may stand for 〇, and 两 is never a date's digit.
 fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' | 'O' | 'Ｏ' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    match c {
+        'O' | 'Ｏ' => Some(0),
+        '两' => None,
+        c => crate::numeral::cn_digit(c),
+    }
 }
 
 /// A year written digit by digit: 二〇二三.

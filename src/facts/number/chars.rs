@@ -9,11 +9,7 @@ pub(super) fn char_before(text: &str, p: usize) -> Option<char> {
 }
 
 pub(super) fn arabic_digit(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
-        _ => None,
-    }
+    crate::numeral::arabic_digit(c).map(|d| d as u8)
 }
 
 pub(super) fn is_latin(c: char) -> bool {
@@ -24,21 +20,7 @@ pub(super) fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-pub(super) fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' | '○' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
+pub(super) use crate::numeral::cn_digit;
 
 pub(super) fn cn_small(c: char) -> Option<u32> {
     match c {

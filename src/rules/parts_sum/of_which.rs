@@ -1,0 +1,166 @@
+//! 总数……其中 A, B, C: a total, then the parts after 其中 (包括, 含).
+
+use super::reading::{Sentence, WINDOW};
+use super::{Interval, Outcome, PartsSum, Reading, is_share, sum};
+use crate::document::Span;
+
+impl PartsSum {
+    /// 总数……其中 A, B, C: the parts follow the marker, the total is the last figure of their
+    /// unit before it.
+    pub(super) fn of_which(&self, s: &Sentence) -> Vec<Outcome> {
+        let mut marks: Vec<(usize, usize)> = self
+            .of_which
+            .iter()
+            .flat_map(|w| s.find(w).into_iter().map(move |p| (p, p + w.len())))
+            .filter(|&(p, e)| e - p > 3 || opens_clause(s, p))
+            .collect();
+        marks.sort_unstable();
+        let mut out = Vec::new();
+        for &(start, end) in &marks {
+            let (stop, nested) = list_extent(s, end, &marks);
+            out.extend(self.of_which_at(s, (start, end), stop, &nested));
+        }
+        out
+    }
+
+    fn of_which_at(
+        &self,
+        s: &Sentence,
+        (start, end): (usize, usize),
+        stop: usize,
+        nested: &[Span],
+    ) -> Option<Outcome> {
+        let first = s.first_at(end);
+        let after: Vec<usize> = (first..s.first_at(stop).min(first + WINDOW))
+            .filter(|&k| !nested.iter().any(|n| n.contains(&s.figs[k].start())))
+            .collect();
+        let first = &s.figs[*after.first()?];
+        if is_share(first) {
+            return None;
+        }
+        let parts: Vec<usize> = after
+            .iter()
+            .copied()
+            .filter(|&k| s.figs[k].family == first.family)
+            .collect();
+        if parts.len() < 2 {
+            return None; // one part after 其中 is a subset, not a partition
+        }
+        if self.not_a_partition(s, end, stop, &parts) {
+            return None;
+        }
+        let totals: Vec<usize> = s
+            .window_before(s.first_at(start))
+            .filter(|&k| s.figs[k].family == first.family)
+            .collect();
+        let total = *totals.last()?;
+        let t = s.figs[total].checkable()?;
+        let all = sum(s, &parts)?;
+        // Any earlier figure of the unit that the leading parts meet is their total
+        // ("网格员53名、楼栋长120名,其中专职13名,兼职40名").
+        let meets = |t: Option<Interval>| {
+            t.is_some_and(|t| {
+                (2..=parts.len()).any(|k| sum(s, &parts[..k]).is_some_and(|p| p.meets(t)))
+            })
+        };
+        if totals.iter().any(|&k| meets(s.figs[k].checkable())) {
+            return Some(Outcome::Holds(total));
+        }
+        let tight = after.len() == parts.len() && tight(s, total, start, &parts);
+        if all.lo > t.hi && !tight {
+            return None; // parts that overlap (女性…, 党员…) may exceed the total
+        }
+        let sure = tight && all.hi < t.lo;
+        Some(Outcome::Fails(Reading { total, parts, sure }))
+    }
+
+    /// True when the parts describe traits that overlap (女党员…, 60岁以上…) or the list ends
+    /// in 等 ("……3户等": some of the parts, not all).
+    fn not_a_partition(&self, s: &Sentence, end: usize, stop: usize, parts: &[usize]) -> bool {
+        let traits = parts.iter().any(|&k| {
+            let label = label(s, end, s.figs[k].start());
+            self.attributes.iter().any(|w| label.contains(w.as_str()))
+        });
+        let last_end = parts.last().map_or(end, |&k| s.figs[k].span().end);
+        let after_last = &s.rest(last_end)[..stop.max(last_end) - last_end];
+        let clause_end = after_last.find(CLAUSE_ENDS).unwrap_or(after_last.len());
+        traits || after_last[..clause_end].contains('等')
+    }
+}
+
+/// The total stands in the clause of 其中 or the one before, with no figure between, and each
+/// part has a clause (or list item) of its own.
+fn tight(s: &Sentence, total: usize, start: usize, parts: &[usize]) -> bool {
+    let t = &s.figs[total];
+    let between = s.figs[total + 1..]
+        .iter()
+        .take_while(|f| f.start() < start)
+        .count();
+    let mut clauses: Vec<usize> = parts
+        .iter()
+        .map(|&k| s.figs[k].figure.clause.start)
+        .collect();
+    clauses.dedup();
+    between == 0 && s.clause_at(start) <= t.clause + 1 && clauses.len() == parts.len()
+}
+
+/// True when the marker at `pos` begins a clause or a bracket: a one-character marker such as
+/// 含 is a word only there ("(含农场)", ",含因病…"), not inside "包含", "含量".
+fn opens_clause(s: &Sentence, pos: usize) -> bool {
+    s.head(pos)
+        .chars()
+        .next_back()
+        .is_none_or(|c| ",，:：(（、".contains(c))
+}
+
+/// Ends of a clause or of a list item.
+const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：', ';', '；'];
+
+/// The words that name a part: from the last separator (or the marker) up to its figure.
+fn label<'s>(s: &'s Sentence, from: usize, fig: usize) -> &'s str {
+    let head = &s.head(fig)[from - s.span.start..];
+    let cut = head.rfind(CLAUSE_ENDS).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &head[cut..]
+}
+
+/// A list of parts is read over at most this many characters after its marker.
+const MAX_LIST_CHARS: usize = 400;
+
+/// Where the list of parts after a marker ends (at the next marker outside brackets, at a
+/// closing bracket opened before the marker, or at the end of the sentence), and the bracketed
+/// stretches inside it, whose figures break a part down further
+/// ("党纪处分4人(其中警告2人、严重警告2人)").
+fn list_extent(s: &Sentence, from: usize, marks: &[(usize, usize)]) -> (usize, Vec<Span>) {
+    let mut depth = 0usize;
+    let mut opened = from;
+    let mut nested = Vec::new();
+    for (n, (i, c)) in s.rest(from).char_indices().enumerate() {
+        let pos = from + i;
+        if n == MAX_LIST_CHARS || (depth == 0 && marks.binary_search_by_key(&pos, |m| m.0).is_ok())
+        {
+            return (pos, nested);
+        }
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    opened = pos;
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth == 0 => return (pos, nested),
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    nested.push(opened..pos);
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        nested.push(opened..s.span.end);
+    }
+    (s.span.end, nested)
+}
