@@ -28,6 +28,19 @@ pub fn render(files: &[FileResult]) -> String {
                         "{}:{line}:{col}: {level}[{}] {}",
                         f.path, d.rule, d.message
                     );
+                    let _ = writeln!(out, "    | {}", excerpt(&c.document.source, &d.span));
+                    for l in &d.labels {
+                        let (ll, lc) = index.line_column(l.span.start);
+                        let _ = writeln!(
+                            out,
+                            "    | {ll}:{lc} {}: {}",
+                            l.text,
+                            excerpt(&c.document.source, &l.span)
+                        );
+                    }
+                    if let Some(help) = &d.help {
+                        let _ = writeln!(out, "    = help: {help}");
+                    }
                     errors += usize::from(d.level == Level::Error);
                     warnings += usize::from(d.level == Level::Warning);
                 }
@@ -70,4 +83,24 @@ fn header(out: &mut String, path: &str, c: &Checked) {
         date(&s.signed),
         date(&s.published)
     );
+}
+
+/// Characters of context shown on each side of a finding's text.
+const CONTEXT: usize = 12;
+
+/// The text of a span with a little context, marked 【…】, on one line.
+fn excerpt(source: &str, span: &crate::document::Span) -> String {
+    let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |i| span.end + i);
+    let before: String = source[line_start..span.start]
+        .chars()
+        .rev()
+        .take(CONTEXT)
+        .collect();
+    let before: String = before.chars().rev().collect();
+    let after: String = source[span.end..line_end].chars().take(CONTEXT).collect();
+    let inner = source[span.clone()].replace('\n', " ");
+    format!("{before}【{inner}】{after}").trim().to_string()
 }

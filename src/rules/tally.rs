@@ -1,6 +1,14 @@
 //! `tally`: A stated split of the items by status or deadline, against the items' own statuses and deadlines.
+//!
+//! The reading of counts and tallies, which `item_count` and `conflict` share, is in `read`.
+
+mod read;
+
+pub(super) use read::*;
 
 use super::{Check, Context, Hit, Kind};
+use crate::document::{Item, Status};
+use serde::Deserialize;
 
 /// The kind's name.
 pub const NAME: &str = "tally";
@@ -8,21 +16,44 @@ pub const NAME: &str = "tally";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-按状态或时限对问题的分类统计（已完成、正在整改、其中……月底前需完成），与各项自身的状态和时限对照。
-A stated split of the items by status or deadline, against the items' own statuses and deadlines.
+按状态或时限对问题的分类统计（“25项整改任务已完成18项，正在整改7项（其中7月底前需完成2项……）”），
+与逐项列出的各项自身的状态（已完成整改、部分完成、正在整改中）和时限（按计划于……前完成）对照。
+只在总数与逐项列出的数目相同、且状态不明的项很少时才比较。
+A stated split of the items by status or deadline, against the statuses and deadlines the items
+themselves report; only when the stated total equals the itemized count and few statuses are unknown.
 
 ## 为什么 / Why it matters
-(to be written with the kind)
+开头的“已完成××项”是读者最先看到、也最常被引用的数字；它与正文各项不符，说明统计口径或
+文字未随整改进展更新，整份通报的可信度随之受损。
+The headline tally is the figure readers quote; when it disagrees with the items it was not updated.
 
 ## 示例 / Example
-(to be written with the kind)
+不通过 / Failing（正文两项中只有一项写明已完成整改）：
+    截至目前，巡察反馈的2项整改任务已完成2项。
+通过 / Passing：
+    截至目前，巡察反馈的2项整改任务已完成1项，正在整改1项（其中2024年9月底前需完成1项）。
 
 ## 参数 / Parameters
-(to be written with the kind)
+- `by`: `status`（按状态：已完成、部分完成、正在整改）或 `deadline`（按“……前需完成”的时限）。
+  What the split is by: `status` or `deadline`.
+- `max_unknown_share`: 状态不明的项占全部项的比例上限，超过则不比较（默认 0.2）。
+  The largest share of items with no stated status for which the check still runs (default 0.2).
 ";
 
 /// Names the kind's message and help templates may use.
-pub const VALUES: &[&str] = &["stated", "counted", "status", "total"];
+pub const VALUES: &[&str] = &[
+    "stated",
+    "counted",
+    "status",
+    "total",
+    "unit",
+    "noun",
+    "done",
+    "partial",
+    "ongoing",
+    "unknown",
+    "deadlines",
+];
 
 /// The kind, for the registry.
 pub const KIND: Kind = Kind {
@@ -32,14 +63,429 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Unbuilt;
+/// Which split a rule checks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum By {
+    /// 已完成 / 部分完成 / 正在整改.
+    #[default]
+    Status,
+    /// ……前需完成.
+    Deadline,
+}
 
-impl Check for Unbuilt {
-    fn check(&self, _cx: &Context) -> Vec<Hit> {
-        Vec::new()
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Params {
+    by: By,
+    max_unknown_share: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            by: By::Status,
+            max_unknown_share: MAX_UNKNOWN_SHARE,
+        }
     }
 }
 
-fn compile(_params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    Ok(Box::new(Unbuilt))
+struct TallyCheck {
+    params: Params,
+}
+
+fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    let params: Params = super::params(params)?;
+    if !(0.0..=1.0).contains(&params.max_unknown_share) {
+        return Err("max_unknown_share must be between 0 and 1".into());
+    }
+    Ok(Box::new(TallyCheck { params }))
+}
+
+/// "18" or "18至20" for a range of possible counts.
+fn range(lo: u32, hi: u32) -> String {
+    if lo == hi {
+        lo.to_string()
+    } else {
+        format!("{lo}至{hi}")
+    }
+}
+
+/// The items still open and the month each is due.
+struct Open<'a> {
+    items: Vec<&'a Item>,
+    dues: Vec<Option<(i32, u32)>>,
+}
+
+impl<'a> Open<'a> {
+    /// Partial items count as open unless the tally names them apart (`split_partial`).
+    fn read(cx: &Context<'a>, split_partial: bool) -> Self {
+        let open = |i: &&Item| {
+            i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
+        };
+        let items: Vec<&Item> = cx.doc.items.iter().filter(open).collect();
+        let dues = items.iter().map(|i| item_due(cx, i)).collect();
+        Open { items, dues }
+    }
+
+    /// The open items due in a month.
+    fn due_in(&self, month: (i32, u32)) -> Vec<&'a Item> {
+        let due = self.items.iter().zip(&self.dues);
+        due.filter(|(_, d)| **d == Some(month))
+            .map(|(i, _)| *i)
+            .collect()
+    }
+}
+
+impl Check for TallyCheck {
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let counts = statuses(&cx.doc.items);
+        let mut open: [Option<Open>; 2] = [None, None];
+        let mut hits = Vec::new();
+        for t in tallies(cx) {
+            if !judged(cx, &t, counts[3], self.params.max_unknown_share) {
+                continue;
+            }
+            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
+            let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
+            for p in &t.parts {
+                hits.extend(self.compare(&t, p, counts, open));
+            }
+        }
+        hits
+    }
+}
+
+impl TallyCheck {
+    /// A hit when a part of a tally cannot be the items' own count.
+    fn compare(&self, t: &Tally, p: &Part, counts: [u32; 4], open: &Open) -> Option<Hit> {
+        let [done, partial, ongoing, unknown] = counts;
+        let (lo, labelled) = match (self.params.by, p.bucket) {
+            (By::Status, Bucket::Done) => (done, Vec::new()),
+            (By::Status, Bucket::Partial) => (partial, Vec::new()),
+            (By::Status, Bucket::Open) => (open.items.len() as u32, Vec::new()),
+            (By::Deadline, Bucket::Due(y, m)) => {
+                let due = open.due_in((y, m));
+                (due.len() as u32, due)
+            }
+            _ => return None,
+        };
+        // Items of unknown status (and open items with no deadline) may be any of them.
+        let slack = match p.bucket {
+            Bucket::Due(..) => unknown + open.dues.iter().filter(|d| d.is_none()).count() as u32,
+            _ => unknown,
+        };
+        let stated = p.count.value;
+        if (lo..=lo + slack).contains(&stated) {
+            return None;
+        }
+        let mut hit = Hit::at(p.count.span())
+            .value("stated", stated)
+            .value("counted", range(lo, lo + slack))
+            .value("status", p.bucket.words())
+            .value("total", t.total.value)
+            .value("unit", p.count.unit())
+            .value("noun", t.noun)
+            .value("done", done)
+            .value("partial", partial)
+            .value("ongoing", ongoing)
+            .value("unknown", unknown)
+            .value("deadlines", deadline_list(&open.dues, p.count.unit()))
+            .label(t.total.span(), "总数");
+        let before = |o: &&Part| o.count.fig.quantity.span.start < p.count.span().start;
+        let parent = t
+            .parts
+            .iter()
+            .filter(before)
+            .rfind(|o| o.bucket == Bucket::Open);
+        if let (Bucket::Due(..), Some(o)) = (p.bucket, parent) {
+            hit = hit.label(o.count.span(), "其中所属的正在整改数");
+        }
+        for s in labelled
+            .iter()
+            .filter_map(|i| i.status_span.clone())
+            .take(5)
+        {
+            hit = hit.label(s, "逐项所列的时限");
+        }
+        Some(hit)
+    }
+}
+
+/// "2021年7月底前2项、2021年9月底前3项" for the open items' deadlines.
+fn deadline_list(dues: &[Option<(i32, u32)>], unit: &str) -> String {
+    let mut months: Vec<(i32, u32)> = dues.iter().flatten().copied().collect();
+    months.sort();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < months.len() {
+        let n = months[i..].iter().take_while(|m| **m == months[i]).count();
+        parts.push(format!("{}年{}月底前{n}{unit}", months[i].0, months[i].1));
+        i += n;
+    }
+    let missing = dues.iter().filter(|d| d.is_none()).count();
+    if missing > 0 {
+        parts.push(format!("未写时限{missing}{unit}"));
+    }
+    if parts.is_empty() {
+        "无".into()
+    } else {
+        parts.join("、")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pack::Pack;
+    use proptest::prelude::*;
+
+    /// Pieces of reports, so that random inputs reach totals, parts, dates and items.
+    const PIECES: &[&str] = &[
+        "巡察反馈的",
+        "25项",
+        "整改任务",
+        "已完成",
+        "17项",
+        "正在整改",
+        "8个",
+        "问题",
+        "(其中",
+        "2021年5月底前",
+        "需完成",
+        "1项",
+        ")",
+        ",",
+        "、",
+        "。",
+        "\n",
+        "(1)关于“",
+        "”的问题。",
+        "整改情况:",
+        "已完成整改。",
+        "按计划于2024年9月底前完成。",
+        "一、",
+        "(一)",
+        "方面",
+        "三方面",
+        "对甲镇",
+        "乙乡",
+        "个乡镇",
+        "等",
+        "151条",
+        "整改措施",
+        "截至目前",
+        "两",
+        "余",
+        "１２",
+        "，",
+        "（",
+        "）",
+        "é",
+        "\u{3000}",
+    ];
+
+    proptest! {
+        #[test]
+        fn no_panic_and_spans_on_char_boundaries(picks in prop::collection::vec(0..PIECES.len(), 0..80)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let pack = Pack::packaged().expect("the packaged rules load");
+            let (doc, facts) = crate::analyse(&text);
+            for f in pack.check(&doc, &facts) {
+                if ["item_count", "tally", "conflict"].contains(&f.kind.as_str()) {
+                    for s in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
+                        prop_assert!(s.start <= s.end && s.end <= text.len());
+                        prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The ids of this kind's packaged rules that fire on `text`.
+    fn fired(text: &str) -> Vec<String> {
+        let pack = Pack::packaged().expect("the packaged rules load");
+        let (doc, facts) = crate::analyse(text);
+        pack.check(&doc, &facts)
+            .into_iter()
+            .filter(|f| f.kind == super::NAME)
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    /// A report opening with `opening`, then one item per status line.
+    fn report(opening: &str, statuses: &[&str]) -> String {
+        let items: String = statuses
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                format!(
+                    "({})关于“枫林村问题{}”的问题。\n整改情况:{s}\n",
+                    i + 1,
+                    i + 1
+                )
+            })
+            .collect();
+        format!("{opening}\n一、整改落实情况\n{items}落款\n2024年6月20日\n")
+    }
+
+    const DONE: &str = "已完成整改。";
+    const SEPT: &str = "正在整改中,按计划于2024年9月底前完成。";
+    const DEC: &str = "正在整改中,按计划于2024年12月31日前完成。";
+    const PART: &str = "部分整改未完成,正在积极推进整改。";
+    const NONE: &str = "召开了专题会议。";
+
+    #[test]
+    fn table() {
+        let cases: Vec<(String, &[&str])> = vec![
+            (
+                report("巡察反馈的3项整改任务已完成3项。", &[DONE, DONE, SEPT]),
+                &["tally-mismatch"],
+            ),
+            (
+                report(
+                    "截至目前,3项整改任务已完成1项,正在整改2项。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &["tally-mismatch", "tally-mismatch"],
+            ),
+            (
+                report("巡察反馈的3个问题,有3个完成整改。", &[DONE, DONE, SEPT]),
+                &["tally-mismatch"],
+            ),
+            (
+                report(
+                    "巡察反馈的3个问题,已完成整改2个,1个部分完成。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &["tally-mismatch"],
+            ),
+            (
+                report(
+                    "巡察反馈的3项整改任务已完成两项,正在整改1项(其中2024年6月底前需完成1项)。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &["deadline-tally-mismatch"],
+            ),
+            (
+                report(
+                    "巡察反馈的3项整改任务已完成1项,正在整改2项(其中2024年9月底前需完成2项)。",
+                    &[DONE, SEPT, DEC],
+                ),
+                &["deadline-tally-mismatch"],
+            ),
+            // Consistent: 2 done, 1 open with its deadline.
+            (
+                report(
+                    "巡察反馈的3项整改任务已完成2项,正在整改1项(其中2024年9月底前需完成1项)。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &[],
+            ),
+            // The total (4) is not the number of items (3): item_count's business, not a split to compare.
+            (
+                report("巡察反馈的4项整改任务已完成3项。", &[DONE, DONE, SEPT]),
+                &[],
+            ),
+            // Two of three items state no status: too little to compare with.
+            (
+                report("巡察反馈的3项整改任务已完成3项。", &[DONE, NONE, NONE]),
+                &[],
+            ),
+            // A partial item is still open when the tally names no partial part.
+            (
+                report(
+                    "巡察反馈的3项整改任务已完成1项,正在整改2项。",
+                    &[DONE, PART, SEPT],
+                ),
+                &[],
+            ),
+            // Measures are not the items: 5条 of 6条 is not compared with 3 items.
+            (
+                report(
+                    "巡察反馈问题涉及的6条整改措施已落实5条。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &[],
+            ),
+            // "12月31日" is due by the end of December.
+            (
+                report(
+                    "巡察反馈的2项整改任务已完成1项,正在整改1项(其中2024年12月底前需完成1项)。",
+                    &[DONE, DEC],
+                ),
+                &[],
+            ),
+            // One unknown status in five may be the fifth done item.
+            (
+                report(
+                    "巡察反馈的5项整改任务已完成5项。",
+                    &[DONE, DONE, DONE, DONE, NONE],
+                ),
+                &[],
+            ),
+            // An open item with no written deadline may be the one due in June.
+            (
+                report(
+                    "巡察反馈的2项整改任务已完成1项,正在整改1项(其中2024年6月底前需完成1项)。",
+                    &[DONE, "正在整改中。"],
+                ),
+                &[],
+            ),
+            // People (人) are not the tasks' unit.
+            (
+                report(
+                    "巡察反馈的2项整改任务已完成2项,处理干部3人。",
+                    &[DONE, DONE],
+                ),
+                &[],
+            ),
+            // "需完成" with no date names no status.
+            (
+                report("巡察反馈的2项整改任务需完成2项。", &[DONE, SEPT]),
+                &[],
+            ),
+            // The noun before the count ("反馈问题3个") names a total too.
+            (
+                report(
+                    "巡察反馈问题3个,已整改到位2个,正在整改1个。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &[],
+            ),
+            (
+                report("巡察反馈问题3个,已整改到位3个。", &[DONE, DONE, SEPT]),
+                &["tally-mismatch"],
+            ),
+            // An item's own figures are about that item, even when its total equals the item count.
+            (
+                report(
+                    "巡察组反馈意见如下。",
+                    &[
+                        "梳理问题3个,已完成整改3个。正在整改中,按计划于2024年9月底前完成。",
+                        DONE,
+                        DONE,
+                    ],
+                ),
+                &[],
+            ),
+            // A count before the total is not one of its parts.
+            (
+                report("已完成1项,巡察反馈的2项整改任务均在推进。", &[DONE, DONE]),
+                &[],
+            ),
+            // A category of tasks (立行立改), not the count of done ones.
+            (
+                report(
+                    "巡察反馈的3项整改任务中,立行立改的1项已完成。",
+                    &[DONE, DONE, SEPT],
+                ),
+                &[],
+            ),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(fired(text), *want, "{text}");
+        }
+        let passing = cases.iter().filter(|(_, w)| w.is_empty()).count();
+        assert!(cases.len() >= 15 && 2 * passing >= cases.len());
+    }
 }
