@@ -193,3 +193,26 @@ fn the_readme_lists_every_kind_with_its_values_and_packaged_rules() {
         assert_eq!(cells[3], rules, "packaged rules of `{}`", kind.name);
     }
 }
+
+#[test]
+fn the_readme_shows_the_output_the_example_gives() {
+    let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
+    let args = [
+        "check",
+        "--rules",
+        "tests/fixtures/rules",
+        "tests/fixtures/authoring/xikou-rate.txt",
+        "tests/fixtures/authoring/xikou.txt",
+    ];
+    let command = format!("$ zglint {}\n", args.join(" "));
+    let start = readme.find(&command).expect("the README shows the command") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = Command::cargo_bin("zglint")
+        .unwrap()
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the example has an error");
+    assert_eq!(shown, String::from_utf8(out.stdout).unwrap());
+}

@@ -19,10 +19,11 @@ pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 两个不同问题的整改情况文字相同或几乎相同。整改情况取各项的“整改情况:”等标注段落;没有标注段落的,
 取问题标题之后的文字。比较前去掉标点、空白、“一是”“(1)”等序号和标签,按字符片段(shingle)计算
-Jaccard 相似度,达到阈值即报告,并在两处文字上各加标注。
+Jaccard 相似度,达到阈值即报告:指向后一处整改文字的开头,并标注前一处的开头和后一处所答的问题。
 Two different items whose rectification text is the same, or nearly: the labelled rectification
 paragraphs (or the text after the item's heading), normalised, compared by the Jaccard
-similarity of their character shingles.
+similarity of their character shingles. The finding points at the opening of the later copy,
+with labels at the opening of the earlier one and at the problem the copy answers.
 
 ## 为什么 / Why it matters
 不同的问题需要不同的整改措施。整改情况逐字照搬另一项,多半是复制粘贴时漏改,读者(纪委、下一轮
@@ -140,18 +141,40 @@ impl Check for DuplicateText {
     }
 }
 
+/// The finding: at the opening of the later copy, with a label at the opening of the earlier
+/// one and one at the heading of the problem the copy answers. Openings, not whole paragraphs,
+/// so that the output shows where each copy starts without printing it twice.
 fn hit(doc: &Document, first: &Text, copy: &Text, sim: f64) -> Hit {
     let name = |t: &Text| item_name(doc, &doc.items[t.item]);
     let percent = (sim * 100.0).floor();
-    Hit::at(copy.span.clone())
+    Hit::at(opening(doc, &copy.span))
         .value("similarity", format!("{percent}%"))
         .value("item", name(copy))
         .value("other", name(first))
-        .label(first.span.clone(), format!("{}的整改情况", name(first)))
         .label(
-            copy.span.clone(),
-            format!("{}的整改情况(相似度 {percent}%)", name(copy)),
+            opening(doc, &first.span),
+            format!("{}的整改情况,后一处与此相同", name(first)),
         )
+        .label(
+            doc.items[copy.item].head_span.clone(),
+            format!("重复的整改情况所答的问题(相似度 {percent}%)"),
+        )
+}
+
+/// Characters of a text's opening that a finding points at.
+const OPENING_CHARS: usize = 40;
+
+/// The start of a text up to its first sentence end, at most `OPENING_CHARS` characters.
+fn opening(doc: &Document, span: &Span) -> Span {
+    let text = doc.text(span);
+    let end = text
+        .char_indices()
+        .take(OPENING_CHARS)
+        .find(|&(_, c)| matches!(c, '。' | ';' | '\u{ff1b}' | '\n'))
+        .map(|(i, c)| i + c.len_utf8())
+        .or_else(|| text.char_indices().nth(OPENING_CHARS).map(|(i, _)| i))
+        .unwrap_or(text.len());
+    span.start..span.start + end
 }
 
 /// A short name for an item: its marker and the start of its heading, e.g. "(21)关于“有的项目……”".
@@ -358,16 +381,26 @@ mod tests {
     }
 
     #[test]
-    fn the_later_copy_is_reported_with_a_label_on_each_copy() {
+    fn the_later_copy_is_reported_at_its_opening_and_the_earlier_is_labelled() {
         let text = pair(A, A);
         let found = hits(&text);
         let h = &found[0];
         let second = text.rfind("整改情况").unwrap();
         let first = text.find("整改情况").unwrap();
         assert_eq!(h.span.start, second);
+        // The opening of each copy, up to its first sentence end or 40 characters.
+        assert_eq!(
+            &text[h.span.clone()],
+            "整改情况:一是制定村务公开月度检查制度,由镇纪委每月抽查各村公开栏;"
+        );
         assert_eq!(h.labels.len(), 2);
         assert_eq!(h.labels[0].span.start, first);
+        assert_eq!(h.labels[0].span.len(), h.span.len());
         assert!(h.labels[0].text.starts_with("(1)关于“村务公开不及时”"));
+        assert_eq!(
+            &text[h.labels[1].span.clone()],
+            "关于“集体资产台账不全”的问题。"
+        );
         assert_eq!(h.values["similarity"], "100%");
         assert!(h.values["other"].starts_with("(1)"));
         assert!(h.values["item"].starts_with("(2)"));
