@@ -139,13 +139,37 @@ pub fn overlaps(a: &Span, b: &Span) -> bool {
 
 /// The stretch of `passage` around `inner` bounded by the nearest `stops` on either side.
 fn around(source: &str, passage: &Span, inner: &Span, stops: &[char]) -> Span {
-    let before = &source[passage.start..inner.start];
-    let after = &source[inner.end..passage.end];
-    let start = before.rfind(stops).map_or(passage.start, |i| {
-        passage.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    // Look no further than MAX_REACH bytes each way, so that a long passage with no
+    // punctuation costs linear time, not a scan back to its start for every fact.
+    let lo = floor_boundary(
+        source,
+        inner.start.saturating_sub(MAX_REACH).max(passage.start),
+    );
+    let hi = ceil_boundary(source, (inner.end + MAX_REACH).min(passage.end));
+    let before = &source[lo..inner.start];
+    let after = &source[inner.end..hi];
+    let start = before.rfind(stops).map_or(lo, |i| {
+        lo + i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-    let end = after.find(stops).map_or(passage.end, |i| inner.end + i);
+    let end = after.find(stops).map_or(hi, |i| inner.end + i);
     start..end
+}
+
+/// How far, in bytes, a clause or sentence is looked for on either side of a fact.
+const MAX_REACH: usize = 1200;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Words that end a noun phrase after a figure: "48个完成整改" counts nothing named.
