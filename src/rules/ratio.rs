@@ -4,6 +4,7 @@
 use super::arith::{Interval, show};
 use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences, tail, wanted};
 use super::{Check, Context, Hit, Kind};
+use crate::document::Span;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -25,6 +26,13 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
   counts or more the rate may combine them, and a count of what was done (已, 完成, the rate's name) is its numerator:
   neither is checked.
+- 写明完成数的完成率：`巡察反馈的4个问题,已完成整改3个,整改完成率80%`，完成数是句中率之前唯一一个所在分句说明已完成
+  （完成、办结、销号、已整改……，且无“未、正在、部分、剩余”）的计数，基数是它前面同单位、同名词且不小于它的计数；
+  按 100 · 完成数 / 基数 核对（3 / 4 = 75%）。完成数与比率之间只能有其余部分的计数（正在整改1个）；
+  基数有两个不同的值时不核对。
+  A completion rate whose done count is stated (the one count before the rate in a clause saying it was done) and
+  whose base is the earlier count of its unit and noun that is not smaller: 100 · done / base against the rate.
+  Between the done count and the rate only counts of the rest may stand; two different bases are not checked.
 
 基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
@@ -42,7 +50,8 @@ Both figures are in the text: a percentage that they do not give means one of th
     151条整改措施已完成148条,占98.01%。
 
 ## 参数 / Parameters
-- `construction`: `share`（占、占比）或 `rate`（……率）。Which construction the rule checks.
+- `construction`: `share`（占、占比）、`rate`（……率，只写明基数）或 `rate_part`（……率，写明完成数与基数）。
+  Which construction the rule checks: a share, a rate with only its base, or a rate with its done count and base.
 - `pairing`: `sure` 只报告相邻的配对，`loose` 只报告不够确定的配对（部分、基数与百分比相隔一个分句以上）；
   省略时两者都报告。`sure` reports only adjacent pairings, `loose` only those further apart; omitted, both.
 - `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
@@ -67,8 +76,10 @@ enum Construction {
     /// 部分……占（比）P%.
     #[default]
     Share,
-    /// 基数……完成率 P%.
+    /// 基数……完成率 P%, where only the base is stated.
     Rate,
+    /// 基数……已完成 k……完成率 P%, where the part is stated too.
+    RatePart,
 }
 
 #[derive(Deserialize, Default)]
@@ -113,22 +124,48 @@ struct Ratio {
 
 impl Check for Ratio {
     fn check(&self, cx: &Context) -> Vec<Hit> {
+        self.readings(cx)
+            .into_iter()
+            .filter_map(|(_, r)| r.ok().flatten())
+            .filter(|(_, sure)| wanted(self.pairing, *sure))
+            .map(|(h, _)| h)
+            .collect()
+    }
+}
+
+/// One percentage read by a rule: a hit and whether its pairing is sure, `None` when the
+/// percentage holds, or why it is not checked.
+type Reading = Result<Option<(Hit, bool)>, String>;
+
+impl Ratio {
+    /// Every percentage this rule's construction applies to, with its reading. A share rule
+    /// also answers for the percentages that neither construction applies to.
+    fn readings(&self, cx: &Context) -> Vec<(Span, Reading)> {
         let source = &cx.doc.source;
-        let mut hits = Vec::new();
+        let mut out = Vec::new();
         for s in sentences(source, &cx.facts.figures) {
             for (pct, p) in s.figs.iter().enumerate() {
-                if p.family != "%" || p.figure.quantity.in_range {
+                if p.family != "%" {
+                    continue;
+                }
+                let head = s.head(p.start());
+                let (by_share, by_rate) = (self.share.find(head), self.rate.find(head));
+                let m = match self.construction {
+                    Construction::Share => by_share,
+                    Construction::Rate | Construction::RatePart => by_rate,
+                };
+                let Some(m) = m else {
+                    if self.construction == Construction::Share && by_rate.is_none() {
+                        out.push((p.span(), Err(NO_BASE.to_string())));
+                    }
+                    continue;
+                };
+                if p.figure.quantity.in_range {
+                    out.push((p.span(), Err(IN_RANGE.to_string())));
                     continue;
                 }
                 let Some(value) = p.checkable() else {
-                    continue;
-                };
-                let head = s.head(p.start());
-                let marker = match self.construction {
-                    Construction::Share => &self.share,
-                    Construction::Rate => &self.rate,
-                };
-                let Some(m) = marker.find(head) else {
+                    out.push((p.span(), Err(APPROX.to_string())));
                     continue;
                 };
                 let stated = Stated {
@@ -138,20 +175,30 @@ impl Check for Ratio {
                     value,
                     mark: s.span.start + m.start(),
                 };
-                let found = match self.construction {
+                let reading = match self.construction {
                     Construction::Share => share(&stated),
-                    Construction::Rate => rate::rate(&stated, &self.rates),
+                    Construction::Rate => match rate::rate(&stated, &self.rates) {
+                        Ok(rate::RateReading::Reach(r)) => Ok(r),
+                        Ok(rate::RateReading::Part(_)) => Ok(None),
+                        Err(e) => Err(e),
+                    },
+                    Construction::RatePart => match rate::rate(&stated, &self.rates) {
+                        Ok(rate::RateReading::Part(r)) => Ok(r),
+                        Ok(rate::RateReading::Reach(_)) => Ok(None),
+                        Err(e) => Err(e),
+                    },
                 };
-                hits.extend(
-                    found
-                        .filter(|(_, sure)| wanted(self.pairing, *sure))
-                        .map(|(h, _)| h),
-                );
+                out.push((p.span(), reading));
             }
         }
-        hits
+        out
     }
 }
+
+/// Why a percentage is not checked.
+const NO_BASE: &str = "未核对: 基数不明 / not checked: no base stated";
+const IN_RANGE: &str = "未核对: 百分比是范围的一端 / not checked: a range's end";
+const APPROX: &str = "未核对: 百分比是约数 / not checked: an approximate figure";
 
 /// A stated percentage and where it stands.
 struct Stated<'a> {
@@ -210,28 +257,43 @@ impl Stated<'_> {
 /// unit that is not smaller. Two bases of different values, or one that is approximate, make
 /// the base ambiguous: not checked. The pairing is sure when the part stands within a clause
 /// of 占 and the base within a clause of the part.
-fn share(st: &Stated) -> Option<(Hit, bool)> {
+fn share(st: &Stated) -> Reading {
     let s = st.s;
-    let part = s.first_at(st.mark).checked_sub(1)?;
+    let no_part = || "未核对: 部分不明 / not checked: no part stated".to_string();
+    let part = s.first_at(st.mark).checked_sub(1).ok_or_else(no_part)?;
     let pf = &s.figs[part];
     if matches!(pf.family, "%" | "‰" | "分之") {
-        return None;
+        return Err(no_part());
     }
-    let pv = pf.checkable()?;
+    let pv = pf
+        .checkable()
+        .ok_or_else(|| "未核对: 部分是约数 / not checked: an approximate part".to_string())?;
     let bigger = |k: &usize| s.figs[*k].iv.is_some_and(|b| b.lo > 0.0 && b.hi >= pv.lo);
     let bases: Vec<usize> = s
         .window_before(part)
         .filter(|&k| s.figs[k].family == pf.family)
         .filter(|k| bigger(k) || s.figs[*k].iv.is_none())
         .collect();
-    let base = *bases.last()?;
-    let b = s.figs[base].checkable()?;
+    let base = *bases.last().ok_or_else(|| NO_BASE.to_string())?;
+    let ambiguous = || {
+        let shown: Vec<&str> = bases
+            .iter()
+            .map(|&k| &st.source[s.figs[k].span()])
+            .collect();
+        format!(
+            "未核对: 基数有两种可能 ({}) / not checked: ambiguous base",
+            shown.join(", ")
+        )
+    };
+    let b = s.figs[base].checkable().ok_or_else(ambiguous)?;
     if bases.iter().any(|&k| s.figs[k].checkable() != Some(b)) {
-        return None; // an ambiguous base
+        return Err(ambiguous());
     }
-    let c = pv.percent_of(b)?;
+    let Some(c) = pv.percent_of(b) else {
+        return Err(NO_BASE.to_string());
+    };
     if c.meets(st.value) {
-        return None;
+        return Ok(None);
     }
     let sure = s.clause_at(st.mark) <= pf.clause + 1 && pf.clause <= s.figs[base].clause + 1;
     let bf = &s.figs[base];
@@ -242,7 +304,7 @@ fn share(st: &Stated) -> Option<(Hit, bool)> {
         .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
         .label(pf.span(), "部分")
         .label(bf.span(), "基数");
-    Some((hit, sure))
+    Ok(Some((hit, sure)))
 }
 
 /// A figure's digits, with its scale and unit when `other`'s scale differs (15.98万元 against
@@ -283,6 +345,8 @@ mod tests {
     const SHARE_LOOSE: &[&str] = &["percent-mismatch-uncertain"];
     const RATE: &[&str] = &["rate-unreachable"];
     const RATE_LOOSE: &[&str] = &["rate-unreachable-uncertain"];
+    const PART: &[&str] = &["rate-mismatch"];
+    const PART_LOOSE: &[&str] = &["rate-mismatch-uncertain"];
     const NONE: &[&str] = &[];
 
     #[rustfmt::skip]
@@ -328,6 +392,27 @@ mod tests {
         ("辖区76个小区,已成立业委会22个,覆盖率达到95%。", NONE),
         // An approximate percentage is never held to equality.
         ("50个问题已完成48个,占约95%。", NONE),
+        // The part is stated: 3 / 4 = 75%.
+        ("巡察反馈的4个问题,已完成整改3个,整改完成率80%。", PART),
+        ("巡察反馈的4个问题,已完成整改3个,整改完成率75%。", NONE),
+        ("30个问题,已完成27个,完成率90%。", NONE),
+        // 29 / 30 = 96.667%, inside [96.665, 96.675].
+        ("30个问题,已完成29个,完成率96.67%。", NONE),
+        ("30个问题,已完成29个,完成率96.5%。", PART),
+        // The done count stands after its clause's figure: 38 / 40 = 95%.
+        ("反馈问题40个,其中38个已完成整改,整改完成率92%。", PART),
+        // The rest between the part and the rate: a less certain pairing.
+        ("反馈问题30个,已完成整改27个,正在整改3个,整改完成率93%。", PART_LOOSE),
+        ("反馈问题30个,已完成整改27个,正在整改3个,整改完成率90%。", NONE),
+        // The second rate is of the 12 towns, not of the 30 problems.
+        ("反馈问题30个,已完成整改27个,整改完成率90%,12个乡镇办结率75%。", NONE),
+        ("反馈问题30个,已完成整改27个,整改完成率90%,办结率80%。", NONE),
+        // Two bases of the done count's unit: 27 of 30 or of 40 problems.
+        ("反馈问题40个,其中本轮30个,已完成整改27个,整改完成率90%。", NONE),
+        // A done count of another noun is not the part.
+        ("反馈问题30个,已有12个村完成整改,整改完成率90%。", NONE),
+        // Ongoing is not done.
+        ("反馈问题4个,正在整改3个,整改完成率80%。", NONE),
     ];
 
     #[test]
@@ -367,5 +452,22 @@ mod tests {
             help.starts_with("99 / 101 = 98.02%, 文中为 98.01%；若作者"),
             "{help}"
         );
+        let text = "巡察反馈的4个问题,已完成整改3个,整改完成率80%。";
+        let (doc, facts) = crate::analyse(text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, "rate-mismatch");
+        assert_eq!(found[0].help.as_deref(), Some("3 / 4 = 75%, 文中为 80%"));
+        assert_eq!(&text[found[0].span.clone()], "80%");
+        let labels: Vec<(&str, &str)> = found[0]
+            .labels
+            .iter()
+            .map(|l| (&text[l.span.clone()], l.text.as_str()))
+            .collect();
+        assert_eq!(labels, [("3个", "部分"), ("4个", "基数")]);
     }
 }

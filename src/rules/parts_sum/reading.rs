@@ -85,6 +85,15 @@ impl Sentence<'_> {
         &self.text[start - self.span.start..pos - self.span.start]
     }
 
+    /// Where the clause of `pos` ends (absolute): the next clause's start, or the sentence's end.
+    pub fn clause_end(&self, pos: usize) -> usize {
+        let c = self.clause_at(pos);
+        self.clause_starts
+            .get(c + 1)
+            .copied()
+            .unwrap_or(self.span.end)
+    }
+
     /// The first figure at or after `pos`, if it stands in the clause of `pos`.
     pub fn next_in_clause(&self, pos: usize) -> Option<usize> {
         let k = self.first_at(pos);

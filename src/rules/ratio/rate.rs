@@ -1,33 +1,66 @@
-//! ……完成率 P%: a completion rate against the whole count it is a rate of.
+//! ……完成率 P%: a completion rate against the counts it is a rate of. Where the sentence
+//! states what was done (已完成整改3个) and the total before it (反馈的4个问题), the rate is
+//! 100 · done / total; where it states only the total, some whole count of it must give P.
 
 use super::{Stated, number};
 use crate::rules::Hit;
 use crate::rules::arith::{Interval, show};
-use crate::rules::parts_sum::reading::Fig;
+use crate::rules::parts_sum::reading::{Fig, Sentence};
 
-/// The base is the one whole count before the rate in the sentence, unless its clause says it
-/// was done; some count k of it must give P. A rate above 100% is not a share of a whole and
-/// is left alone.
-pub(super) fn rate(st: &Stated, rates: &[String]) -> Option<(Hit, bool)> {
+/// Words of a clause that say its count was done.
+const DONE: &[&str] = &["完成", "办结", "销号", "已整改", "整改到位", "整改完毕"];
+/// Words of a clause that say its count was not (yet) done, or was only partly.
+const NOT_DONE: &[&str] = &[
+    "未", "尚", "正在", "部分", "剩余", "其余", "需", "待", "率", "%", "％",
+];
+
+/// What a rate's sentence states besides the rate.
+pub(super) enum RateReading {
+    /// The done count and its base are stated: the rate is checked against them.
+    Part(Option<(Hit, bool)>),
+    /// Only the base is stated: the rate is checked for reachability.
+    Reach(Option<(Hit, bool)>),
+}
+
+/// Read a rate: with its part where the sentence states it, else against its lone base.
+/// `Err` says why the rate is not checked.
+pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String> {
     let s = st.s;
     if st.value.lo > 100.0 {
-        return None;
+        return Err("未核对: 超过100%的比率 / not checked: a rate above 100%".into());
     }
-    let bases: Vec<(usize, f64)> = s
+    let counts: Vec<(usize, f64)> = s
         .window_before(s.first_at(st.mark))
         .filter(|&k| !is_time(&s.figs[k]))
         .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
         .collect();
+    if let Some(part) = stated_part(st, &counts, rates)? {
+        return Ok(RateReading::Part(part));
+    }
     // With two counts or more the rate may come from them in several ways (42 done and 3
     // left give 42 / 45): only a lone count is its base.
-    let [(base, b)] = bases[..] else {
-        return None;
+    let (base, b) = match counts[..] {
+        [] => return Err("未核对: 基数不明 / not checked: no base stated".into()),
+        [one] => one,
+        _ => {
+            let shown: Vec<String> = counts.iter().map(|(_, v)| v.to_string()).collect();
+            return Err(format!(
+                "未核对: 句中有多个计数 ({}), 不能确定基数 / not checked: several counts, none sure to be the base",
+                shown.join(", ")
+            ));
+        }
     };
     let lead = s.clause_head(s.figs[base].start());
     let done = ["已", "完成"].iter().any(|w| lead.contains(w))
         || rates.iter().any(|w| lead.contains(w.as_str()));
-    if done || reachable(b, st.value) {
-        return None; // "已整改到位问题45个": the count done, not the base
+    if done {
+        // "已整改到位问题45个": the count done, not the base
+        return Err(format!(
+            "未核对: 只写明了完成数 {b}, 基数不明 / not checked: only the count done is stated"
+        ));
+    }
+    if reachable(b, st.value) {
+        return Ok(RateReading::Reach(None));
     }
     let sure = s.clause_at(st.mark) <= s.figs[base].clause + 1;
     let decimals = st.decimals();
@@ -52,7 +85,118 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Option<(Hit, bool)> {
     let hit = st
         .hit(computed, part, bw, note)
         .label(s.figs[base].span(), "基数");
-    Some((hit, sure))
+    Ok(RateReading::Reach(Some((hit, sure))))
+}
+
+/// The done count and its base, when the sentence states both before the rate (巡察反馈的4个
+/// 问题,已完成整改3个,整改完成率80%): the done count is the one count in a clause that says it
+/// was done, the base the earlier counts of its unit and noun that are not smaller. `Ok(None)`
+/// when the sentence does not state them surely, `Err` when the base may be either of two.
+fn stated_part(
+    st: &Stated,
+    counts: &[(usize, f64)],
+    rates: &[String],
+) -> Result<Option<Option<(Hit, bool)>>, String> {
+    let s = st.s;
+    let done: Vec<(usize, f64)> = counts
+        .iter()
+        .copied()
+        .filter(|&(k, _)| is_done(st, k, rates))
+        .collect();
+    let [(d, dv)] = done[..] else {
+        return Ok(None);
+    };
+    let df = &s.figs[d];
+    // Between the done count and the rate only counts of the rest (正在整改1个) may stand:
+    // another figure, or another percentage, may be what the rate is of.
+    let end = s.first_at(st.mark);
+    let rest = |k: usize| {
+        let f = &s.figs[k];
+        f.family == df.family && f.whole_count().is_some() && clause_says(st, k, NOT_DONE)
+    };
+    if !(d + 1..end).all(rest) {
+        return Ok(None);
+    }
+    let bases: Vec<(usize, f64)> = counts
+        .iter()
+        .copied()
+        .filter(|&(k, v)| k < d && v >= dv && s.figs[k].family == df.family)
+        .filter(|&(k, _)| same_noun(s, &s.figs[k], df) && !is_done(st, k, rates))
+        .collect();
+    let Some(&(base, bv)) = bases.last() else {
+        return Ok(None);
+    };
+    if bases.iter().any(|&(_, v)| v != bv) {
+        let shown: Vec<String> = bases.iter().map(|(_, v)| v.to_string()).collect();
+        return Err(format!(
+            "未核对: 基数有两种可能 ({}) / not checked: ambiguous base",
+            shown.join(", ")
+        ));
+    }
+    let Some(c) = Interval::exact(dv).percent_of(Interval::exact(bv)) else {
+        return Ok(None);
+    };
+    if c.meets(st.value) {
+        return Ok(Some(None));
+    }
+    let bf = &s.figs[base];
+    let sure = s.clause_at(st.mark) <= df.clause + 1 && df.clause <= bf.clause + 1;
+    let (dw, bw) = (number(st.source, df, bf), number(st.source, bf, df));
+    let shown = show(c.mid(), st.decimals());
+    let note = st.truncation_note(|t| c.meets(t), &shown);
+    let hit = st
+        .hit(format!("{dw} / {bw} = {shown}%"), dw, bw, note)
+        .label(df.span(), "部分")
+        .label(bf.span(), "基数");
+    Ok(Some(Some((hit, sure))))
+}
+
+/// True when the clause of figure `k` (up to the rate) says its count was done: 已完成整改3个,
+/// 有38个完成整改, 已落实27条.
+fn is_done(st: &Stated, k: usize, rates: &[String]) -> bool {
+    let done: Vec<String> = DONE
+        .iter()
+        .map(|w| w.to_string())
+        .chain(rates.iter().map(|r| format!("已{r}")))
+        .collect();
+    let words: Vec<&str> = done.iter().map(String::as_str).collect();
+    clause_says(st, k, &words) && !clause_says(st, k, NOT_DONE)
+}
+
+/// True when the words around figure `k` in its clause hold one of `words`: the clause before
+/// it, and after it too when it is the clause's last figure before the rate (what follows a
+/// figure that another figure follows is about that one).
+fn clause_says(st: &Stated, k: usize, words: &[&str]) -> bool {
+    let s: &Sentence = st.s;
+    let f = &s.figs[k];
+    let head = s.clause_head(f.start());
+    let next = s
+        .figs
+        .get(k + 1)
+        .map_or(s.span.end, |n| n.start())
+        .min(st.mark);
+    let tail = if s.figs.get(k + 1).is_none_or(|n| n.clause != f.clause) || next == st.mark {
+        let from = f.span().end.min(next);
+        let to = s.clause_end(from).min(next).max(from);
+        &st.source[from..to]
+    } else {
+        ""
+    };
+    words.iter().any(|w| head.contains(w) || tail.contains(w))
+}
+
+/// True when the base may count what the done count counts: the done count names no noun
+/// (已完成整改3个), or the base names the same one, after it (4个问题) or before it in its
+/// clause (反馈问题30个); 12个村 is not a part of 30 problems.
+fn same_noun(s: &Sentence, base: &Fig, done: &Fig) -> bool {
+    let (x, y) = (&base.figure.noun, &done.figure.noun);
+    if y.is_empty() {
+        return true;
+    }
+    if x.is_empty() {
+        return s.clause_head(base.start()).contains(y.as_str());
+    }
+    x.ends_with(y.as_str()) || y.ends_with(x.as_str())
 }
 
 /// True for spans of time and ages: "3个月" is no base of a rate.
