@@ -47,7 +47,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
-    /// Show what zglint reads off a report: its tree, items, dates, figures and timeline.
+    /// Show what zglint reads off a report: its tree, items, dates, figures and timeline, and
+    /// the percentages the packaged rules did not check, with why.
     Parse {
         /// The report file.
         path: PathBuf,
@@ -140,7 +141,13 @@ fn main() -> ExitCode {
             Ok(text) => {
                 let (doc, facts) = zglint::analyse(&text);
                 let out = match format {
-                    ParseFormat::Text => zglint::render::outline::render(&doc, &facts),
+                    ParseFormat::Text => {
+                        // The packaged rules say which percentages they could not check.
+                        let unchecked = Pack::packaged()
+                            .map(|p| p.unchecked(&doc, &facts))
+                            .unwrap_or_default();
+                        zglint::render::outline::render(&doc, &facts, &unchecked)
+                    }
                     ParseFormat::Json => {
                         let value = serde_json::json!({ "document": doc, "facts": facts });
                         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"

@@ -3,7 +3,7 @@
 // A rule-file error carries its source text for miette; it is built once, on a failing load.
 #![allow(clippy::result_large_err)]
 
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
 use crate::rules::{self, Check, Context, Kind};
@@ -260,6 +260,21 @@ impl Pack {
     }
 }
 
+impl Pack {
+    /// The places no rule checked though some rule looked at them, with the first rule's
+    /// reason, in document order; each place once.
+    pub fn unchecked(&self, doc: &Document, facts: &Facts) -> Vec<(Span, String)> {
+        let cx = Context { doc, facts };
+        let mut out = std::collections::BTreeMap::new();
+        for rule in &self.rules {
+            for (span, why) in rule.unchecked(&cx) {
+                out.entry((span.start, span.end)).or_insert(why);
+            }
+        }
+        out.into_iter().map(|((s, e), why)| (s..e, why)).collect()
+    }
+}
+
 /// Fill a template's `{name}` placeholders.
 fn fill(template: &str, values: &std::collections::BTreeMap<&'static str, String>) -> String {
     let mut out = template.to_string();
@@ -288,6 +303,14 @@ impl Rule {
                 help: self.spec.help.as_ref().map(|h| fill(h, &hit.values)),
             })
             .collect()
+    }
+
+    /// The places this rule looked at but did not check, with why (none when it is off).
+    pub fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        if self.spec.level.level().is_none() {
+            return Vec::new();
+        }
+        self.check.unchecked(cx)
     }
 
     /// Run the rule's examples; each failure is described.

@@ -151,3 +151,37 @@ fn a_bad_rule_file_is_a_clear_error() {
         .stderr(predicate::str::contains("no_such_kind"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn parse_says_which_percentages_are_not_checked_and_why() {
+    let dir = std::env::temp_dir().join(format!("zglint-unchecked-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("report.txt");
+    std::fs::write(
+        &report,
+        "中共青石镇委员会关于巡察整改进展情况的通报\n\
+         一、总体情况\n\
+         截至2024年3月1日,已进驻事项占应进事项的76%。\
+         全村党员120人,其中女党员30人,45岁以下的20人,占20%。\
+         反馈问题30个,已完成整改27个,整改完成率90%。\n\
+         中共青石镇委员会\n\
+         2024年3月8日\n",
+    )
+    .unwrap();
+    let out = zglint().arg("parse").arg(&report).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let section = &stdout[stdout.find("\nnot checked (2)\n").expect(&stdout)..];
+    let line = |pct: &str| {
+        section
+            .lines()
+            .find(|l| l.contains(pct))
+            .unwrap_or_else(|| panic!("{pct} not listed: {section}"))
+    };
+    assert!(line("76%").contains("3:24"), "{section}");
+    assert!(line("76%").contains("未核对: 基数不明 / not checked: no base stated"));
+    assert!(line("20%").contains("基数有两种可能 (120人, 30人)"));
+    // 27 / 30 = 90% is checked, so not listed.
+    assert!(!section.contains("90%"), "{section}");
+    std::fs::remove_dir_all(&dir).ok();
+}

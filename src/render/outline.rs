@@ -23,8 +23,9 @@ fn at(ix: &LineIndex, span: &Span) -> String {
     format!("{l}:{c}")
 }
 
-/// Render the outline: chrome, title, the tree with its items, the closing, then the facts.
-pub fn render(doc: &Document, facts: &Facts) -> String {
+/// Render the outline: chrome, title, the tree with its items, the closing, then the facts,
+/// and the places the rules looked at but did not check (`unchecked`, with why).
+pub fn render(doc: &Document, facts: &Facts, unchecked: &[(Span, String)]) -> String {
     let ix = &LineIndex::new(&doc.source);
     let mut out = String::new();
     for c in &doc.chrome {
@@ -54,6 +55,15 @@ pub fn render(doc: &Document, facts: &Facts) -> String {
         .map_or("(none)", |s| doc.text(s));
     let _ = writeln!(out, "closing   issuer {issuer}, date {date}");
     facts_part(&mut out, ix, doc, facts);
+    let _ = writeln!(out, "\nnot checked ({})", unchecked.len());
+    for (span, why) in unchecked {
+        let _ = writeln!(
+            out,
+            "  {:>7}  {:<14} {why}",
+            at(ix, span),
+            clip(doc.text(span))
+        );
+    }
     out
 }
 

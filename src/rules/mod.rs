@@ -68,6 +68,12 @@ impl Hit {
 pub trait Check: Send + Sync {
     /// Every place the rule fires in the report.
     fn check(&self, cx: &Context) -> Vec<Hit>;
+
+    /// The places the rule looked at but did not check, each with a short reason in Chinese
+    /// and English (`未核对: 基数不明 / not checked: no base stated`), for `zglint parse`.
+    fn unchecked(&self, _cx: &Context) -> Vec<(Span, String)> {
+        Vec::new()
+    }
 }
 
 /// The check of a kind compiled from a rule's `params`, or why the params are wrong.

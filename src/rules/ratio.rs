@@ -36,7 +36,9 @@ A percentage against the figures it is computed from, by interval arithmetic at 
 
 基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
-A percentage whose base is not stated is not checked; approximate figures are not checked. A figure that is right
+`zglint parse` 在 `not checked` 下列出这些百分比及原因。
+A percentage whose base is not stated is not checked; approximate figures are not checked (`zglint parse` lists
+them under `not checked`, with why). A figure that is right
 only if the author truncated is still reported, and the help says so.
 
 ## 为什么 / Why it matters
@@ -129,6 +131,13 @@ impl Check for Ratio {
             .filter_map(|(_, r)| r.ok().flatten())
             .filter(|(_, sure)| wanted(self.pairing, *sure))
             .map(|(h, _)| h)
+            .collect()
+    }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        self.readings(cx)
+            .into_iter()
+            .filter_map(|(span, r)| Some((span, r.err()?)))
             .collect()
     }
 }
