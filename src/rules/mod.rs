@@ -14,6 +14,8 @@ pub mod placeholder;
 pub mod ratio;
 pub mod required;
 pub mod tally;
+#[cfg(test)]
+pub mod testing;
 
 use crate::document::{Document, Span};
 use crate::facts::Facts;

@@ -545,20 +545,7 @@ mod tests {
 
     /// Spans of every finding on hostile text stay in bounds and on character boundaries.
     fn spans_hold(text: &str) {
-        let (doc, facts) = crate::analyse(text);
-        let cx = Context {
-            doc: &doc,
-            facts: &facts,
-        };
-        for name in PROBLEMS {
-            let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
-            for hit in compile(&params).unwrap().check(&cx) {
-                for s in std::iter::once(&hit.span).chain(hit.labels.iter().map(|l| &l.span)) {
-                    assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
-                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-                }
-            }
-        }
+        crate::rules::testing::assert_spans_hold_for(compile, PROBLEMS, text);
     }
 
     proptest::proptest! {

@@ -437,24 +437,8 @@ mod tests {
     /// The explanation's two snippets: the first is reported, the second is not.
     #[test]
     fn the_explanation_examples_hold() {
-        let blocks: Vec<&str> = EXPLANATION
-            .split("```text\n")
-            .skip(1)
-            .map(|b| b.split("```").next().unwrap())
-            .collect();
-        assert_eq!(blocks.len(), 2);
         let check = compile(&serde_yaml::Value::Null).unwrap();
-        let count = |text: &str| {
-            let (doc, facts) = crate::analyse(text);
-            check
-                .check(&Context {
-                    doc: &doc,
-                    facts: &facts,
-                })
-                .len()
-        };
-        assert!(count(blocks[0]) > 0, "{}", blocks[0]);
-        assert_eq!(count(blocks[1]), 0, "{}", blocks[1]);
+        crate::rules::testing::assert_explanation_examples(EXPLANATION, check.as_ref());
     }
 
     const PIECES: &[&str] = &[
@@ -493,14 +477,9 @@ mod tests {
             noise in "\\PC{0,40}",
         ) {
             let text: String = parts.iter().map(|&i| PIECES[i]).chain([noise.as_str()]).collect();
-            let (doc, facts) = crate::analyse(&text);
             let check = compile(&serde_yaml::Value::Null).unwrap();
-            for h in check.check(&Context { doc: &doc, facts: &facts }) {
-                for s in std::iter::once(&h.span).chain(h.labels.iter().map(|l| &l.span)) {
-                    proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
-                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-                }
-            }
+            let hits = crate::rules::testing::hits(check.as_ref(), &text);
+            crate::rules::testing::assert_spans_hold(&text, &hits);
         }
     }
 }

@@ -1,0 +1,46 @@
+//! Test helpers shared by the kinds' test modules.
+
+use super::{Check, Compile, Hit};
+
+/// Every hit of `check` on `text`, read as a report.
+pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
+    let (doc, facts) = crate::analyse(text);
+    check.check(&super::Context {
+        doc: &doc,
+        facts: &facts,
+    })
+}
+
+/// Every span of every hit (primary and labels) is in bounds and on character boundaries.
+pub fn assert_spans_hold(text: &str, hits: &[Hit]) {
+    for hit in hits {
+        for s in std::iter::once(&hit.span).chain(hit.labels.iter().map(|l| &l.span)) {
+            assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+/// The spans hold for a kind compiled with `{problem: NAME}` for each of `problems`.
+pub fn assert_spans_hold_for(compile: Compile, problems: &[&str], text: &str) {
+    for name in problems {
+        let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).expect("params");
+        let check = compile(&params).expect("compiles");
+        assert_spans_hold(text, &hits(check.as_ref(), text));
+    }
+}
+
+/// The explanation's two ```text snippets: the first is reported, the second is not.
+pub fn assert_explanation_examples(explanation: &str, check: &dyn Check) {
+    let blocks: Vec<&str> = explanation
+        .split("```text\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap_or(""))
+        .collect();
+    assert_eq!(blocks.len(), 2);
+    assert!(!hits(check, blocks[0]).is_empty(), "{}", blocks[0]);
+    assert!(hits(check, blocks[1]).is_empty(), "{}", blocks[1]);
+}
