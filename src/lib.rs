@@ -84,3 +84,16 @@ pub fn analyse(text: &str) -> (Document, Facts) {
     let facts = facts::extract(&doc);
     (doc, facts)
 }
+
+/// Check a report's text with a rule pack: analyse it, summarise it, run the rules.
+pub fn check_text(pack: &pack::Pack, text: &str) -> render::Checked {
+    let (document, facts) = analyse(text);
+    let summary = summary::summarize(&document, &facts);
+    let findings = pack.check(&document, &facts);
+    render::Checked {
+        document,
+        facts,
+        summary,
+        findings,
+    }
+}

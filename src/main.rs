@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use zglint::finding::Level;
 use zglint::pack::Pack;
-use zglint::render::{Checked, FileResult};
+use zglint::render::FileResult;
 
 #[derive(Parser)]
 #[command(
@@ -75,17 +75,9 @@ enum ParseFormat {
 }
 
 fn check_file(pack: &Pack, path: &std::path::Path) -> FileResult {
-    let outcome = zglint::read(path).map_err(|e| e.to_string()).map(|text| {
-        let (document, facts) = zglint::analyse(&text);
-        let summary = zglint::summary::summarize(&document, &facts);
-        let findings = pack.check(&document, &facts);
-        Checked {
-            document,
-            facts,
-            summary,
-            findings,
-        }
-    });
+    let outcome = zglint::read(path)
+        .map_err(|e| e.to_string())
+        .map(|text| zglint::check_text(pack, &text));
     FileResult {
         path: path.display().to_string(),
         outcome,
