@@ -6,9 +6,22 @@ use std::fmt::Write;
 
 /// Render checked files for a terminal or a CI log.
 pub fn render(files: &[FileResult]) -> String {
-    let mut out = String::new();
-    let (mut errors, mut warnings) = (0, 0);
-    for f in files {
+    super::render_all(&mut Human::default(), files)
+}
+
+/// The human format, written one file at a time; the count of findings comes last.
+#[derive(Default)]
+pub struct Human {
+    errors: usize,
+    warnings: usize,
+    files: usize,
+}
+
+impl super::Render for Human {
+    fn file(&mut self, f: &FileResult) -> String {
+        let mut out = String::new();
+        self.files += 1;
+        let (errors, warnings) = (&mut self.errors, &mut self.warnings);
         match &f.outcome {
             Err(e) => {
                 let _ = writeln!(out, "{}: error: {e}\n", f.path);
@@ -41,22 +54,24 @@ pub fn render(files: &[FileResult]) -> String {
                     if let Some(help) = &d.help {
                         let _ = writeln!(out, "    = help: {help}");
                     }
-                    errors += usize::from(d.level == Level::Error);
-                    warnings += usize::from(d.level == Level::Warning);
+                    *errors += usize::from(d.level == Level::Error);
+                    *warnings += usize::from(d.level == Level::Warning);
                 }
                 out.push('\n');
             }
         }
+        out
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
-        out,
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files.len(), "file")
-    );
-    out
+
+    fn finish(&mut self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {} in {}\n",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.files, "file")
+        )
+    }
 }
 
 fn header(out: &mut String, path: &str, c: &Checked) {

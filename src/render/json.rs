@@ -6,9 +6,35 @@ use serde_json::{Value, json};
 
 /// Render checked files as the version-1 JSON document.
 pub fn render(files: &[FileResult]) -> String {
-    let files: Vec<Value> = files.iter().map(file).collect();
-    let doc = json!({ "version": 1, "files": files });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    super::render_all(&mut Json::default(), files)
+}
+
+/// The version-1 JSON document, written one file at a time.
+#[derive(Default)]
+pub struct Json {
+    files: usize,
+}
+
+impl super::Render for Json {
+    fn start(&mut self) -> String {
+        "{\n  \"version\": 1,\n  \"files\": [".to_string()
+    }
+
+    fn file(&mut self, f: &FileResult) -> String {
+        let text = serde_json::to_string_pretty(&file(f)).unwrap_or_default();
+        let sep = if self.files == 0 { "\n" } else { ",\n" };
+        self.files += 1;
+        let indented: Vec<String> = text.lines().map(|l| format!("    {l}")).collect();
+        format!("{sep}{}", indented.join("\n"))
+    }
+
+    fn finish(&mut self) -> String {
+        if self.files == 0 {
+            "]\n}\n".to_string()
+        } else {
+            "\n  ]\n}\n".to_string()
+        }
+    }
 }
 
 fn file(f: &FileResult) -> Value {

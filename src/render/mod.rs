@@ -9,6 +9,33 @@ use crate::facts::Facts;
 use crate::finding::Finding;
 use crate::summary::Summary;
 
+/// An output format, fed one file at a time so results stream out as files are checked.
+///
+/// The caller writes what each method returns, in order: `start`, then `file` for each file in
+/// path order, then `finish`. A renderer keeps whatever totals it needs between calls.
+pub trait Render {
+    /// Text before the first file (e.g. the opening of a JSON document).
+    fn start(&mut self) -> String {
+        String::new()
+    }
+    /// The text for one file.
+    fn file(&mut self, file: &FileResult) -> String;
+    /// Text after the last file (e.g. the closing of a document, a count of findings).
+    fn finish(&mut self) -> String {
+        String::new()
+    }
+}
+
+/// Render a whole run at once: `start`, every file, `finish`.
+pub fn render_all(renderer: &mut dyn Render, files: &[FileResult]) -> String {
+    let mut out = renderer.start();
+    for f in files {
+        out.push_str(&renderer.file(f));
+    }
+    out.push_str(&renderer.finish());
+    out
+}
+
 /// One checked file, ready to render.
 pub struct FileResult {
     /// The path as given.
