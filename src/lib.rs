@@ -7,6 +7,7 @@
 pub mod document;
 pub mod facts;
 pub mod finding;
+pub mod fingerprint;
 pub mod item;
 pub mod numeral;
 pub mod pack;
