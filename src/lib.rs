@@ -8,6 +8,7 @@ pub mod document;
 pub mod facts;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod item;
 pub mod numeral;
 pub mod pack;

@@ -250,10 +250,23 @@ impl Pack {
 
     /// Run every rule that is not off over a report; findings in document order.
     pub fn check(&self, doc: &Document, facts: &Facts) -> Vec<Finding> {
+        self.check_with(doc, facts, |rule| rule.spec.level.level())
+    }
+
+    /// Run the rules at the levels `level_of` gives (None: the rule is off, and not run);
+    /// findings in document order.
+    pub fn check_with(
+        &self,
+        doc: &Document,
+        facts: &Facts,
+        level_of: impl Fn(&Rule) -> Option<Level>,
+    ) -> Vec<Finding> {
         let cx = Context { doc, facts };
         let mut out = Vec::new();
         for rule in &self.rules {
-            out.extend(rule.run(&cx));
+            if let Some(level) = level_of(rule) {
+                out.extend(rule.run_at(&cx, level));
+            }
         }
         out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         out
@@ -285,11 +298,16 @@ fn fill(template: &str, values: &std::collections::BTreeMap<&'static str, String
 }
 
 impl Rule {
-    /// The findings of this rule alone.
+    /// The findings of this rule alone, at its own level.
     pub fn run(&self, cx: &Context) -> Vec<Finding> {
-        let Some(level) = self.spec.level.level() else {
-            return Vec::new();
-        };
+        match self.spec.level.level() {
+            Some(level) => self.run_at(cx, level),
+            None => Vec::new(),
+        }
+    }
+
+    /// The findings of this rule alone, at `level` (a configuration may change a rule's level).
+    pub fn run_at(&self, cx: &Context, level: Level) -> Vec<Finding> {
         self.check
             .check(cx)
             .into_iter()
@@ -301,6 +319,7 @@ impl Rule {
                 span: hit.span,
                 labels: hit.labels,
                 help: self.spec.help.as_ref().map(|h| fill(h, &hit.values)),
+                fix: hit.fix,
             })
             .collect()
     }
