@@ -4,6 +4,7 @@
 //! items, extract the facts), then check it and render the findings.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod config;
 pub mod document;
 pub mod facts;
 pub mod finding;
