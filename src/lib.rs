@@ -4,6 +4,7 @@
 //! items, extract the facts), then check it and render the findings.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod config;
 pub mod document;
 pub mod facts;
@@ -17,6 +18,7 @@ pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod summary;
+pub mod suppress;
 pub mod vocab;
 
 use document::Document;
