@@ -12,6 +12,7 @@ pub mod finding;
 pub mod fingerprint;
 pub mod fix;
 pub mod item;
+pub mod lint;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
