@@ -165,9 +165,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(if errors { 2 } else { 0 });
     }
+    // Under --diff the exit says whether there is a fix to apply, as the findings are not shown.
+    let failing = if args.diff { diffs } else { failing };
     if errors {
         ExitCode::from(2)
-    } else if failing || (args.diff && diffs) {
+    } else if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
