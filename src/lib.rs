@@ -13,6 +13,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod item;
 pub mod lint;
+pub mod located;
 pub mod numeral;
 pub mod pack;
 pub mod parse;

@@ -22,7 +22,7 @@
 
 use crate::finding::Level;
 use crate::pack::{Pack, RuleLevel};
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -92,32 +92,10 @@ pub struct ConfigFile {
 }
 
 /// A configuration that cannot be used, pointing at the place in the file.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{file}: {problem}")]
-#[diagnostic(code(zglint::config))]
-pub struct ConfigError {
-    /// The file.
-    pub file: String,
-    /// What is wrong.
-    pub problem: String,
-    #[source_code]
-    src: NamedSource<String>,
-    #[label("here")]
-    at: Option<SourceSpan>,
-    #[help]
-    help: Option<String>,
-}
+pub type ConfigError = crate::located::FileError;
 
-impl ConfigError {
-    fn new(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> Self {
-        ConfigError {
-            file: file.to_string(),
-            problem,
-            src: NamedSource::new(file, text.to_string()),
-            at,
-            help: None,
-        }
-    }
+fn error(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> ConfigError {
+    ConfigError::new("config", file, text, problem, at)
 }
 
 /// A loaded configuration file.
@@ -234,7 +212,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::new(&name, "", format!("cannot read: {e}"), None))?;
+            .map_err(|e| error(&name, "", format!("cannot read: {e}"), None))?;
         Config::parse(path, &text)
     }
 
@@ -246,7 +224,7 @@ impl Config {
         } else {
             serde_yaml::from_str(text).map_err(|e| {
                 let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
-                ConfigError::new(&name, text, e.to_string(), at)
+                error(&name, text, e.to_string(), at)
             })?
         };
         let mut globs = Vec::new();
@@ -257,13 +235,13 @@ impl Config {
                     .literal_separator(true)
                     .build()
                     .map_err(|e| {
-                        ConfigError::new(&name, text, format!("bad glob: {e}"), locate(text, g, 0))
+                        error(&name, text, format!("bad glob: {e}"), locate(text, g, 0))
                     })?;
                 set.add(glob);
             }
             globs.push(
                 set.build()
-                    .map_err(|e| ConfigError::new(&name, text, format!("bad glob: {e}"), None))?,
+                    .map_err(|e| error(&name, text, format!("bad glob: {e}"), None))?,
             );
         }
         Ok(Config {
@@ -303,16 +281,13 @@ impl Config {
         }
         for name in names {
             check_name(rules, name).map_err(|problem| {
-                let mut e = ConfigError::new(
+                error(
                     &self.path.display().to_string(),
                     &self.text,
                     problem,
                     locate(&self.text, name, 0),
-                );
-                e.help = Some(
-                    "`zglint rules` lists the rule ids; a kind's name selects all its rules".into(),
-                );
-                e
+                )
+                .with_help("`zglint rules` lists the rule ids; a kind's name selects all its rules")
             })?;
         }
         Ok(())
