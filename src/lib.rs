@@ -5,6 +5,8 @@
 //! the findings.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod config;
 pub mod document;
 pub mod facts;
 pub mod finding;
@@ -12,12 +14,15 @@ pub mod fingerprint;
 pub mod fix;
 pub mod input;
 pub mod item;
+pub mod lint;
+pub mod located;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod summary;
+pub mod suppress;
 pub mod vocab;
 
 use document::Document;
