@@ -155,38 +155,59 @@ pub fn bom(bytes: &[u8]) -> Option<(Encoding, usize)> {
 /// How much of the start of a file the UTF-16 guess looks at.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// UTF-16 without a byte order mark, told by where its NUL bytes fall: ASCII in UTF-16 LE is
-/// `x 00`, so NULs gather on odd offsets (on even ones in BE). Chinese characters put a NUL
-/// on the other side now and then (一 is U+4E00), so one side must clearly dominate.
+/// UTF-16 without a byte order mark. Text of any other encoding has no NUL byte, and UTF-16
+/// Chinese text has one in every ASCII character (`x 00` in LE) and in some ideographs (一 is
+/// U+4E00), so a file with NUL bytes is read both ways: the byte order whose characters are
+/// those Chinese reports are written in (ASCII, CJK ideographs and punctuation, full-width
+/// forms) wins, if nine in ten of its characters are. Byte-swapped Chinese decodes to Hangul, rare
+/// ideographs and symbols, and binary data to anything.
 pub fn guess_utf16(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (i, &b) in sample.iter().enumerate() {
-        if b == 0 {
-            if i % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
+    // Whole code units (both lengths are even), not ending between a surrogate pair's halves.
+    let end = bytes.len().min(SNIFF_BYTES);
+    let score = |encoding: Encoding| -> Option<(usize, usize)> {
+        let mut sample = &bytes[..end];
+        let last = |s: &[u8]| match encoding {
+            Encoding::Utf16Be => s.get(s.len().wrapping_sub(2)).copied(),
+            _ => s.last().copied(),
+        };
+        if end < bytes.len() && last(sample).is_some_and(|b| (0xD8..0xDC).contains(&b)) {
+            sample = &sample[..sample.len() - 2];
         }
+        let text = decode_strict(sample, encoding, 0).ok()?;
+        let (mut all, mut usual) = (0, 0);
+        for c in text.chars() {
+            all += 1;
+            usual += usize::from(usual_in_reports(c));
+        }
+        Some((usual, all))
+    };
+    let le = score(Encoding::Utf16Le);
+    let be = score(Encoding::Utf16Be);
+    let fits = |s: Option<(usize, usize)>| s.filter(|&(u, a)| a > 0 && u * 10 >= a * 9);
+    match (fits(le), fits(be)) {
+        (Some((l, _)), Some((b, _))) if l == b => None,
+        (Some((l, _)), Some((b, _))) => Some(if l > b {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        }),
+        (Some(_), None) => Some(Encoding::Utf16Le),
+        (None, Some(_)) => Some(Encoding::Utf16Be),
+        (None, None) => None,
     }
-    // Two NUL bytes in one code unit are U+0000: not text.
-    let nul_units = sample.chunks_exact(2).any(|u| u == [0, 0]);
-    if nul_units {
-        return None;
-    }
-    let units = sample.len() / 2;
-    let enough = |n: usize| n * 20 >= units.min(400);
-    if odd > 0 && odd >= 4 * even && enough(odd) {
-        Some(Encoding::Utf16Le)
-    } else if even > 0 && even >= 4 * odd && enough(even) {
-        Some(Encoding::Utf16Be)
-    } else {
-        None
-    }
+}
+
+/// Characters Chinese reports are written in: ASCII text, CJK ideographs, CJK and general
+/// punctuation, full-width forms, circled numbers.
+fn usual_in_reports(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~'
+        | '\u{a0}' | '\u{b7}' | '\u{d7}' | '\u{2010}'..='\u{206f}' | '\u{2160}'..='\u{217f}'
+        | '\u{2460}'..='\u{24ff}' | '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ffef}')
 }
 
 /// Decode `bytes` in `encoding`, replacing nothing. `base` is added to the error's offset (the

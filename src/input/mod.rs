@@ -90,6 +90,62 @@ impl std::fmt::Display for Format {
     }
 }
 
+impl Format {
+    /// The bytes of `text` in this format, to write fixes back into the file: a text file
+    /// keeps its encoding and byte order mark. `None` for a web page or a Word document,
+    /// which zglint reads but cannot rewrite, and for text that GBK cannot encode.
+    pub fn encode(&self, text: &str) -> Option<Vec<u8>> {
+        let Format::Text { encoding, bom } = *self else {
+            return None;
+        };
+        let mut out = Vec::with_capacity(text.len() + 3);
+        let units = |big: bool| -> Vec<u8> {
+            text.encode_utf16()
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect()
+        };
+        match encoding {
+            Encoding::Utf8 => {
+                if bom {
+                    out.extend_from_slice(b"\xEF\xBB\xBF");
+                }
+                out.extend_from_slice(text.as_bytes());
+            }
+            Encoding::Gb18030 | Encoding::Gbk => {
+                let codec = if encoding == Encoding::Gbk {
+                    encoding_rs::GBK
+                } else {
+                    encoding_rs::GB18030
+                };
+                let (bytes, _, unmappable) = codec.encode(text);
+                if unmappable {
+                    return None;
+                }
+                out.extend_from_slice(&bytes);
+            }
+            Encoding::Utf16Le | Encoding::Utf16 => {
+                if bom {
+                    out.extend_from_slice(&[0xFF, 0xFE]);
+                }
+                out.extend(units(false));
+            }
+            Encoding::Utf16Be => {
+                if bom {
+                    out.extend_from_slice(&[0xFE, 0xFF]);
+                }
+                out.extend(units(true));
+            }
+        }
+        Some(out)
+    }
+}
+
 /// A file as zglint reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {

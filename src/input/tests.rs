@@ -158,3 +158,44 @@ fn paragraph_numbers_follow_the_starts() {
         assert_eq!(input.paragraph_of(offset), want, "offset {offset}");
     }
 }
+
+#[test]
+fn text_formats_encode_back_to_their_own_bytes() {
+    let text = "一、总体情况\n（二）整改𠀀\n";
+    let files: Vec<Vec<u8>> = vec![
+        text.as_bytes().to_vec(),
+        [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        encoding_rs::GB18030.encode(text).0.into_owned(),
+        [
+            vec![0xFF, 0xFE],
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        ]
+        .concat(),
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+    ];
+    for bytes in files {
+        let input = read_bytes("a.txt", bytes.clone(), &opts()).unwrap();
+        assert_eq!(input.text, text);
+        assert_eq!(
+            input.format.encode(&input.text),
+            Some(bytes),
+            "{}",
+            input.format
+        );
+    }
+    // GBK has no "𠀀"; web pages and Word documents are not rewritten.
+    let gbk = Format::Text {
+        encoding: Encoding::Gbk,
+        bom: false,
+    };
+    assert_eq!(gbk.encode(text), None);
+    assert_eq!(gbk.encode("一、"), Some(vec![0xD2, 0xBB, 0xA1, 0xA2]));
+    assert_eq!(Format::Docx.encode(text), None);
+    assert_eq!(
+        Format::Html {
+            encoding: Encoding::Utf8
+        }
+        .encode(text),
+        None
+    );
+}

@@ -143,3 +143,16 @@ fn nul_patterns_that_are_not_utf16() {
     );
     assert_eq!(guess_utf16(&mostly_cjk), Some(Encoding::Utf16Le));
 }
+
+#[test]
+fn utf16_without_bom_is_found_in_chinese_with_few_ascii_characters() {
+    // Full-width punctuation, ideographic spaces and many "一" (U+4E00, whose low byte is NUL).
+    let text = "　　一是进一步统一思想；二是一以贯之，逐一整改。\n".repeat(3);
+    for (bytes, want) in [
+        (utf16(&text, true), Encoding::Utf16Le),
+        (utf16(&text, false), Encoding::Utf16Be),
+    ] {
+        assert_eq!(guess_utf16(&bytes), Some(want));
+        assert_eq!(decode_text(&bytes, None).unwrap().text, text);
+    }
+}
