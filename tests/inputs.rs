@@ -369,3 +369,73 @@ fn a_gb18030_file_forced_as_utf8_names_the_byte() {
     let detected = read_bytes("gb.txt", gb18030(text), &ReadOptions::default()).expect("reads");
     assert_eq!(detected.text, text);
 }
+
+/// A fictional report whose headings skip from 一 to 三: a fix renumbers 三 to 二.
+const SKIPS_A_HEADING: &str = "中共青石镇委员会关于巡察整改进展情况的通报\n一、总体情况\n全镇共收到反馈问题2个,已完成整改2个。\n三、具体问题\n(一)关于“台账不全”的问题。\n整改情况:已完成整改。\n";
+
+fn zglint() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("zglint").expect("the binary is built")
+}
+
+/// A fresh folder under the target directory for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[test]
+fn fixes_are_written_back_in_the_files_own_encoding() {
+    let dir = scratch("fix-gb18030");
+    let path = dir.join("r.txt");
+    std::fs::write(&path, gb18030(SKIPS_A_HEADING)).expect("write");
+    zglint()
+        .arg("check")
+        .arg("--fix")
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).expect("read");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "still GB18030, not UTF-8"
+    );
+    let fixed = SKIPS_A_HEADING.replace("三、具体问题", "二、具体问题");
+    assert_eq!(bytes, gb18030(&fixed));
+}
+
+#[test]
+fn a_docx_is_never_overwritten_by_fixes() {
+    let dir = scratch("fix-docx");
+    let path = dir.join("r.docx");
+    let (bytes, _) = docx_writer::report_docx(SKIPS_A_HEADING);
+    std::fs::write(&path, &bytes).expect("write");
+    let out = zglint()
+        .arg("check")
+        .arg("--fix")
+        .arg(&path)
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        (stdout + &stderr)
+            .contains("cannot write the fixes: zglint cannot rewrite a Word document"),
+        "the reason is given"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the .docx is untouched"
+    );
+    // --diff shows the fix on the text as read, numbering labels included.
+    let out = zglint()
+        .arg("check")
+        .arg("--diff")
+        .arg(&path)
+        .assert()
+        .code(1);
+    let diff = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(diff.contains("+二、具体问题"), "{diff}");
+}

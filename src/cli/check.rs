@@ -247,8 +247,8 @@ fn check_one(
     baseline: Option<&Baseline>,
 ) -> Done {
     let name = path.display().to_string();
-    let text = match zglint::read(path) {
-        Ok(t) => t,
+    let input = match zglint::read_input(path, &zglint::ReadOptions::default()) {
+        Ok(input) => input,
         Err(e) => {
             return Done {
                 result: FileResult {
@@ -263,13 +263,21 @@ fn check_one(
     };
     let settings = config::resolve(setup.config.as_ref(), cli, &setup.rules, path);
     let lint = |t: &str| zglint::lint::lint(&setup.pack, &setup.rules, &settings, t);
-    let (mut diff, mut fixed, mut text) = (String::new(), 0, text);
+    let (mut diff, mut fixed, mut text) = (String::new(), 0, input.text);
     if args.fix || args.diff {
         let out = zglint::fix::fix(&text, |t| lint(t).findings);
         if out.applied > 0 {
+            // Fixes go back in the file's own encoding; a .docx or a web page is not rewritten.
+            let bytes = input.format.encode(&out.text);
             if args.diff {
                 diff = zglint::fix::diff(&name, &text, &out.text);
-            } else if let Err(e) = std::fs::write(path, &out.text) {
+            } else if let Some(e) = match &bytes {
+                Some(bytes) => std::fs::write(path, bytes).err().map(|e| e.to_string()),
+                None => Some(format!(
+                    "zglint cannot rewrite a {}; see them with --diff",
+                    input.format
+                )),
+            } {
                 return Done {
                     result: FileResult {
                         path: name.clone(),
