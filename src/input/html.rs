@@ -6,7 +6,8 @@
 //! (no tree is built, so memory stays within a few times the page) reads the markup:
 //! scripts, styles, the `<head>`, navigation bars, forms' controls and hidden elements are
 //! dropped; block elements end lines; table cells are separated by a tab; runs of white space
-//! collapse to one space, as a browser shows them; entities are decoded. What is left of the
+//! collapse to one space, as a browser shows them; entities are decoded; comments are dropped,
+//! but for zglint's suppression comments, each kept on a line. What is left of the
 //! site's chrome (breadcrumbs, "打印本页", "来源:…" lines, footers) stays as lines of its
 //! own, which the parser recognises as chrome.
 
@@ -162,6 +163,12 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
+/// Elements whose end tag HTML lets a page leave out.
+const OPTIONAL_END: &[&str] = &[
+    "html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
+];
+
 struct Sink {
     state: RefCell<Text>,
 }
@@ -248,6 +255,8 @@ impl Text {
             return;
         }
         let void = VOID.contains(&name);
+        // An element whose end tag may be left out cannot be skipped by counting tags.
+        let hidden = hidden && !OPTIONAL_END.contains(&name);
         if kind == TagKind::StartTag
             && !self_closing
             && !void
@@ -296,6 +305,14 @@ impl TokenSink for Sink {
         let mut text = self.state.borrow_mut();
         match token {
             Token::CharacterTokens(chars) if text.skip.is_none() => text.chars(&chars),
+            // Suppression comments (`<!-- zglint-disable … -->`) are kept, on a line of their own.
+            Token::CommentToken(comment)
+                if text.skip.is_none() && comment.trim_start().starts_with("zglint-") =>
+            {
+                text.line_break();
+                text.out.push_str(&format!("<!--{comment}-->"));
+                text.line_break();
+            }
             Token::TagToken(tag) => {
                 let name = tag.name.to_string();
                 let start = tag.kind == TagKind::StartTag;

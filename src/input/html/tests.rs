@@ -103,3 +103,21 @@ fn a_large_page_streams_through_in_chunks() {
     let out = text(&html);
     assert_eq!(out, format!("{}\n", "整改".repeat(5000)).repeat(20));
 }
+
+#[test]
+fn suppression_comments_survive_and_others_do_not() {
+    let html = "<p>甲</p><!-- 广告位 --><!-- zglint-disable percent-mismatch: 已核对 --><p>乙<!--x-->丙</p>";
+    assert_eq!(
+        text(html),
+        "甲\n<!-- zglint-disable percent-mismatch: 已核对 -->\n乙丙\n"
+    );
+}
+
+#[test]
+fn a_hidden_paragraph_left_open_does_not_hide_the_page() {
+    // `<p>` may go unclosed, so counting tags cannot find its end: it is kept.
+    assert_eq!(
+        text("<p hidden>注<p>正文</p><span hidden>隐</span>"),
+        "注\n正文\n"
+    );
+}
