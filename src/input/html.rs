@@ -223,6 +223,11 @@ impl Text {
 
     fn line_break(&mut self) {
         self.trim_end();
+        // A line of only no-break or full-width spaces (`<p>&nbsp;</p>`) reads as no line.
+        let line = self.out.rfind('\n').map_or(0, |i| i + 1);
+        if self.out[line..].chars().all(char::is_whitespace) {
+            self.out.truncate(line);
+        }
         if !self.at_line_start() {
             self.out.push('\n');
         }

@@ -121,3 +121,11 @@ fn a_hidden_paragraph_left_open_does_not_hide_the_page() {
         "注\n正文\n"
     );
 }
+
+#[test]
+fn lines_of_only_spaces_are_dropped() {
+    assert_eq!(
+        text("<p>甲</p><p>&nbsp;&nbsp;</p><p>\u{3000}</p><p>&nbsp;乙</p>"),
+        "甲\n\u{a0}乙\n"
+    );
+}
