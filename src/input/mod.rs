@@ -166,13 +166,20 @@ impl Input {
     /// `w:p` in document order, empty ones included, and each paragraph of a table cell
     /// (cells are read row by row). Text boxes, headers, footers and footnotes are not read.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
-        if self.paragraphs.is_empty() || offset > self.text.len() {
+        if offset > self.text.len() {
             return None;
         }
-        match self.paragraphs.partition_point(|&start| start <= offset) {
-            0 => None,
-            n => Some(n),
-        }
+        paragraph_at(&self.paragraphs, offset)
+    }
+}
+
+/// The 1-based number of the paragraph holding byte `offset`, given where each paragraph
+/// starts ([`Input::paragraphs`]); `None` when there are none. For renderers that keep the
+/// starts without the text.
+pub fn paragraph_at(paragraphs: &[usize], offset: usize) -> Option<usize> {
+    match paragraphs.partition_point(|&start| start <= offset) {
+        0 => None,
+        n => Some(n),
     }
 }
 
