@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Time zglint on a report saved as other editors save it: one report repeated N times (default
 # 100) as GB18030 text, as a GB18030 web page with site chrome, and as a .docx whose headings
-# are numbered by Word. Prints the median wall time and peak memory of 5 runs of
-# `zglint check --format json` for each, next to the UTF-8 text.
+# are numbered by Word. Prints, for each and for the UTF-8 text, the median wall time and peak
+# memory of 5 runs of reading alone (`examples/read_input.rs`) and of
+# `zglint check --format json`.
 # Usage: bench/inputs.sh [REPORT] [N]   (default: the first seed report in ../shared/seeds, 100)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-$(ls ../shared/seeds/*.txt | head -n 1)}
 n=${2:-100}
-cargo build --release --quiet
+cargo build --release --quiet --bins --examples
 bin=target/release/zglint
+reader=target/release/examples/read_input
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$report" "$n" "$work" <<'EOF'
@@ -53,13 +55,15 @@ with zipfile.ZipFile(f"{work}/report.docx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", document)
     z.writestr("word/numbering.xml", numbering)
 EOF
+median() {  # median "secs KB" of 5 runs of the command given
+  for _ in 1 2 3 4 5; do
+    /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null 2>&1 || true
+    tail -n 1 "$work/t"
+  done | sort -n | sed -n 3p
+}
 for f in report.txt report-gb.txt report.html report.docx; do
   bytes=$(wc -c < "$work/$f")
-  for _ in 1 2 3 4 5; do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$bin" check --format json "$work/$f" > /dev/null || true
-    tail -n 1 "$work/t"
-  done | sort -n | sed -n 3p | {
-    read -r secs kb
-    echo "${n}x $f  ${bytes} bytes  median ${secs} s  peak ${kb} KB"
-  }
+  read -r rs rkb < <(median "$reader" "$work/$f")
+  read -r cs ckb < <(median "$bin" check --format json "$work/$f")
+  echo "${n}x $f  ${bytes} bytes  read: median ${rs} s, peak ${rkb} KB  check: median ${cs} s, peak ${ckb} KB"
 done
