@@ -7,6 +7,8 @@ use zglint::finding::{Finding, Level};
 use zglint::pack::Pack;
 use zglint::render::{self, FileResult};
 
+mod common;
+
 /// SARIF: schema validation, rules, locations and fingerprints.
 #[path = "formats/sarif.rs"]
 mod sarif;
@@ -98,6 +100,20 @@ fn files() -> Vec<FileResult> {
             outcome: Err(broken),
         },
     ]
+}
+
+/// The real seed reports, checked.
+fn seed_results() -> Vec<FileResult> {
+    let pack = pack();
+    common::seed_files()
+        .iter()
+        .map(|p| FileResult {
+            path: p.display().to_string(),
+            outcome: zglint::read(p)
+                .map(|text| zglint::check_text(&pack, &text))
+                .map_err(|e| e.to_string()),
+        })
+        .collect()
 }
 
 fn findings(f: &FileResult) -> &[Finding] {
@@ -243,37 +259,37 @@ fn github_annotations_are_escaped() {
     );
 }
 
-#[test]
-fn junit_is_well_formed_xml_with_a_failure_per_error_or_warning() {
-    let mut files = files();
-    insta::assert_snapshot!("junit", render::junit::render(&files));
-    // A message with everything XML must escape, and a control character it cannot hold.
-    let report = files[1].outcome.as_mut().unwrap();
-    report.findings[0].message = "<甲 & \"乙\">\n'x'\u{1}".to_string();
-    let out = render::junit::render(&files);
-    let mut reader = quick_xml::Reader::from_str(&out);
-    let (mut suites, mut cases, mut failures, mut errors, mut outs) = (0, 0, 0, 0, 0);
-    let mut messages = Vec::new();
+/// What a JUnit document holds: its elements by name and its `message` attributes, unescaped.
+struct Xml {
+    elements: Vec<String>,
+    messages: Vec<String>,
+}
+
+impl Xml {
+    fn count(&self, name: &str) -> usize {
+        self.elements.iter().filter(|e| *e == name).count()
+    }
+}
+
+/// Read an XML document through, panicking where it is not well-formed.
+fn read_xml(out: &str) -> Xml {
+    let mut reader = quick_xml::Reader::from_str(out);
+    let mut xml = Xml {
+        elements: Vec::new(),
+        messages: Vec::new(),
+    };
     loop {
         match reader.read_event() {
             Ok(Event::Eof) => break,
             Ok(Event::Start(e) | Event::Empty(e)) => {
-                match e.name().as_ref() {
-                    b"testsuite" => suites += 1,
-                    b"testcase" => cases += 1,
-                    b"failure" => failures += 1,
-                    b"error" => errors += 1,
-                    b"system-out" => outs += 1,
-                    _ => {}
-                }
+                xml.elements
+                    .push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
                 for a in e.attributes() {
                     let a = a.expect("well-formed attribute");
                     if a.key.as_ref() == b"message" {
-                        messages.push(
-                            a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
-                                .expect("escaped value")
-                                .into_owned(),
-                        );
+                        let value = a.normalized_value(quick_xml::XmlVersion::Explicit1_0);
+                        xml.messages
+                            .push(value.expect("escaped value").into_owned());
                     }
                 }
             }
@@ -284,6 +300,26 @@ fn junit_is_well_formed_xml_with_a_failure_per_error_or_warning() {
             ),
         }
     }
+    xml
+}
+
+#[test]
+fn junit_is_well_formed_xml_with_a_failure_per_error_or_warning() {
+    let mut files = files();
+    insta::assert_snapshot!("junit", render::junit::render(&files));
+    // A message with everything XML must escape, and a control character it cannot hold.
+    let report = files[1].outcome.as_mut().unwrap();
+    report.findings[0].message = "<甲 & \"乙\">\n'x'\u{1}".to_string();
+    let out = render::junit::render(&files);
+    let xml = read_xml(&out);
+    let (suites, cases, failures, errors, outs) = (
+        xml.count("testsuite"),
+        xml.count("testcase"),
+        xml.count("failure"),
+        xml.count("error"),
+        xml.count("system-out"),
+    );
+    let messages = xml.messages;
     let found = findings(&files[1]);
     let failing = found.iter().filter(|f| f.level >= Level::Warning).count();
     assert_eq!(suites, 3);
@@ -320,4 +356,14 @@ fn statistics_count_per_rule_most_frequent_first() {
     assert_eq!(rows.last().unwrap().join(" "), "1 file could not be read");
     assert_eq!(rows.len(), 6);
     assert_eq!(render::statistics::render(&files[..1]), "");
+}
+
+#[test]
+fn seed_reports_give_well_formed_junit() {
+    let files = seed_results();
+    let xml = read_xml(&render::junit::render(&files));
+    let found: usize = files.iter().map(|f| findings(f).len()).sum();
+    assert!(found > 0);
+    assert_eq!(xml.count("testsuite"), files.len());
+    assert_eq!(xml.count("failure") + xml.count("system-out"), found);
 }

@@ -1,7 +1,7 @@
 //! SARIF: the log validates against the official 2.1.0 schema, and carries the rules, the places
 //! and the fingerprints of the findings.
 
-use super::{REPORT, files, findings, pack, position};
+use super::{REPORT, files, findings, pack, position, seed_results};
 use serde_json::Value;
 use std::path::PathBuf;
 use zglint::render;
@@ -71,6 +71,11 @@ fn sarif_validates_against_the_schema() {
     );
 
     // The validation can fail: a log without its version, a result with an unknown level.
+    let seeds: Value =
+        serde_json::from_str(&render::sarif::render(&pack, &seed_results())).unwrap();
+    assert_eq!(schema_errors(&validator, &seeds), Vec::<String>::new());
+    assert!(!seeds["runs"][0]["results"].as_array().unwrap().is_empty());
+
     let mut broken = doc.clone();
     broken.as_object_mut().unwrap().remove("version");
     assert!(!validator.is_valid(&broken));
