@@ -168,3 +168,42 @@ fn control_characters_print_as_spaces() {
     let at = labels[0].inner();
     assert_eq!(&text[at.offset()..at.offset() + at.len()], "92%");
 }
+
+#[test]
+fn odd_spans_render_without_a_panic() {
+    use crate::finding::{Finding, Label, Level};
+    use crate::render::{FileResult, render_all};
+    let text = "标题\n截至目前,已落实27条,占92%。\n";
+    let mut checked = crate::check_text(&crate::pack::Pack::packaged().unwrap(), text);
+    let finding = |span: std::ops::Range<usize>, labels: Vec<Label>| Finding {
+        rule: "odd".into(),
+        kind: "test".into(),
+        level: Level::Warning,
+        message: "测试".into(),
+        span,
+        labels,
+        help: None,
+        fix: Vec::new(),
+    };
+    let label = |span, text: &str| Label {
+        span,
+        text: text.into(),
+    };
+    checked.findings = vec![
+        // Empty, at the very end.
+        finding(text.len()..text.len(), vec![]),
+        // Inside a character, and past the end.
+        finding(1..5, vec![label(text.len() + 3..text.len() + 9, "外")]),
+        // The whole text, across lines, with a label on the line break.
+        finding(0..text.len(), vec![label(6..7, "换行")]),
+    ];
+    let file = FileResult {
+        path: "odd.txt".into(),
+        outcome: Ok(checked),
+    };
+    let out = render_all(&mut super::Human::default(), &[file]);
+    assert_eq!(out.matches("╭─[odd.txt:").count(), 4, "{out}");
+    assert!(out.contains(" 1 │ 标题\n   · ──┬─▲\n"), "{out}");
+    assert!(out.contains('▲'), "{out}");
+    assert!(out.ends_with("0 errors, 3 warnings in 1 file\n"), "{out}");
+}

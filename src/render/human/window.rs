@@ -161,9 +161,13 @@ pub fn wrap(text: &str, columns: usize) -> String {
     lines.join("\n")
 }
 
-/// Find a mark's line and cut it to that line.
+/// Find a mark's line and cut the mark to that line.
 fn place<'m>(source: &str, index: &LineIndex, mark: &'m Mark) -> Placed<'m> {
-    let start = mark.span.start.min(source.len());
+    // Spans are on character boundaries; a stray one is moved to the nearest, not a panic.
+    let mut start = mark.span.start.min(source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let mut line_end = source[start..]
         .find('\n')
@@ -171,7 +175,10 @@ fn place<'m>(source: &str, index: &LineIndex, mark: &'m Mark) -> Placed<'m> {
     if source[..line_end].ends_with('\r') && line_end > start {
         line_end -= 1;
     }
-    let end = mark.span.end.clamp(start, line_end.max(start));
+    let mut end = mark.span.end.clamp(start, line_end.max(start));
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
     Placed {
         mark,
         line: index.line_column(start).0,
