@@ -342,3 +342,17 @@ fn the_run_ends_with_its_counts_and_names_a_file_it_could_not_read() {
         "{out}"
     );
 }
+
+#[test]
+fn labels_far_apart_on_one_line_get_boxes_of_their_own_with_the_real_line() {
+    let (path, text) = fixture("heting.txt");
+    let out = render(Human::default(), &path, &text);
+    let finding = &out[out.find("percent-mismatch").unwrap()..out.find("sum-mismatch").unwrap()];
+    let heads: Vec<&str> = finding
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("╭─["))
+        .collect();
+    // The percentage first, at character 149 of line 5; then the base, at character 24.
+    assert_eq!(heads, [format!("{path}:5:149]"), format!("{path}:5:24]")]);
+    assert_eq!(finding.matches("\n 5 │ ").count(), 2, "{finding}");
+}
