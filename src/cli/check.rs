@@ -111,9 +111,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let _ = color;
     let mut renderer: Box<dyn Render> = match args.format {
-        CheckFormat::Human => Box::new(zglint::render::human::Human::default()),
+        CheckFormat::Human => Box::new(zglint::render::human::Human::new(color)),
         CheckFormat::Json => Box::new(zglint::render::json::Json::default()),
     };
     let quiet_output = args.diff || recorded.is_some();
