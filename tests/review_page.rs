@@ -287,6 +287,11 @@ fn check_dom(name: &str, root: &dom::Element, files: &[FileResult]) {
         "{name}: the page's script did not run"
     );
     let by_id = |id: &str| all.iter().find(|e| e.attr("id") == Some(id));
+    let form = by_id("filters").expect("the filters");
+    assert!(
+        form.attr("hidden").is_none(),
+        "{name}: the filters stayed hidden"
+    );
     let mut notes = 0;
     for (k, f) in files.iter().enumerate() {
         let Ok(c) = &f.outcome else { continue };
@@ -381,4 +386,33 @@ fn hostile_page_renders_in_chromium() {
     ] {
         assert!(text.contains(shown), "{shown} is not shown as text");
     }
+}
+
+#[test]
+fn filters_from_the_query_hide_findings_in_chromium() {
+    let files = [FileResult {
+        path: "hostile.txt".into(),
+        outcome: Ok(checked(&hostile())),
+    }];
+    let page = browser::artifacts().join("filtered.html");
+    std::fs::write(&page, html::render(&files)).expect("write page");
+    let root = dom::parse(&browser::dump_dom_with(&page, "?off=warning,rate-mismatch"));
+    let (mut hidden, mut shown) = (0, 0);
+    for e in root
+        .all()
+        .into_iter()
+        .filter(|e| e.attr("data-f").is_some())
+    {
+        let off =
+            e.attr("data-level") == Some("warning") || e.attr("data-rule") == Some("rate-mismatch");
+        assert_eq!(
+            e.has_class("off"),
+            off,
+            "<{} data-f={:?}>",
+            e.name,
+            e.attr("data-f")
+        );
+        if off { hidden += 1 } else { shown += 1 }
+    }
+    assert!(hidden >= 3 && shown >= 2, "{hidden} hidden, {shown} shown");
 }

@@ -37,7 +37,12 @@ pub fn artifacts() -> PathBuf {
 
 /// The DOM of `page` after load, as Chromium serializes it.
 pub fn dump_dom(page: &Path) -> String {
-    run(page, &["--dump-dom".to_string()])
+    dump_dom_with(page, "")
+}
+
+/// The DOM of `page` opened with a query string (e.g. "?off=info").
+pub fn dump_dom_with(page: &Path, query: &str) -> String {
+    run(page, query, &["--dump-dom".to_string()])
 }
 
 /// A 1280×2000 screenshot of the top of `page`, written to `png`.
@@ -45,6 +50,7 @@ pub fn screenshot(page: &Path, png: &Path) {
     let _ = std::fs::remove_file(png);
     run(
         page,
+        "",
         &[
             format!("--screenshot={}", png.display()),
             "--window-size=1280,2000".to_string(),
@@ -59,7 +65,7 @@ pub fn screenshot(page: &Path, png: &Path) {
 }
 
 /// Run the browser on a page with its own profile; its standard output.
-fn run(page: &Path, args: &[String]) -> String {
+fn run(page: &Path, query: &str, args: &[String]) -> String {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
     let page = page.canonicalize().expect("page path");
     let profile = std::env::temp_dir().join(format!(
@@ -80,7 +86,7 @@ fn run(page: &Path, args: &[String]) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
-        .arg(format!("file://{}", page.display()))
+        .arg(format!("file://{}{query}", page.display()))
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(Stdio::null())

@@ -59,6 +59,12 @@
       el.classList.toggle('off', hide);
     }
   }
+  // review.html?off=info,quote-nested-double opens the page with those boxes cleared.
+  var cleared = (new URLSearchParams(location.search).get('off') || '').split(',');
+  var inputs = form.querySelectorAll('input[data-filter]');
+  for (var k = 0; k < inputs.length; k++) {
+    if (cleared.indexOf(inputs[k].value) >= 0) inputs[k].checked = false;
+  }
   form.addEventListener('change', apply);
   apply();
 })();

@@ -51,6 +51,9 @@ pub fn split(source: &str, spans: &[Span]) -> Vec<Piece> {
 
     let mut pieces = Vec::new();
     let mut next_point = 0;
+    // A sweep: the spans that have started and not yet ended, kept in `order`'s order.
+    let mut next_span = 0;
+    let mut active: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         while next_point < points.len() && spans[points[next_point]].start <= a {
@@ -65,15 +68,17 @@ pub fn split(source: &str, spans: &[Span]) -> Vec<Piece> {
         if a == b {
             continue;
         }
-        let covering = order
-            .iter()
-            .copied()
-            .filter(|&i| spans[i].start <= a && b <= spans[i].end && !spans[i].is_empty())
-            .collect();
+        while next_span < order.len() && spans[order[next_span]].start <= a {
+            if !spans[order[next_span]].is_empty() {
+                active.push(order[next_span]);
+            }
+            next_span += 1;
+        }
+        active.retain(|&i| spans[i].end >= b);
         pieces.push(Piece {
             start: a,
             end: b,
-            spans: covering,
+            spans: active.clone(),
         });
     }
     for &i in &points[next_point..] {
