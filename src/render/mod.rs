@@ -1,5 +1,6 @@
 //! Output formats. Each renders reports that have already been checked.
 
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod outline;
