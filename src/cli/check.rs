@@ -48,6 +48,8 @@ enum CheckFormat {
     Human,
     /// The JSON document of OUTPUT.md, for scripts and CI.
     Json,
+    /// The review page: one self-contained HTML file (use with -o review.html).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,10 +113,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let _ = color;
     let mut renderer: Box<dyn Render> = match args.format {
-        CheckFormat::Human => Box::new(zglint::render::human::Human::default()),
+        CheckFormat::Human => Box::new(zglint::render::human::Human::new(color)),
         CheckFormat::Json => Box::new(zglint::render::json::Json::default()),
+        CheckFormat::Html => Box::new(zglint::render::html::Html::default()),
     };
     let quiet_output = args.diff || recorded.is_some();
     let mut write = |text: String| {
