@@ -23,6 +23,9 @@ pub struct CheckArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     #[command(flatten)]
     selection: Selection,
     /// Report only findings that the baseline FILE does not record.
@@ -48,6 +51,16 @@ enum CheckFormat {
     Human,
     /// The JSON document of OUTPUT.md, for scripts and CI.
     Json,
+    /// One line per finding: `path:line:col: level[rule] message`.
+    Concise,
+    /// GitHub Actions workflow commands, which annotate the changed files.
+    Github,
+    /// JUnit XML: a test suite per report, a failed test case per error or warning.
+    Junit,
+    /// SARIF 2.1.0, for code scanning, with each rule's explanation.
+    Sarif,
+    /// The review page: one self-contained HTML file (use with -o review.html).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,11 +124,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let _ = color;
-    let mut renderer: Box<dyn Render> = match args.format {
-        CheckFormat::Human => Box::new(zglint::render::human::Human::default()),
-        CheckFormat::Json => Box::new(zglint::render::json::Json::default()),
-    };
+    let mut renderer = renderer(&args, color, &setups);
     let quiet_output = args.diff || recorded.is_some();
     let mut write = |text: String| {
         if !quiet_output {
@@ -173,6 +182,29 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The output format's renderer.
+fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> {
+    use zglint::render::*;
+    if args.statistics {
+        return Box::new(statistics::Statistics::default());
+    }
+    match args.format {
+        CheckFormat::Human => Box::new(human::Human::new(color)),
+        CheckFormat::Json => Box::new(json::Json::default()),
+        CheckFormat::Concise => Box::new(concise::Concise),
+        CheckFormat::Github => Box::new(github::Github),
+        CheckFormat::Junit => Box::new(junit::Junit),
+        CheckFormat::Sarif => {
+            let mut sarif = sarif::Sarif::new(&setups[0].pack);
+            for setup in &setups[1..] {
+                sarif.add_pack(&setup.pack);
+            }
+            Box::new(sarif)
+        }
+        CheckFormat::Html => Box::new(html::Html::default()),
     }
 }
 
