@@ -61,5 +61,6 @@ pub fn check_text(pack: &pack::Pack, text: &str) -> render::Checked {
         facts,
         summary,
         findings,
+        paragraphs: Vec::new(),
     }
 }

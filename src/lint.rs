@@ -37,6 +37,7 @@ pub fn lint(pack: &Pack, rules: &[RuleInfo], settings: &Settings, text: &str) ->
         facts,
         summary,
         findings,
+        paragraphs: Vec::new(),
     }
 }
 

@@ -439,3 +439,82 @@ fn a_docx_is_never_overwritten_by_fixes() {
     let diff = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(diff.contains("+二、具体问题"), "{diff}");
 }
+
+/// Through the command line: standard input with `--stdin-filename`, a GB18030 file detected and
+/// a forced encoding that does not fit, a .docx whose findings carry their Word paragraph.
+#[test]
+fn the_command_line_reads_stdin_gb18030_and_docx() {
+    use assert_cmd::Command;
+    let dir = std::env::temp_dir().join(format!("zglint-inputs-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(common::fixture("sample.txt")).unwrap();
+    let zglint = || Command::cargo_bin("zglint").unwrap();
+    let concise = |out: &std::process::Output| String::from_utf8(out.stdout.clone()).unwrap();
+
+    let from_file = zglint()
+        .args(["check", "--format", "concise"])
+        .arg(common::fixture("sample.txt"))
+        .output()
+        .unwrap();
+    let from_stdin = zglint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "drafts/qingshi.txt",
+            "-",
+        ])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert_eq!(from_stdin.status.code(), Some(1));
+    let named = concise(&from_file).replace(
+        &common::fixture("sample.txt").display().to_string(),
+        "drafts/qingshi.txt",
+    );
+    assert_eq!(concise(&from_stdin), named);
+
+    let gb = dir.join("qingshi-gb.txt");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&gb, &bytes).unwrap();
+    let out = zglint()
+        .args(["check", "--format", "concise"])
+        .arg(&gb)
+        .output()
+        .unwrap();
+    assert_eq!(
+        concise(&out).lines().count(),
+        concise(&from_file).lines().count()
+    );
+    let out = zglint()
+        .args(["check", "--encoding", "utf-8"])
+        .arg(&gb)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8 at byte"));
+
+    let (docx, _) = docx_writer::report_docx(&text);
+    let path = dir.join("qingshi.docx");
+    std::fs::write(&path, docx).unwrap();
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        let paragraph = d["paragraph"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no paragraph: {d}"));
+        assert!(paragraph >= 1);
+        assert!(!d["quote"].as_str().unwrap().is_empty());
+    }
+    let human = zglint().arg("check").arg(&path).output().unwrap();
+    assert!(String::from_utf8_lossy(&human.stdout).contains("paragraph"));
+    std::fs::remove_dir_all(&dir).ok();
+}

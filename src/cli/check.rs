@@ -14,9 +14,17 @@ use zglint::render::{FileResult, Render};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Report files to check.
+    /// Report files to check; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The encoding of text files and web pages: utf-8, gb18030, gbk, utf-16le, utf-16be or
+    /// utf-16 [default: detected].
+    #[arg(long, value_name = "ENCODING")]
+    encoding: Option<zglint::input::Encoding>,
+    /// The file name standard input (`-`) stands for: its extension chooses the reader (.docx,
+    /// .html, .txt), its folder the configuration, and it names the input in the output.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
@@ -216,6 +224,11 @@ fn setups(args: &CheckArgs, cli: &CliSettings) -> Result<(Vec<Setup>, Vec<usize>
     let mut setups = Vec::new();
     let mut which = Vec::new();
     for path in &args.paths {
+        // Standard input takes its configuration from the folder of the name it stands for.
+        let path = match &args.stdin_filename {
+            Some(name) if path == Path::new("-") => name,
+            _ => path,
+        };
         let found = match &args.selection.config {
             Some(c) => Some(c.clone()),
             None => {
@@ -278,8 +291,22 @@ fn check_one(
     args: &CheckArgs,
     baseline: Option<&Baseline>,
 ) -> Done {
+    let opts = zglint::ReadOptions {
+        encoding: args.encoding,
+        ..Default::default()
+    };
+    let stdin = path == Path::new("-");
+    let path = match (&args.stdin_filename, stdin) {
+        (Some(name), true) => name.as_path(),
+        _ => path,
+    };
     let name = path.display().to_string();
-    let input = match zglint::read_input(path, &zglint::ReadOptions::default()) {
+    let read = if stdin {
+        zglint::read_from(&name, std::io::stdin().lock(), &opts)
+    } else {
+        zglint::read_input(path, &opts)
+    };
+    let input = match read {
         Ok(input) => input,
         Err(e) => {
             return Done {
@@ -303,6 +330,18 @@ fn check_one(
             let bytes = input.format.encode(&out.text);
             if args.diff {
                 diff = zglint::fix::diff(&name, &text, &out.text);
+            } else if stdin {
+                return Done {
+                    result: FileResult {
+                        path: name.clone(),
+                        outcome: Err(format!(
+                            "{name}: standard input cannot be fixed in place; see the fixes with --diff"
+                        )),
+                    },
+                    settings: None,
+                    diff,
+                    fixed,
+                };
             } else if let Some(e) = match &bytes {
                 Some(bytes) => std::fs::write(path, bytes).err().map(|e| e.to_string()),
                 None => Some(format!(
@@ -326,6 +365,7 @@ fn check_one(
         }
     }
     let mut checked = lint(&text);
+    checked.paragraphs = input.paragraphs;
     if let Some(b) = baseline {
         checked.findings = b.filter(
             path,
