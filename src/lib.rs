@@ -4,6 +4,7 @@
 //! items, extract the facts), then check it and render the findings.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod document;
 pub mod facts;
 pub mod finding;
@@ -13,10 +14,12 @@ pub mod item;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod summary;
 pub mod vocab;
+pub mod walk;
 
 use document::Document;
 use facts::Facts;
