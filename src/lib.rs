@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod batch;
 pub mod config;
 pub mod document;
 pub mod facts;
@@ -19,11 +20,13 @@ pub mod located;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod summary;
 pub mod suppress;
 pub mod vocab;
+pub mod walk;
 
 use document::Document;
 use facts::Facts;
