@@ -518,3 +518,37 @@ fn the_command_line_reads_stdin_gb18030_and_docx() {
     assert!(String::from_utf8_lossy(&human.stdout).contains("paragraph"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Hostile files through the command line: each gives its error, and the run's other files are
+/// still checked.
+#[test]
+fn hostile_files_give_their_error_and_the_run_goes_on() {
+    use assert_cmd::Command;
+    let dir = std::env::temp_dir().join(format!("zglint-inputs-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(common::fixture("sample.txt")).unwrap();
+    std::fs::write(dir.join("a-not-a-zip.docx"), "这不是一个Word文档").unwrap();
+    let broken = docx_writer::write_docx("<w:document><w:body><w:p><w:r><w:t>一、", None, None);
+    std::fs::write(dir.join("b-broken-xml.docx"), broken).unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(dir.join("c-gb18030.txt"), &gb).unwrap();
+    std::fs::write(dir.join("d-good.txt"), &text).unwrap();
+    let out = Command::cargo_bin("zglint")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    let error = |i: usize| files[i]["error"].as_str().unwrap_or_default().to_string();
+    assert!(error(0).contains("a-not-a-zip.docx"), "{}", error(0));
+    assert!(error(1).contains("b-broken-xml.docx"), "{}", error(1));
+    // GB18030 is detected; the good file is checked in full.
+    assert_eq!(files[2]["summary"]["items"], 15);
+    assert_eq!(files[3]["summary"]["items"], 15);
+    assert_eq!(files[3]["diagnostics"].as_array().unwrap().len(), 6);
+    std::fs::remove_dir_all(&dir).ok();
+}
