@@ -10,6 +10,8 @@ pub mod facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod item;
 pub mod numeral;
 pub mod pack;
