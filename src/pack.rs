@@ -7,7 +7,7 @@ use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
 use crate::rules::{self, Check, Context, Kind};
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -84,29 +84,10 @@ pub struct Rule {
 }
 
 /// A rule file that cannot be used, pointing at the place in the file.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{file}: {problem}")]
-#[diagnostic(code(zglint::rules))]
-pub struct PackError {
-    /// The file.
-    pub file: String,
-    /// What is wrong.
-    pub problem: String,
-    #[source_code]
-    src: NamedSource<String>,
-    #[label("here")]
-    at: Option<SourceSpan>,
-}
+pub type PackError = crate::located::FileError;
 
-impl PackError {
-    fn new(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> Self {
-        PackError {
-            file: file.to_string(),
-            problem,
-            src: NamedSource::new(file, text.to_string()),
-            at,
-        }
-    }
+fn error(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> PackError {
+    PackError::new("rules", file, text, problem, at)
 }
 
 /// The line of `id: <id>` in a rule file, to point errors at.
@@ -156,11 +137,11 @@ fn yaml_problem(e: &serde_yaml::Error) -> String {
 pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
     let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
-        PackError::new(file, text, yaml_problem(&e), at)
+        error(file, text, yaml_problem(&e), at)
     })?;
     let mut rules = Vec::new();
     for spec in specs {
-        let err = |problem: String| PackError::new(file, text, problem, locate(text, &spec.id));
+        let err = |problem: String| error(file, text, problem, locate(text, &spec.id));
         let valid_id = !spec.id.is_empty()
             && spec
                 .id
@@ -229,12 +210,7 @@ impl Pack {
                         "rule id `{}` is already defined in {}",
                         rule.spec.id, self.rules[i].origin
                     );
-                    return Err(PackError::new(
-                        file,
-                        text,
-                        problem,
-                        locate(text, &rule.spec.id),
-                    ));
+                    return Err(error(file, text, problem, locate(text, &rule.spec.id)));
                 }
                 None => self.rules.push(rule),
             }
@@ -244,8 +220,7 @@ impl Pack {
 
     /// Add every `*.yaml` rule file of a folder (the vocabulary excepted), overriding by id.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), PackError> {
-        let io =
-            |e: std::io::Error| PackError::new(&dir.display().to_string(), "", e.to_string(), None);
+        let io = |e: std::io::Error| error(&dir.display().to_string(), "", e.to_string(), None);
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -256,7 +231,7 @@ impl Pack {
         for path in files {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(&path)
-                .map_err(|e| PackError::new(&name, "", e.to_string(), None))?;
+                .map_err(|e| error(&name, "", e.to_string(), None))?;
             self.add(&name, &text, true)?;
         }
         Ok(())

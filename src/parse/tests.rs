@@ -140,6 +140,15 @@ fn line_rules() {
             "版权所有 ICP备12345678号",
             r#"line(indent"" chrome"版权所有 ICP备12345678号")"#,
         ),
+        // A footer's or a breadcrumb's label is the page's, not the report's.
+        (
+            "主办单位：青石县人民政府办公室",
+            r#"line(indent"" chrome"主办单位：青石县人民政府办公室")"#,
+        ),
+        (
+            "当前位置：首页 > 通知公告",
+            r#"line(indent"" chrome"当前位置：首页 > 通知公告")"#,
+        ),
         // Date lines, indented, in Arabic or Chinese numerals.
         (
             "    2023年10月13日",

@@ -1,8 +1,14 @@
 //! Output formats. Each renders reports that have already been checked.
 
+pub mod concise;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod outline;
+pub mod sarif;
+pub mod statistics;
 
 use crate::document::Document;
 use crate::facts::Facts;
@@ -54,4 +60,7 @@ pub struct Checked {
     pub summary: Summary,
     /// What the rules found.
     pub findings: Vec<Finding>,
+    /// For a `.docx`, where each Word paragraph starts in the text (see
+    /// [`crate::input::paragraph_at`]); empty for other files, whose lines are what users see.
+    pub paragraphs: Vec<usize>,
 }
