@@ -13,6 +13,8 @@ pub mod facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod input;
 pub mod item;
 pub mod lint;

@@ -181,9 +181,57 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(
     serde_yaml::from_value(value.clone()).map_err(|e| e.to_string())
 }
 
+/// The size a rule's pattern may reach once compiled: enough for any phrase list, small
+/// enough that compiling and matching stay quick on a long report.
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compile a pattern from a rule's parameters, within [`PATTERN_SIZE_LIMIT`].
+pub fn pattern(source: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(source)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
+                 or shorter repetitions and alternatives",
+                limit / 1024
+            ),
+            // The message repeats the pattern with a caret line under it: of a long pattern,
+            // keep only what is wrong.
+            e if source.len() > 120 => e
+                .to_string()
+                .lines()
+                .filter(|l| l.starts_with("error:"))
+                .collect::<Vec<_>>()
+                .join("; "),
+            e => e.to_string(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_have_a_size_limit() {
+        assert!(pattern("[一-龥]{2,20}(?:完成|办结)").is_ok());
+        let huge = pattern(r"(?:\w{100}){100}").unwrap_err();
+        assert!(
+            huge.contains("too big once compiled (over 1024 KB)"),
+            "{huge}"
+        );
+        let nested = pattern(&format!("{}a{}", "(".repeat(1000), ")".repeat(1000))).unwrap_err();
+        assert_eq!(
+            nested,
+            "error: exceed the maximum number of nested parentheses/brackets (250)"
+        );
+        let short = pattern("(完成").unwrap_err();
+        assert!(
+            short.contains("(完成\n") && short.contains("unclosed group"),
+            "{short}"
+        );
+    }
 
     const HEADINGS: [&str; 4] = [
         "## 检查什么 / What it checks",
