@@ -1,7 +1,7 @@
 //! The grammar, rule by rule: each case parses an input with one rule and compares the pairs,
 //! written as `rule(children)` or `rule"text"` for leaves, with what the rule must give.
 
-use super::{ReportParser, Rule};
+use super::grammar::{ReportParser, Rule};
 use pest::Parser;
 use pest::iterators::Pair;
 
