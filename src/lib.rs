@@ -9,6 +9,7 @@ pub mod facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod item;
+pub mod lexicon;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
