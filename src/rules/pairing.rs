@@ -87,6 +87,12 @@ struct Pairing {
     /// (opening, closing), round brackets of both widths folded to ASCII.
     pairs: Vec<(char, char)>,
     min_answered: usize,
+    /// No pair uses a CJK ideograph, so the ideographs (most of a report) need no look-up.
+    skip_ideographs: bool,
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Round brackets of either width are one kind of bracket.
@@ -117,10 +123,14 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             pairs.push(folded);
         }
     }
+    let skip_ideographs = pairs
+        .iter()
+        .all(|&(open, close)| !is_ideograph(open) && !is_ideograph(close));
     Ok(Box::new(Pairing {
         problem,
         pairs,
         min_answered: p.min_answered,
+        skip_ideographs,
     }))
 }
 
@@ -205,6 +215,9 @@ impl Pairing {
     fn marks_of(&self, text: &str, base: usize) -> Vec<Mark> {
         let mut out = Vec::new();
         for (i, c) in text.char_indices() {
+            if self.skip_ideographs && is_ideograph(c) {
+                continue;
+            }
             let f = fold(c);
             for (k, &(open, close)) in self.pairs.iter().enumerate() {
                 if f == open || f == close {
