@@ -20,7 +20,8 @@ pub mod testing;
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::Label;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{LazyLock, Mutex};
 
 /// What a rule sees: the parsed report and its facts.
 pub struct Context<'a> {
@@ -154,6 +155,20 @@ pub const PACKAGED: &[(&str, &str)] = &[
         include_str!("../../rules/duplicate_text.yaml"),
     ),
 ];
+
+/// Compile a regular expression once per process: rules of one kind share their patterns
+/// (the three deadline rules, the six ratio rules), and compiling is most of loading a pack.
+/// A `Regex` clone shares the compiled program.
+pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    static CACHE: LazyLock<Mutex<HashMap<String, regex::Regex>>> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(re) = cache.get(pattern) {
+        return Ok(re.clone());
+    }
+    let re = regex::Regex::new(pattern)?;
+    cache.insert(pattern.to_string(), re.clone());
+    Ok(re)
+}
 
 /// The kind of a name.
 pub fn kind(name: &str) -> Option<&'static Kind> {

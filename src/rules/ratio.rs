@@ -104,13 +104,13 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             .collect()
     });
     let names: Vec<String> = rates.iter().map(|r| regex::escape(r)).collect();
-    let rate = Regex::new(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
+    let rate = super::regex(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
         .map_err(|e| e.to_string())?;
     Ok(Box::new(Ratio {
         rates,
         construction: p.construction,
         pairing: p.pairing,
-        share: Regex::new(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
+        share: super::regex(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
         rate,
     }))
 }
