@@ -24,6 +24,15 @@ pub struct Label {
     pub text: String,
 }
 
+/// A safe edit a rule offers: replace the text of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Bytes in the source.
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
 /// One problem found in a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -41,6 +50,10 @@ pub struct Finding {
     pub labels: Vec<Label>,
     /// How to fix it, with the computed value where there is one.
     pub help: Option<String>,
+    /// Edits that fix it without changing the report's meaning (renumbering headings); empty
+    /// when there is no safe fix. `--fix` applies them, `--diff` shows them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fix: Vec<Edit>,
 }
 
 /// Line starts of a text, to turn byte offsets into 1-based lines and character columns

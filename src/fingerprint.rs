@@ -126,6 +126,7 @@ mod tests {
             span: start..start + needle.len(),
             labels: vec![],
             help: None,
+            fix: vec![],
         }
     }
 

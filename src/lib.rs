@@ -4,18 +4,24 @@
 //! items, extract the facts), then check it and render the findings.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod config;
 pub mod document;
 pub mod facts;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod item;
 pub mod lexicon;
+pub mod lint;
+pub mod located;
 pub mod numeral;
 pub mod pack;
 pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod summary;
+pub mod suppress;
 pub mod vocab;
 
 use document::Document;

@@ -7,7 +7,7 @@ use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
 use crate::rules::{self, Check, Context, Kind};
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -84,29 +84,10 @@ pub struct Rule {
 }
 
 /// A rule file that cannot be used, pointing at the place in the file.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{file}: {problem}")]
-#[diagnostic(code(zglint::rules))]
-pub struct PackError {
-    /// The file.
-    pub file: String,
-    /// What is wrong.
-    pub problem: String,
-    #[source_code]
-    src: NamedSource<String>,
-    #[label("here")]
-    at: Option<SourceSpan>,
-}
+pub type PackError = crate::located::FileError;
 
-impl PackError {
-    fn new(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> Self {
-        PackError {
-            file: file.to_string(),
-            problem,
-            src: NamedSource::new(file, text.to_string()),
-            at,
-        }
-    }
+fn error(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> PackError {
+    PackError::new("rules", file, text, problem, at)
 }
 
 /// The line of `id: <id>` in a rule file, to point errors at.
@@ -142,11 +123,11 @@ fn placeholders(template: &str) -> Vec<&str> {
 pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
     let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
-        PackError::new(file, text, e.to_string(), at)
+        error(file, text, e.to_string(), at)
     })?;
     let mut rules = Vec::new();
     for spec in specs {
-        let err = |problem: String| PackError::new(file, text, problem, locate(text, &spec.id));
+        let err = |problem: String| error(file, text, problem, locate(text, &spec.id));
         let valid_id = !spec.id.is_empty()
             && spec
                 .id
@@ -215,12 +196,7 @@ impl Pack {
                         "rule id `{}` is already defined in {}",
                         rule.spec.id, self.rules[i].origin
                     );
-                    return Err(PackError::new(
-                        file,
-                        text,
-                        problem,
-                        locate(text, &rule.spec.id),
-                    ));
+                    return Err(error(file, text, problem, locate(text, &rule.spec.id)));
                 }
                 None => self.rules.push(rule),
             }
@@ -230,8 +206,7 @@ impl Pack {
 
     /// Add every `*.yaml` rule file of a folder (the vocabulary excepted), overriding by id.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), PackError> {
-        let io =
-            |e: std::io::Error| PackError::new(&dir.display().to_string(), "", e.to_string(), None);
+        let io = |e: std::io::Error| error(&dir.display().to_string(), "", e.to_string(), None);
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -242,7 +217,7 @@ impl Pack {
         for path in files {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(&path)
-                .map_err(|e| PackError::new(&name, "", e.to_string(), None))?;
+                .map_err(|e| error(&name, "", e.to_string(), None))?;
             self.add(&name, &text, true)?;
         }
         Ok(())
@@ -250,10 +225,23 @@ impl Pack {
 
     /// Run every rule that is not off over a report; findings in document order.
     pub fn check(&self, doc: &Document, facts: &Facts) -> Vec<Finding> {
+        self.check_with(doc, facts, |rule| rule.spec.level.level())
+    }
+
+    /// Run the rules at the levels `level_of` gives (None: the rule is off, and not run);
+    /// findings in document order.
+    pub fn check_with(
+        &self,
+        doc: &Document,
+        facts: &Facts,
+        level_of: impl Fn(&Rule) -> Option<Level>,
+    ) -> Vec<Finding> {
         let cx = Context { doc, facts };
         let mut out = Vec::new();
         for rule in &self.rules {
-            out.extend(rule.run(&cx));
+            if let Some(level) = level_of(rule) {
+                out.extend(rule.run_at(&cx, level));
+            }
         }
         out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         out
@@ -285,11 +273,16 @@ fn fill(template: &str, values: &std::collections::BTreeMap<&'static str, String
 }
 
 impl Rule {
-    /// The findings of this rule alone.
+    /// The findings of this rule alone, at its own level.
     pub fn run(&self, cx: &Context) -> Vec<Finding> {
-        let Some(level) = self.spec.level.level() else {
-            return Vec::new();
-        };
+        match self.spec.level.level() {
+            Some(level) => self.run_at(cx, level),
+            None => Vec::new(),
+        }
+    }
+
+    /// The findings of this rule alone, at `level` (a configuration may change a rule's level).
+    pub fn run_at(&self, cx: &Context, level: Level) -> Vec<Finding> {
         self.check
             .check(cx)
             .into_iter()
@@ -301,6 +294,7 @@ impl Rule {
                 span: hit.span,
                 labels: hit.labels,
                 help: self.spec.help.as_ref().map(|h| fill(h, &hit.values)),
+                fix: hit.fix,
             })
             .collect()
     }

@@ -1,8 +1,14 @@
 //! Output formats. Each renders reports that have already been checked.
 
+pub mod concise;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod outline;
+pub mod sarif;
+pub mod statistics;
 
 use crate::document::Document;
 use crate::facts::Facts;

@@ -19,7 +19,7 @@ pub mod testing;
 
 use crate::document::{Document, Span};
 use crate::facts::Facts;
-use crate::finding::Label;
+use crate::finding::{Edit, Label};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex};
 
@@ -40,6 +40,8 @@ pub struct Hit {
     pub labels: Vec<Label>,
     /// Values for the rule's templates, by name (each listed in the kind's `VALUES`).
     pub values: BTreeMap<&'static str, String>,
+    /// A safe fix, if the kind can offer one.
+    pub fix: Vec<Edit>,
 }
 
 impl Hit {
@@ -54,6 +56,15 @@ impl Hit {
     /// Add a template value.
     pub fn value(mut self, name: &'static str, value: impl ToString) -> Self {
         self.values.insert(name, value.to_string());
+        self
+    }
+
+    /// Add an edit to the hit's safe fix.
+    pub fn edit(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix.push(Edit {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

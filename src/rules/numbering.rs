@@ -312,7 +312,43 @@ impl Walk<'_> {
         if let Some(prev) = last {
             hit = hit.label(self.doc.sections[prev].marker.span.clone(), "上一个编号");
         }
+        let target = admissible.iter().copied().max().unwrap_or(1);
+        for (j, n) in self.renumbering(i, number, target, style) {
+            let span = self.doc.sections[j].marker.span.clone();
+            hit = hit.edit(span, render(self.doc, j, style, n));
+        }
         self.out.push((problem, hit));
+    }
+
+    /// The safe fix for heading `i` numbered `number` where `target` was due: it and every later
+    /// sibling of its style under the same parent move by the same step, so 一二三三四 becomes
+    /// 一二三四五 and 一二四五 becomes 一二三四. Numbering that runs on under the next parent is
+    /// left to the next pass of `--fix`, which checks again after each fix.
+    fn renumbering(
+        &self,
+        i: usize,
+        number: u32,
+        target: u32,
+        style: MarkerStyle,
+    ) -> Vec<(usize, u32)> {
+        let doc = self.doc;
+        let step = i64::from(target) - i64::from(number);
+        let mut out = vec![(i, target)];
+        for j in siblings(doc, doc.sections[i].parent) {
+            let m = &doc.sections[j].marker;
+            if j <= i || family(doc, j) != Some(style) {
+                continue;
+            }
+            // A broken marker among them has no number to move: stop there, fix nothing more.
+            let Some(n) = m.number.filter(|_| m.style != MarkerStyle::Broken) else {
+                break;
+            };
+            match u32::try_from(i64::from(n) + step) {
+                Ok(moved) if moved >= 1 => out.push((j, moved)),
+                _ => break,
+            }
+        }
+        out
     }
 
     /// Report, once per run, a marker written unlike the first of its style.

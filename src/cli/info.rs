@@ -1,0 +1,195 @@
+//! The commands that describe rather than check: `rules`, `explain`, `config`, `parse`.
+
+use super::{Selection, print};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use zglint::config::{self, CliSettings, Config};
+use zglint::pack::Pack;
+use zglint::suppress;
+
+fn level_name(level: Option<zglint::finding::Level>) -> String {
+    level.map_or("off".to_string(), |l| format!("{l:?}").to_lowercase())
+}
+
+/// `zglint rules`: every rule, one per line.
+pub fn rules(pack: &Pack) -> ExitCode {
+    let mut out = String::new();
+    for r in &pack.rules {
+        out.push_str(&format!(
+            "{:<28} {:<15} {:<8} {}\n",
+            r.spec.id,
+            r.kind.name,
+            level_name(r.spec.level.level()),
+            r.spec.message
+        ));
+    }
+    let unused = suppress::unused_rule();
+    out.push_str(&format!(
+        "{:<28} {:<15} {:<8} {}\n",
+        unused.id,
+        unused.kind,
+        level_name(unused.level),
+        "抑制注释未起作用，或写了不存在的规则名"
+    ));
+    print(&out);
+    ExitCode::SUCCESS
+}
+
+/// `zglint explain NAME`: a rule's or a kind's explanation; exit 2 if there is no such thing.
+pub fn explain(pack: &Pack, name: &str) -> ExitCode {
+    if name == suppress::UNUSED || name == "suppression" {
+        print(&format!(
+            "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
+            suppress::UNUSED,
+            suppress::EXPLANATION
+        ));
+        return ExitCode::SUCCESS;
+    }
+    let rule = pack.rules.iter().find(|r| r.spec.id == name);
+    let Some(kind) = rule.map(|r| r.kind).or_else(|| zglint::rules::kind(name)) else {
+        eprintln!("error: no rule or kind named `{name}` (see `zglint rules`)");
+        return ExitCode::from(2);
+    };
+    let mut out = String::new();
+    if let Some(r) = rule {
+        out.push_str(&format!(
+            "{} ({}, {}, from {})\n",
+            r.spec.id,
+            kind.name,
+            level_name(r.spec.level.level()),
+            r.origin
+        ));
+        out.push_str(&format!("message: {}\n", r.spec.message));
+        if let Some(h) = &r.spec.help {
+            out.push_str(&format!("help: {h}\n"));
+        }
+        if !r.spec.params.is_null() {
+            let params = serde_yaml::to_string(&r.spec.params).unwrap_or_default();
+            out.push_str(&format!("params:\n{}", indent(&params)));
+        }
+        for (name, list) in [
+            ("fail", &r.spec.examples.fail),
+            ("pass", &r.spec.examples.pass),
+        ] {
+            for e in list {
+                out.push_str(&format!("example ({name}):\n{}", indent(e)));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("kind `{}`\n\n{}", kind.name, kind.explanation));
+    let rules_of_kind: Vec<&str> = pack
+        .rules
+        .iter()
+        .filter(|r| r.kind.name == kind.name)
+        .map(|r| r.spec.id.as_str())
+        .collect();
+    out.push_str(&format!(
+        "\nrules of this kind: {}\n",
+        if rules_of_kind.is_empty() {
+            "(none)".to_string()
+        } else {
+            rules_of_kind.join(", ")
+        }
+    ));
+    print(&out);
+    ExitCode::SUCCESS
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+/// `zglint config [FILE]`: the configuration in force for a file and where each value came from.
+pub fn config(path: Option<PathBuf>, selection: &Selection) -> ExitCode {
+    let file = path.unwrap_or_else(|| PathBuf::from("report.txt"));
+    let found = selection.config.clone().or_else(|| config::discover(&file));
+    let loaded = match found.as_deref().map(Config::load).transpose() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return ExitCode::from(2);
+        }
+    };
+    let mut dirs = loaded.as_ref().map(Config::rule_dirs).unwrap_or_default();
+    dirs.extend(selection.rules.iter().cloned());
+    super::with_pack(&dirs, |pack| {
+        let rules = zglint::lint::known_rules(pack);
+        if let Some(c) = &loaded
+            && let Err(e) = c.validate(&rules)
+        {
+            eprintln!("{:?}", miette::Report::new(e));
+            return ExitCode::from(2);
+        }
+        let cli = cli_settings(selection);
+        if let Err(e) = config::validate_cli(&cli, &rules) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+        let settings = config::resolve(loaded.as_ref(), &cli, &rules, &file);
+        print(&describe(&file, loaded.as_ref(), &dirs, &settings));
+        ExitCode::SUCCESS
+    })
+}
+
+/// The command line's part of the settings.
+pub fn cli_settings(selection: &Selection) -> CliSettings {
+    CliSettings {
+        select: selection.select.clone(),
+        ignore: selection.ignore.clone(),
+        fail_on: selection.fail_on,
+    }
+}
+
+fn describe(
+    file: &Path,
+    config: Option<&Config>,
+    dirs: &[PathBuf],
+    settings: &config::Settings,
+) -> String {
+    let mut out = format!("file:      {}\n", file.display());
+    out.push_str(&format!(
+        "config:    {}\n",
+        config.map_or("(none found; packaged defaults)".to_string(), |c| c
+            .path
+            .display()
+            .to_string())
+    ));
+    for d in dirs {
+        out.push_str(&format!("rule dir:  {}\n", d.display()));
+    }
+    let (fail_on, origin) = &settings.fail_on;
+    out.push_str(&format!(
+        "fail-on:   {:<8} {origin}\n\nrules:\n",
+        format!("{fail_on:?}").to_lowercase()
+    ));
+    for (id, (level, origin)) in &settings.levels {
+        out.push_str(&format!("  {id:<30} {:<8} {origin}\n", level_name(*level)));
+    }
+    out
+}
+
+/// `zglint parse FILE`: what zglint read off a report.
+pub fn parse(path: &Path, json: bool) -> ExitCode {
+    match zglint::read(path) {
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Ok(text) => {
+            let (doc, facts) = zglint::analyse(&text);
+            let out = if json {
+                let value = serde_json::json!({ "document": doc, "facts": facts });
+                serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+            } else {
+                // The packaged rules say which percentages they could not check.
+                let unchecked = Pack::packaged()
+                    .map(|p| p.unchecked(&doc, &facts))
+                    .unwrap_or_default();
+                zglint::render::outline::render(&doc, &facts, &unchecked)
+            };
+            print(&out);
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The command line's arguments and the commands they run.
+
+mod check;
+mod info;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use zglint::config::FailOn;
+use zglint::pack::Pack;
+
+#[derive(Parser)]
+#[command(
+    name = "zglint",
+    version,
+    about = "Lint Chinese rectification progress reports (整改进展情况通报)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Rule selection and configuration, shared by `check` and `config`.
+#[derive(clap::Args, Clone)]
+pub struct Selection {
+    /// A configuration file to use instead of the `zglint.yaml` / `.zglint.yaml` found upward
+    /// from each checked file.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Check only these rules (ids or kinds, comma-separated); replaces the configuration's
+    /// `select`.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Do not check these rules (ids or kinds, comma-separated); added to the configuration's.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// The lowest level that makes the run fail (exit 1) [default: error, or the configuration's].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOn>,
+    /// A folder of YAML rules to add; a rule with a packaged rule's id replaces it.
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check reports for internal consistency.
+    Check(check::CheckArgs),
+    /// List every rule: id, kind, level and message.
+    Rules {
+        /// A folder of YAML rules to add, as for `check`.
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Explain a rule (by id) or a rule kind (by name): what it checks, why, examples, parameters.
+    Explain {
+        /// A rule id such as `percent-mismatch`, or a kind such as `ratio`.
+        name: String,
+        /// A folder of YAML rules to add, as for `check`.
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Show the configuration in force for a file: each rule's level, the failing level, and
+    /// where each value came from.
+    Config {
+        /// The report whose configuration to show [default: a file in the current folder].
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Show what zglint reads off a report: its tree, items, dates, figures and timeline, and
+    /// the percentages the packaged rules did not check, with why.
+    Parse {
+        /// The report file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// A readable outline.
+    Text,
+    /// The document tree and facts as JSON.
+    Json,
+}
+
+/// Run a command; the exit code follows OUTPUT.md (0, 1 on failing findings, 2 on errors).
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules { rules } => with_pack(&rules, info::rules),
+        Command::Explain { name, rules } => with_pack(&rules, |pack| info::explain(pack, &name)),
+        Command::Config { path, selection } => info::config(path, &selection),
+        Command::Parse { path, format } => info::parse(&path, matches!(format, ParseFormat::Json)),
+    }
+}
+
+/// Run `f` with the rule pack, or report why it cannot be loaded (exit 2).
+fn with_pack(dirs: &[PathBuf], f: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
+    match load_pack(dirs) {
+        Ok(pack) => f(&pack),
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The packaged rules and those of the given folders, in order.
+#[allow(clippy::result_large_err)]
+fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
+    let mut pack = Pack::packaged()?;
+    for dir in dirs {
+        pack.add_dir(dir)?;
+    }
+    Ok(pack)
+}
+
+/// Print to standard output; a closed pipe (`| head`) is not an error.
+fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}

@@ -1,0 +1,235 @@
+//! The review page: one self-contained HTML file that editors read instead of a log.
+//!
+//! Each report gets a summary card (items by status, the timeline) and its text with every
+//! finding's places marked and the finding explained beside them; filters by level and rule sit
+//! at the top. The page loads nothing: its style and script are inline, allowed by a
+//! Content-Security-Policy that names their hashes, so no other script can run even if report
+//! text were ever left unescaped (it never is: see [`escape`]).
+
+mod card;
+pub mod split;
+mod text;
+
+use super::{FileResult, Render};
+use crate::finding::{Finding, Level};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("page.css");
+const SCRIPT: &str = include_str!("page.js");
+
+/// Render checked files as one review page.
+pub fn render(files: &[FileResult]) -> String {
+    super::render_all(&mut Html::default(), files)
+}
+
+/// The review page, written one file at a time; the filters and totals come last and are
+/// placed at the top of the page by its style.
+#[derive(Default)]
+pub struct Html {
+    /// (anchor, path, findings or None when the file could not be read).
+    files: Vec<(String, String, Option<usize>)>,
+    levels: BTreeMap<Level, usize>,
+    rules: BTreeMap<String, (Level, usize)>,
+}
+
+impl Render for Html {
+    fn start(&mut self) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"referrer\" content=\"no-referrer\">\n\
+             <title>zglint 审阅 review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"reports\">\n",
+            content_security_policy()
+        )
+    }
+
+    fn file(&mut self, f: &FileResult) -> String {
+        let key = format!("r{}", self.files.len());
+        let mut out = String::new();
+        let _ = writeln!(out, "<section class=\"report\" id=\"{key}\">");
+        match &f.outcome {
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "<header class=\"card failed\"><h2>{}</h2><p class=\"error\">无法读取 cannot read: {}</p></header>",
+                    escape(&f.path),
+                    escape(e)
+                );
+                self.files.push((key, f.path.clone(), None));
+            }
+            Ok(c) => {
+                card::card(&mut out, &f.path, c);
+                text::body(&mut out, &key, c);
+                for finding in &c.findings {
+                    *self.levels.entry(finding.level).or_default() += 1;
+                    self.rules
+                        .entry(finding.rule.clone())
+                        .or_insert((finding.level, 0))
+                        .1 += 1;
+                }
+                self.files
+                    .push((key, f.path.clone(), Some(c.findings.len())));
+            }
+        }
+        out.push_str("</section>\n");
+        out
+    }
+
+    fn finish(&mut self) -> String {
+        let mut out = String::from("</main>\n<header class=\"run\">\n");
+        let total: usize = self.levels.values().sum();
+        let _ = write!(
+            out,
+            "<h1>zglint 审阅 review</h1><p class=\"totals\">{} 个文件 files, {total} 个问题 findings</p>",
+            self.files.len()
+        );
+        if self.files.len() > 1 {
+            out.push_str("<ol class=\"files\">");
+            for (key, path, n) in &self.files {
+                let what = n.map_or_else(|| "无法读取 cannot read".to_string(), |n| format!("{n}"));
+                let _ = write!(
+                    out,
+                    "<li><a href=\"#{key}\">{}</a> <span>{what}</span></li>",
+                    escape(path)
+                );
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("\n</header>\n");
+        self.filters(&mut out);
+        let _ = write!(out, "\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
+        out
+    }
+}
+
+impl Html {
+    /// Check boxes by level and by rule; hidden until the script runs, since only it acts on them.
+    fn filters(&self, out: &mut String) {
+        out.push_str(
+            "<form class=\"filters\" id=\"filters\" hidden><fieldset><legend>级别 Level</legend>",
+        );
+        for level in [Level::Error, Level::Warning, Level::Info] {
+            let n = self.levels.get(&level).copied().unwrap_or(0);
+            let class = level_class(level);
+            let _ = write!(
+                out,
+                "<label class=\"{class}\"><input type=\"checkbox\" data-filter=\"level\" value=\"{class}\" checked> {} <b>{n}</b></label>",
+                level_label(level)
+            );
+        }
+        out.push_str("</fieldset><fieldset><legend>规则 Rule</legend>");
+        for (rule, (level, n)) in &self.rules {
+            let _ = write!(
+                out,
+                "<label class=\"{}\"><input type=\"checkbox\" data-filter=\"rule\" value=\"{}\" checked> <code>{}</code> <b>{n}</b></label>",
+                level_class(*level),
+                escape(rule),
+                escape(rule)
+            );
+        }
+        out.push_str("</fieldset></form>");
+    }
+}
+
+/// Escape text for HTML content and quoted attribute values: `& < > " '`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page's policy: nothing from anywhere, except its own style and script, named by hash.
+pub fn content_security_policy() -> String {
+    format!(
+        "default-src 'none'; style-src '{}'; script-src '{}'; img-src 'none'; base-uri 'none'; form-action 'none'",
+        hash(STYLE),
+        hash(SCRIPT)
+    )
+}
+
+/// A CSP source expression for inline content: "sha256-" and the base64 of its digest.
+fn hash(content: &str) -> String {
+    format!("sha256-{}", base64(&Sha256::digest(content.as_bytes())))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * k)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The class of a level: "error", "warning", "info".
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info => "info",
+    }
+}
+
+/// A level in Chinese and English.
+fn level_label(level: Level) -> &'static str {
+    match level {
+        Level::Error => "错误 error",
+        Level::Warning => "警告 warning",
+        Level::Info => "提示 info",
+    }
+}
+
+/// A finding's level in Chinese and English.
+fn level_name(f: &Finding) -> &'static str {
+    level_label(f.level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn the_policy_names_the_style_and_script() {
+        // The SHA-256 of the empty string, as browsers compute it.
+        assert_eq!(
+            hash(""),
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+        let csp = content_security_policy();
+        assert!(csp.contains(&hash(STYLE)) && csp.contains(&hash(SCRIPT)));
+        assert!(csp.starts_with("default-src 'none'"));
+    }
+}

@@ -1,0 +1,222 @@
+//! Output for people: per file a short header, then each finding drawn by miette's graphical
+//! handler, then one line of counts.
+//!
+//! # Widths
+//!
+//! A terminal gives a character one or two columns. zglint counts them as miette and the
+//! `unicode-width` crate do, by East Asian Width: Chinese characters, full-width digits and
+//! punctuation (，。：《》（）) take two columns; “” ‘’ … · — and the other "ambiguous" characters
+//! take one. That is what terminals do by default (VTE, xterm.js, Windows Terminal, iTerm2, kitty,
+//! Alacritty), whatever the font draws, and it is what miette's own box-drawing characters assume:
+//! they too are "ambiguous". A terminal set to draw ambiguous characters wide shifts every line
+//! of miette's output, not only zglint's.
+//!
+//! miette measures the line it prints, so an underline sits under its text when the text it is
+//! given prints as it is measured. The windows (module `window`) make sure of it: a long line is
+//! cut to a window that fits the width instead of wrapping in the terminal, and control
+//! characters (tabs, carriage returns, escapes), which miette measures but a terminal acts on,
+//! print as spaces.
+
+mod report;
+mod source;
+mod window;
+
+#[cfg(test)]
+mod tests;
+
+use super::{Checked, FileResult};
+use crate::finding::{Level, LineIndex};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use report::Report;
+use std::fmt::Write;
+
+/// Render checked files for a terminal or a CI log, without colour.
+pub fn render(files: &[FileResult]) -> String {
+    super::render_all(&mut Human::default(), files)
+}
+
+/// The human format, written one file at a time; the count of findings comes last.
+pub struct Human {
+    color: bool,
+    width: usize,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    unreadable: usize,
+}
+
+impl Default for Human {
+    /// No colour, 80 columns.
+    fn default() -> Self {
+        Human::new(false)
+    }
+}
+
+impl Human {
+    /// The human format, with ANSI colours or without, for 80 columns.
+    pub fn new(color: bool) -> Self {
+        Human {
+            color,
+            width: 80,
+            errors: 0,
+            warnings: 0,
+            files: 0,
+            unreadable: 0,
+        }
+    }
+
+    /// The same for a terminal `width` columns wide: windows, messages and help fit in it.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(40);
+        self
+    }
+
+    fn handler(&self) -> GraphicalReportHandler {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_context_lines(0)
+    }
+
+    /// `text` in an ANSI style (`1` bold, `1;31` bold red, ...) when colour is on.
+    fn paint(&self, style: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{style}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn header(&self, out: &mut String, path: &str, c: &Checked) {
+        let s = &c.summary;
+        let _ = writeln!(out, "{}", self.paint("1", path));
+        let _ = writeln!(out, "  {}", s.title.as_deref().unwrap_or("(no title)"));
+        let _ = writeln!(out, "  {}", items(s));
+        out.push_str(&wrap(&timeline(s), self.width, "  ", "    "));
+    }
+}
+
+impl super::Render for Human {
+    fn file(&mut self, f: &FileResult) -> String {
+        let mut out = String::new();
+        self.files += 1;
+        match &f.outcome {
+            Err(e) => {
+                self.unreadable += 1;
+                let e = e.strip_prefix(&format!("{}: ", f.path)).unwrap_or(e);
+                let _ = writeln!(out, "{}", self.paint("1", &f.path));
+                let _ = writeln!(out, "  {}: {e}\n", self.paint("1;31", "error"));
+            }
+            Ok(c) => {
+                self.header(&mut out, &f.path, c);
+                let index = LineIndex::new(&c.document.source);
+                let handler = self.handler();
+                for d in &c.findings {
+                    out.push('\n');
+                    let report = Report::new(&f.path, &c.document.source, &index, d, self.width);
+                    // Writing to a String cannot fail; miette fails only on spans it cannot
+                    // read, and the windows hold every span.
+                    let _ = handler.render_report(&mut out, &report);
+                    self.errors += usize::from(d.level == Level::Error);
+                    self.warnings += usize::from(d.level == Level::Warning);
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    fn finish(&mut self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let errors = plural(self.errors, "error");
+        let warnings = plural(self.warnings, "warning");
+        let errors = if self.errors > 0 {
+            self.paint("1;31", &errors)
+        } else {
+            errors
+        };
+        let warnings = if self.warnings > 0 {
+            self.paint("1;33", &warnings)
+        } else {
+            warnings
+        };
+        let mut line = format!("{errors}, {warnings} in {}", plural(self.files, "file"));
+        if self.unreadable > 0 {
+            let _ = write!(
+                line,
+                "; {} could not be read",
+                plural(self.unreadable, "file")
+            );
+        }
+        line + "\n"
+    }
+}
+
+/// `15 items: 12 done, 1 partial, 2 ongoing, 0 unknown`: every status, so that files compare
+/// at a glance.
+fn items(s: &crate::summary::Summary) -> String {
+    let st = &s.status;
+    let noun = if s.items == 1 { "item" } else { "items" };
+    format!(
+        "{} {noun}: {} done, {} partial, {} ongoing, {} unknown",
+        s.items, st.done, st.partial, st.ongoing, st.unknown
+    )
+}
+
+/// The timeline from inspection to publication, `?` where the report does not say; a date in
+/// the same year as the date before it is written without its year.
+fn timeline(s: &crate::summary::Summary) -> Vec<String> {
+    let inspection = s.inspection.as_ref();
+    let steps: [(&str, Option<&String>); 6] = [
+        ("inspected", inspection.and_then(|i| i.start.as_ref())),
+        ("..", inspection.and_then(|i| i.end.as_ref())),
+        ("feedback", s.feedback.as_ref()),
+        ("as of", s.as_of.as_ref()),
+        ("signed", s.signed.as_ref()),
+        ("published", s.published.as_ref()),
+    ];
+    let mut year: Option<&str> = None;
+    let mut shown = Vec::new();
+    for (name, date) in steps {
+        let text = match date {
+            None => "?".to_string(),
+            Some(d) => {
+                let this = d.get(..4);
+                let short = d.len() == 10 && this.is_some() && this == year;
+                year = this;
+                if short { d[5..].to_string() } else { d.clone() }
+            }
+        };
+        match (name, shown.last_mut()) {
+            ("..", Some(last)) => *last = format!("{last}..{text}"),
+            _ => shown.push(format!("{name} {text}")),
+        }
+    }
+    shown
+}
+
+/// Steps joined by ` → `, wrapped to `width` columns: the first line after `first`, the
+/// others after `rest`, each ending in a newline.
+fn wrap(steps: &[String], width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    for (i, step) in steps.iter().enumerate() {
+        let piece = if i == 0 {
+            step.clone()
+        } else {
+            format!(" → {step}")
+        };
+        if i > 0 && window::display_width(&line) + window::display_width(&piece) > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = format!("{rest}→ {step}");
+        } else {
+            line.push_str(&piece);
+        }
+    }
+    out + &line + "\n"
+}

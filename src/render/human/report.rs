@@ -1,0 +1,89 @@
+//! One finding as a miette diagnostic over its windows.
+
+use super::source::Windows;
+use super::window::Mark;
+use crate::finding::{Finding, Level, LineIndex};
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
+use std::fmt;
+
+/// A finding ready for miette's graphical handler: the rule id as its code, the level as its
+/// severity, the message, the labels over the windows of its lines, the help.
+pub struct Report<'a> {
+    finding: &'a Finding,
+    windows: Windows,
+    labels: Vec<LabeledSpan>,
+}
+
+impl<'a> Report<'a> {
+    /// The diagnostic for `finding` in the report `source` read from `path`, with windows that
+    /// fit in `width` columns.
+    pub fn new(
+        path: &str,
+        source: &str,
+        index: &LineIndex,
+        finding: &'a Finding,
+        width: usize,
+    ) -> Self {
+        let primary = Mark {
+            span: finding.span.clone(),
+            text: None,
+            primary: true,
+        };
+        let marks: Vec<Mark> = std::iter::once(primary)
+            .chain(finding.labels.iter().map(|l| Mark {
+                span: l.span.clone(),
+                text: Some(l.text.clone()),
+                primary: false,
+            }))
+            .collect();
+        let (windows, labels) = Windows::new(path, source, index, &marks, width);
+        Report {
+            finding,
+            windows,
+            labels,
+        }
+    }
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.finding, f)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(match self.finding.level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.windows)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
