@@ -5,8 +5,8 @@
 # included.
 #
 # Usage: bench/throughput.sh [CORPUS_DIR [REPORT]]
-#   CORPUS_DIR  a folder of *.txt reports (default: target/bench-corpus, built from
-#               ../shared/seeds by bench/corpus.sh on first use)
+#   CORPUS_DIR  a folder of *.txt reports (default: $TMPDIR/zglint-bench-corpus, built
+#               from ../shared/seeds by bench/corpus.sh on first use)
 #   REPORT      the single report (default: the largest seed report, 49 KB)
 # Environment: ZGLINT_BIN (default: a fresh release build), ZGLINT_ARGS (extra check flags,
 #   e.g. "--jobs 1"), RUNS (default 5). Needs hyperfine and GNU time (apt-get install hyperfine
@@ -17,7 +17,7 @@ for tool in hyperfine jq /usr/bin/time; do
   command -v "$tool" > /dev/null || { echo "bench/throughput.sh: needs $tool" >&2; exit 2; }
 done
 seeds=${ZGLINT_SEEDS:-../shared/seeds}
-corpus=${1:-target/bench-corpus}
+corpus=${1:-${TMPDIR:-/tmp}/zglint-bench-corpus}
 report=${2:-$(ls -S "$seeds"/*.txt | head -n 1)}
 runs=${RUNS:-5}
 args=${ZGLINT_ARGS:-}
@@ -38,11 +38,12 @@ files=$(wc -l < "$work/paths")
 bytes=$(xargs cat < "$work/paths" | wc -c)
 report_bytes=$(wc -c < "$report")
 
-# median_wall COMMAND: the median wall time in seconds over $runs runs, after one warm-up.
+# median_wall COMMAND: the median wall time in seconds over $runs runs, after one warm-up,
+# and the mean CPU time (user + system), which a loaded machine inflates less than wall time.
 median_wall() {
   hyperfine --shell=none --ignore-failure --warmup 1 --runs "$runs" --style none \
     --export-json "$work/h.json" "$1" > /dev/null
-  jq -r '.results[0].median' "$work/h.json"
+  jq -r '"\(.results[0].median) \(.results[0].user + .results[0].system)"' "$work/h.json"
 }
 # median_rss COMMAND...: the median peak resident set size in KB over 5 runs.
 median_rss() {
@@ -54,19 +55,22 @@ median_rss() {
 
 # shellcheck disable=SC2086 # $args is a list of flags
 corpus_cmd="$bin check --format json $args $(tr '\n' ' ' < "$work/paths")"
-corpus_wall=$(median_wall "$corpus_cmd")
+read -r corpus_wall corpus_cpu < <(median_wall "$corpus_cmd")
 # shellcheck disable=SC2086
 corpus_rss=$(median_rss $corpus_cmd)
 one_cmd="$bin check --format json $args $report"
-one_wall=$(median_wall "$one_cmd")
+read -r one_wall one_cpu < <(median_wall "$one_cmd")
 # shellcheck disable=SC2086
 one_rss=$(median_rss $one_cmd)
 
-awk -v f="$files" -v b="$bytes" -v w="$corpus_wall" -v r="$corpus_rss" \
-  -v rb="$report_bytes" -v ow="$one_wall" -v orss="$one_rss" -v name="$report" -v n="$runs" '
+awk -v f="$files" -v b="$bytes" -v w="$corpus_wall" -v r="$corpus_rss" -v c="$corpus_cpu" \
+  -v rb="$report_bytes" -v ow="$one_wall" -v orss="$one_rss" -v oc="$one_cpu" -v name="$report" \
+  -v n="$runs" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
   BEGIN {
     printf "corpus      %d files, %.1f MB: median wall %.3f s, %.1f MB/s, peak RSS %.1f MB (median of %d)\n",
       f, b / 1e6, w, b / 1e6 / w, r / 1024, n
-    printf "one report  %s, %.1f KB: median wall %.1f ms, peak RSS %.1f MB\n",
-      name, rb / 1e3, ow * 1000, orss / 1024
+    printf "            CPU %.3f s (user + system), %.1f MB per CPU second\n", c, b / 1e6 / c
+    printf "one report  %s, %.1f KB: median wall %.1f ms, CPU %.1f ms, peak RSS %.1f MB\n",
+      name, rb / 1e3, ow * 1000, oc * 1000, orss / 1024
+    printf "load average at the end: %s\n", load
   }'

@@ -6,7 +6,8 @@
 #   zglint check --format json FILES...
 #   autocorrect --lint --format json FILES...
 #
-# Usage: bench/versus.sh [CORPUS_DIR]   (default: target/bench-corpus, built on first use)
+# Usage: bench/versus.sh [CORPUS_DIR]   (default: $TMPDIR/zglint-bench-corpus, built on
+#   first use). Not inside a git work tree: autocorrect skips .gitignored folders such as target/.
 # Environment: ZGLINT_BIN (default: a fresh release build), AUTOCORRECT (default: `autocorrect`
 #   on PATH), ZGLINT_ARGS (extra check flags, e.g. "--jobs 2"), AUTOCORRECT_ARGS (e.g.
 #   "--threads 1"; by default autocorrect uses every core), RUNS (default 5).
@@ -20,7 +21,7 @@ for tool in hyperfine jq /usr/bin/time "$autocorrect"; do
   command -v "$tool" > /dev/null || { echo "bench/versus.sh: needs $tool" >&2; exit 2; }
 done
 seeds=${ZGLINT_SEEDS:-../shared/seeds}
-corpus=${1:-target/bench-corpus}
+corpus=${1:-${TMPDIR:-/tmp}/zglint-bench-corpus}
 runs=${RUNS:-5}
 args=${ZGLINT_ARGS:-}
 if [ -z "${ZGLINT_BIN:-}" ]; then
@@ -38,6 +39,13 @@ bytes=$(xargs cat < "$work/paths" | wc -c)
 list=$(tr '\n' ' ' < "$work/paths")
 zg="$bin check --format json $args $list"
 ac="$autocorrect --lint --format json ${AUTOCORRECT_ARGS:-} $list"
+
+# autocorrect silently skips files it ignores (a .gitignored folder): make sure it reads them.
+first=$(head -n 1 "$work/paths")
+if ! "$autocorrect" --lint --format json "$first" 2> /dev/null | grep -q '"filepath"'; then
+  echo "bench/versus.sh: autocorrect reports nothing on $first (an ignored folder?)" >&2
+  exit 2
+fi
 
 hyperfine --shell=none --ignore-failure --warmup 1 --runs "$runs" --style none \
   --export-json "$work/h.json" -n zglint "$zg" -n autocorrect "$ac" > /dev/null
