@@ -14,15 +14,30 @@ use zglint::rules::Context;
 /// Words the items are made of; each item picks its own, so no two are alike, and every tenth
 /// item repeats the one before it with one word changed, a near duplicate to be compared.
 const WORDS: &[&str] = &[
-    "村级财务", "合同管理", "工程项目", "惠民资金", "公车使用", "档案管理", "议事规则", "民主评议",
-    "集体资产", "低保审核", "安全生产", "河道保洁", "土地流转", "扶贫项目", "办公用房", "会议记录",
+    "村级财务",
+    "合同管理",
+    "工程项目",
+    "惠民资金",
+    "公车使用",
+    "档案管理",
+    "议事规则",
+    "民主评议",
+    "集体资产",
+    "低保审核",
+    "安全生产",
+    "河道保洁",
+    "土地流转",
+    "扶贫项目",
+    "办公用房",
+    "会议记录",
 ];
 
 /// A fictional report of `n` items: an overview with a tally and a sum, then the items, each with
 /// a rectification paragraph holding figures, then the closing.
 fn report(n: usize) -> String {
     let word = |k: usize, i: usize| WORDS[(k * 7 + i * 3 + k / 16) % WORDS.len()];
-    let mut s = String::from("中共云岭镇委员会关于巡察集中整改进展情况的通报\n一、整改工作总体情况\n");
+    let mut s =
+        String::from("中共云岭镇委员会关于巡察集中整改进展情况的通报\n一、整改工作总体情况\n");
     let _ = writeln!(
         s,
         "县委巡察组共反馈问题{n}个,已完成整改{}个,正在整改{}个。",
@@ -44,7 +59,11 @@ fn report(n: usize) -> String {
             j % 5 + 1,
             j % 7 + 1,
             word(k, 4),
-            if k % 10 == 0 { "正在整改中。" } else { "已完成整改。" }
+            if k % 10 == 0 {
+                "正在整改中。"
+            } else {
+                "已完成整改。"
+            }
         );
     }
     s.push_str("中共云岭镇委员会\n2024年3月8日\n");
@@ -57,7 +76,11 @@ fn growth(c: &mut Criterion) {
     for n in [50, 500, 5000] {
         let text = report(n);
         let (doc, facts) = zglint::analyse(&text);
-        assert!(doc.items.len() >= n, "{} items read of {n}", doc.items.len());
+        assert!(
+            doc.items.len() >= n,
+            "{} items read of {n}",
+            doc.items.len()
+        );
         let cx = Context {
             doc: &doc,
             facts: &facts,
@@ -66,7 +89,12 @@ fn growth(c: &mut Criterion) {
         for kind in ["duplicate_text", "conflict"] {
             let rules: Vec<_> = pack.rules.iter().filter(|r| r.kind.name == kind).collect();
             g.bench_function(BenchmarkId::new(kind, n), |b| {
-                b.iter(|| rules.iter().map(|r| r.run(black_box(&cx)).len()).sum::<usize>())
+                b.iter(|| {
+                    rules
+                        .iter()
+                        .map(|r| r.run(black_box(&cx)).len())
+                        .sum::<usize>()
+                })
             });
         }
         g.bench_function(BenchmarkId::new("whole", n), |b| {

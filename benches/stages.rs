@@ -30,7 +30,10 @@ fn reports() -> Vec<(String, String)> {
     seed_files.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map_or(0, |m| m.len())));
     match seed_files.first() {
         Some(p) => out.push(("seed".to_string(), read(p))),
-        None => eprintln!("no seed reports at {}: measuring the sample only", seeds.display()),
+        None => eprintln!(
+            "no seed reports at {}: measuring the sample only",
+            seeds.display()
+        ),
     }
     let sample = root.join("tests/fixtures/reports/sample.txt");
     out.push(("sample".to_string(), read(&sample)));
@@ -92,9 +95,18 @@ fn stages(c: &mut Criterion) {
             facts: &facts,
         };
         for kind in KINDS {
-            let rules: Vec<_> = pack.rules.iter().filter(|r| r.kind.name == kind.name).collect();
+            let rules: Vec<_> = pack
+                .rules
+                .iter()
+                .filter(|r| r.kind.name == kind.name)
+                .collect();
             g.bench_function(BenchmarkId::new(kind.name, &name), |b| {
-                b.iter(|| rules.iter().map(|r| r.run(black_box(&cx)).len()).sum::<usize>())
+                b.iter(|| {
+                    rules
+                        .iter()
+                        .map(|r| r.run(black_box(&cx)).len())
+                        .sum::<usize>()
+                })
             });
         }
         g.finish();

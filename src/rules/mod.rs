@@ -13,6 +13,7 @@ pub mod parts_sum;
 pub mod placeholder;
 pub mod ratio;
 pub mod required;
+pub mod shared;
 pub mod tally;
 #[cfg(test)]
 pub mod testing;

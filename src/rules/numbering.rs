@@ -100,14 +100,21 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 impl Check for Numbering {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let found = if self.problem == Problem::Enumeration {
-            enumerations(cx.doc)
+            std::rc::Rc::new(enumerations(cx.doc))
         } else {
-            headings(cx.doc, self.continue_across_parents)
+            // The five heading rules read the same walk; it depends on one parameter.
+            let across = self.continue_across_parents;
+            let name = if across {
+                "numbering: headings, across parents"
+            } else {
+                "numbering: headings"
+            };
+            super::shared::shared(cx, name, || headings(cx.doc, across))
         };
         found
-            .into_iter()
+            .iter()
             .filter(|(p, _)| *p == self.problem)
-            .map(|(_, h)| h)
+            .map(|(_, h)| h.clone())
             .collect()
     }
 }

@@ -139,15 +139,19 @@ impl Check for Pairing {
         if self.problem == Problem::Unanswered {
             return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered);
         }
-        let mut out = Vec::new();
-        for unit in units(cx.doc) {
-            for (problem, hit) in self.marks(cx.doc, &unit) {
-                if problem == self.problem {
-                    out.push(hit);
-                }
-            }
-        }
-        out
+        // The rules of this kind read the same marks; they depend on the pairs checked.
+        let name = format!("pairing: marks of {:?}", self.pairs);
+        let found = super::shared::shared(cx, &name, || {
+            units(cx.doc)
+                .iter()
+                .flat_map(|unit| self.marks(cx.doc, unit))
+                .collect::<Vec<_>>()
+        });
+        found
+            .iter()
+            .filter(|(problem, _)| *problem == self.problem)
+            .map(|(_, hit)| hit.clone())
+            .collect()
     }
 }
 

@@ -2,7 +2,7 @@
 //! arithmetic.
 
 use super::arith::{Interval, show};
-use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences, tail, wanted};
+use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
 use regex::Regex;
@@ -152,7 +152,7 @@ impl Ratio {
     fn readings(&self, cx: &Context) -> Vec<(Span, Reading)> {
         let source = &cx.doc.source;
         let mut out = Vec::new();
-        for s in sentences(source, &cx.facts.figures) {
+        for s in sentences_in(cx) {
             for (pct, p) in s.figs.iter().enumerate() {
                 if p.family != "%" {
                     continue;
