@@ -110,29 +110,25 @@ pub(super) fn similar_pairs(
             }
         }
     }
-    // The inverted index as one sorted list of (shingle, text): a shingle's holders are a run
-    // of it, in text order (one allocation, where a map of lists made one per shingle).
-    let mut postings: Vec<(u64, usize)> = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.shingles.iter().map(move |&s| (s, i)))
-        .collect();
-    postings.sort_unstable();
+    let mut index: ByHash<Vec<usize>> = ByHash::default();
+    for (i, text) in texts.iter().enumerate() {
+        for &s in &text.shingles {
+            index.entry(s).or_default().push(i);
+        }
+    }
     // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
     let mut counts: Vec<usize> = vec![0; texts.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, a) in texts.iter().enumerate() {
         let mut boilerplate = 0;
-        for &s in &a.shingles {
-            let from = postings.partition_point(|&(x, _)| x < s);
-            let len = postings[from..].partition_point(|&(x, _)| x == s);
-            let holders = &postings[from..from + len];
+        for s in &a.shingles {
+            let holders = &index[s];
             if holders.len() > common_items {
                 boilerplate += 1;
                 continue;
             }
             // Holders are in text order: only the later ones.
-            for &(_, j) in &holders[holders.partition_point(|&(_, j)| j <= i)..] {
+            for &j in &holders[holders.partition_point(|&j| j <= i)..] {
                 if counts[j] == 0 {
                     touched.push(j);
                 }
