@@ -17,6 +17,7 @@ pub mod fix;
 pub mod fuzzing;
 pub mod input;
 pub mod item;
+pub mod lexicon;
 pub mod lint;
 pub mod located;
 pub mod numeral;

@@ -110,7 +110,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
     let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
-    let note = Regex::new(&format!(
+    let note = super::regex(&format!(
         "[(（](?:{})[:：][ \u{3000}]*([^()（）]{{1,40}})[)）]",
         alternatives.join("|")
     ))

@@ -221,21 +221,28 @@ fn rectification_span(doc: &Document, item: &Item) -> Option<Span> {
     if let (Some(&first), Some(&last)) = (blocks.first(), blocks.last()) {
         return Some(doc.blocks[first].span.start..doc.blocks[last].span.end);
     }
+    // Blocks are in document order: the first one after the heading, by binary search.
+    let first = doc
+        .blocks
+        .partition_point(|b| b.span.start < item.head_span.end);
     let start = doc
         .blocks
-        .iter()
+        .get(first)
         .map(|b| b.span.start)
-        .find(|&s| s >= item.head_span.end && s < item.span.end)?;
+        .filter(|&s| s < item.span.end)?;
     Some(start..item.span.end)
 }
 
 /// The text of a span with punctuation, blanks, labels, notes and enumeration markers dropped.
 fn normalise(doc: &Document, span: &Span) -> String {
     let mut skip: Vec<Span> = Vec::new();
-    for b in &doc.blocks {
-        if b.span.end <= span.start || b.span.start >= span.end {
-            continue;
-        }
+    // Blocks and sections are in document order: only those inside the span are visited, so
+    // the cost follows the item, not the report (no item × block product).
+    let first = doc.blocks.partition_point(|b| b.span.end <= span.start);
+    for b in doc.blocks[first..]
+        .iter()
+        .take_while(|b| b.span.start < span.end)
+    {
         if let crate::document::BlockKind::Labelled { label_span, .. } = &b.kind {
             skip.push(label_span.clone());
         }
@@ -244,8 +251,14 @@ fn normalise(doc: &Document, span: &Span) -> String {
             other => other.span().clone(),
         }));
     }
-    for s in &doc.sections {
-        if s.marker.span.start >= span.start && s.marker.span.end <= span.end {
+    let first = doc
+        .sections
+        .partition_point(|s| s.marker.span.start < span.start);
+    for s in doc.sections[first..]
+        .iter()
+        .take_while(|s| s.marker.span.start < span.end)
+    {
+        if s.marker.span.end <= span.end {
             skip.push(s.marker.span.clone());
         }
     }

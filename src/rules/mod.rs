@@ -13,6 +13,7 @@ pub mod parts_sum;
 pub mod placeholder;
 pub mod ratio;
 pub mod required;
+pub mod shared;
 pub mod tally;
 #[cfg(test)]
 pub mod testing;
@@ -20,7 +21,8 @@ pub mod testing;
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Edit, Label};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{LazyLock, Mutex};
 
 /// What a rule sees: the parsed report and its facts.
 pub struct Context<'a> {
@@ -166,6 +168,24 @@ pub const PACKAGED: &[(&str, &str)] = &[
     ),
 ];
 
+/// Compile a regular expression once per process: rules of one kind share their patterns
+/// (the three deadline rules, the six ratio rules), and compiling is most of loading a pack.
+/// A `Regex` clone shares the compiled program.
+/// Compiled within [`PATTERN_SIZE_LIMIT`], as every pattern from a rule file is.
+pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    static CACHE: LazyLock<Mutex<HashMap<String, regex::Regex>>> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(re) = cache.get(pattern) {
+        return Ok(re.clone());
+    }
+    let re = regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
+        .build()?;
+    cache.insert(pattern.to_string(), re.clone());
+    Ok(re)
+}
+
 /// The kind of a name.
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
@@ -185,28 +205,25 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(
 /// enough that compiling and matching stay quick on a long report.
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
-/// Compile a pattern from a rule's parameters, within [`PATTERN_SIZE_LIMIT`].
+/// Compile a pattern from a rule's parameters (once per process, within
+/// [`PATTERN_SIZE_LIMIT`]), with an error a rule author can act on.
 pub fn pattern(source: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(source)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => format!(
-                "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
+    regex(source).map_err(|e| match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
                  or shorter repetitions and alternatives",
-                limit / 1024
-            ),
-            // The message repeats the pattern with a caret line under it: of a long pattern,
-            // keep only what is wrong.
-            e if source.len() > 120 => e
-                .to_string()
-                .lines()
-                .filter(|l| l.starts_with("error:"))
-                .collect::<Vec<_>>()
-                .join("; "),
-            e => e.to_string(),
-        })
+            limit / 1024
+        ),
+        // The message repeats the pattern with a caret line under it: of a long pattern,
+        // keep only what is wrong.
+        e if source.len() > 120 => e
+            .to_string()
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        e => e.to_string(),
+    })
 }
 
 #[cfg(test)]

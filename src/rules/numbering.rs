@@ -100,14 +100,21 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 impl Check for Numbering {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let found = if self.problem == Problem::Enumeration {
-            enumerations(cx.doc)
+            std::rc::Rc::new(enumerations(cx.doc))
         } else {
-            headings(cx.doc, self.continue_across_parents)
+            // The five heading rules read the same walk; it depends on one parameter.
+            let across = self.continue_across_parents;
+            let name = if across {
+                "numbering: headings, across parents"
+            } else {
+                "numbering: headings"
+            };
+            super::shared::shared(cx, name, || headings(cx.doc, across))
         };
         found
-            .into_iter()
+            .iter()
             .filter(|(p, _)| *p == self.problem)
-            .map(|(_, h)| h)
+            .map(|(_, h)| h.clone())
             .collect()
     }
 }
@@ -132,12 +139,14 @@ struct Run {
 /// items "1." and their sub-points "1、" (which the tree cannot tell apart) is not out of
 /// sequence, nor is "1. 2、 3." (only mixed).
 fn headings(doc: &Document, across: bool) -> Vec<(Problem, Hit)> {
-    let split = walk(doc, across, true);
-    let confirmed = |h: &Hit| {
-        split
-            .iter()
-            .any(|(p, g)| matches!(p, Problem::Skipped | Problem::Repeated) && g.span == h.span)
-    };
+    // The places of the split walk's skipped and repeated numbers, looked up for each problem
+    // of the other walk (a set, so that a report of many bad headings is not quadratic).
+    let split: std::collections::HashSet<(usize, usize)> = walk(doc, across, true)
+        .into_iter()
+        .filter(|(p, _)| matches!(p, Problem::Skipped | Problem::Repeated))
+        .map(|(_, g)| (g.span.start, g.span.end))
+        .collect();
+    let confirmed = |h: &Hit| split.contains(&(h.span.start, h.span.end));
     walk(doc, across, false)
         .into_iter()
         .filter(|(p, h)| !matches!(p, Problem::Skipped | Problem::Repeated) || confirmed(h))

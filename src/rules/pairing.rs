@@ -87,6 +87,12 @@ struct Pairing {
     /// (opening, closing), round brackets of both widths folded to ASCII.
     pairs: Vec<(char, char)>,
     min_answered: usize,
+    /// No pair uses a CJK ideograph, so the ideographs (most of a report) need no look-up.
+    skip_ideographs: bool,
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Round brackets of either width are one kind of bracket.
@@ -117,10 +123,14 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             pairs.push(folded);
         }
     }
+    let skip_ideographs = pairs
+        .iter()
+        .all(|&(open, close)| !is_ideograph(open) && !is_ideograph(close));
     Ok(Box::new(Pairing {
         problem,
         pairs,
         min_answered: p.min_answered,
+        skip_ideographs,
     }))
 }
 
@@ -129,15 +139,19 @@ impl Check for Pairing {
         if self.problem == Problem::Unanswered {
             return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered);
         }
-        let mut out = Vec::new();
-        for unit in units(cx.doc) {
-            for (problem, hit) in self.marks(cx.doc, &unit) {
-                if problem == self.problem {
-                    out.push(hit);
-                }
-            }
-        }
-        out
+        // The rules of this kind read the same marks; they depend on the pairs checked.
+        let name = format!("pairing: marks of {:?}", self.pairs);
+        let found = super::shared::shared(cx, &name, || {
+            units(cx.doc)
+                .iter()
+                .flat_map(|unit| self.marks(cx.doc, unit))
+                .collect::<Vec<_>>()
+        });
+        found
+            .iter()
+            .filter(|(problem, _)| *problem == self.problem)
+            .map(|(_, hit)| hit.clone())
+            .collect()
     }
 }
 
@@ -205,6 +219,9 @@ impl Pairing {
     fn marks_of(&self, text: &str, base: usize) -> Vec<Mark> {
         let mut out = Vec::new();
         for (i, c) in text.char_indices() {
+            if self.skip_ideographs && is_ideograph(c) {
+                continue;
+            }
             let f = fold(c);
             for (k, &(open, close)) in self.pairs.iter().enumerate() {
                 if f == open || f == close {

@@ -5,7 +5,7 @@ pub(super) mod reading;
 
 use super::arith::Interval;
 use super::{Check, Context, Hit, Kind};
-use reading::{Fig, Pairing, Sentence, in_unit_of, sentences, wanted, written};
+use reading::{Fig, Pairing, Sentence, in_unit_of, sentences_in, wanted, written};
 use serde::Deserialize;
 
 /// The kind's name.
@@ -173,7 +173,7 @@ impl Check for PartsSum {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
-        for s in sentences(source, &cx.facts.figures) {
+        for s in sentences_in(cx) {
             let mut outcomes = self.of_which(&s);
             outcomes.extend(self.in_total(&s));
             outcomes.extend(self.split(&s));

@@ -232,12 +232,32 @@ fn around(doc: &Document, at: &Span, unit: &Span) -> String {
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
-        || "〇○零一二三四五六七八九十百千万两廿卅".contains(c)
+        || matches!(
+            c,
+            '〇' | '○'
+                | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '两'
+                | '廿'
+                | '卅'
+        )
 }
 
 /// A mark standing in for a digit: X, ×, x.
 fn is_x(c: char) -> bool {
-    "Xx×ＸｘＸ".contains(c)
+    matches!(c, 'X' | 'x' | '×' | 'Ｘ' | 'ｘ')
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {

@@ -2,7 +2,7 @@
 //! arithmetic.
 
 use super::arith::{Interval, show};
-use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences, tail, wanted};
+use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
 use regex::Regex;
@@ -109,7 +109,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         rates,
         construction: p.construction,
         pairing: p.pairing,
-        share: Regex::new(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
+        share: super::regex(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
         rate,
     }))
 }
@@ -151,7 +151,7 @@ impl Ratio {
     fn readings(&self, cx: &Context) -> Vec<(Span, Reading)> {
         let source = &cx.doc.source;
         let mut out = Vec::new();
-        for s in sentences(source, &cx.facts.figures) {
+        for s in sentences_in(cx) {
             for (pct, p) in s.figs.iter().enumerate() {
                 if p.family != "%" {
                     continue;

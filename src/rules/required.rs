@@ -123,7 +123,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         elements: p.elements,
         statements,
         min_body_chars: p.min_body_chars,
-        dotted_date: Regex::new(DOTTED_DATE).map_err(|e| e.to_string())?,
+        dotted_date: super::regex(DOTTED_DATE).map_err(|e| e.to_string())?,
     }))
 }
 

@@ -2,6 +2,8 @@
 
 use super::MARKER_BYTES;
 use super::chars::char_at;
+use crate::lexicon::ByChar;
+use std::sync::LazyLock;
 
 /// A count of things: whole figures are exact.
 const COUNT: u8 = 1;
@@ -164,6 +166,24 @@ pub(super) struct UnitMatch {
     pub(super) marker_inside: bool,
 }
 
+/// The units by their first character, in the table's order.
+static UNITS_BY_FIRST: LazyLock<ByChar<&'static UnitDef>> = LazyLock::new(|| {
+    ByChar::new(
+        UNITS
+            .iter()
+            .filter_map(|u| Some((u.surface.chars().next()?, u))),
+    )
+});
+
+/// The unit words by their first character.
+static WORDS_BY_FIRST: LazyLock<ByChar<&'static str>> = LazyLock::new(|| {
+    ByChar::new(
+        UNIT_WORDS
+            .iter()
+            .filter_map(|&w| Some((w.chars().next()?, w))),
+    )
+});
+
 /// The unit written at `p`, if any.
 pub(super) fn match_unit(text: &str, p: usize, chinese: bool) -> Option<UnitMatch> {
     let rest = &text[p..];
@@ -188,12 +208,14 @@ pub(super) fn match_unit(text: &str, p: usize, chinese: bool) -> Option<UnitMatc
             }
         }
     }
-    let best = UNITS
-        .iter()
+    let first = rest.chars().next()?;
+    let best = UNITS_BY_FIRST
+        .get(first)
+        .copied()
         .filter(|u| rest.starts_with(u.surface) && !(chinese && u.flags & ARABIC_ONLY != 0))
         .max_by_key(|u| u.surface.len())?;
-    if UNIT_WORDS
-        .iter()
+    if WORDS_BY_FIRST
+        .get(first)
         .any(|w| w.len() > best.surface.len() && w.starts_with(best.surface) && rest.starts_with(w))
     {
         return None;

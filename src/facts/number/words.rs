@@ -4,6 +4,8 @@
 use super::chars::{char_at, char_before, cn_big, cn_small, is_cn_num};
 use super::figure::Core;
 use super::units::{ONE, UnitMatch};
+use crate::lexicon::ByChar;
+use std::sync::LazyLock;
 
 /// Phrases whose numerals are words, not figures.
 const SET_PHRASES: &[&str] = &[
@@ -112,19 +114,28 @@ const BEFORE_LONE_ONE: &str = "统唯逐进万之同单专如划归合不均纯�
 /// Characters before a lone numeral that make it a day name: 周二, 星期三, 初五.
 const BEFORE_LONE_DAY: &str = "周期初";
 
-/// True when the numeral run starting at `start` is part of a set phrase.
-pub(super) fn in_set_phrase(text: &str, start: usize) -> bool {
-    SET_PHRASES.iter().any(|phrase| {
+/// The set phrases by the first character of each numeral run in them, with the run's offset.
+static PHRASE_RUNS: LazyLock<ByChar<(usize, &'static str)>> = LazyLock::new(|| {
+    ByChar::new(SET_PHRASES.iter().flat_map(|&phrase| {
         let mut prev_num = false;
-        phrase.char_indices().any(|(off, c)| {
+        phrase.char_indices().filter_map(move |(off, c)| {
             let is_start = is_cn_num(c) && !prev_num;
             prev_num = is_cn_num(c);
-            is_start
-                && start >= off
-                && text
-                    .get(start - off..)
-                    .is_some_and(|s| s.starts_with(phrase))
+            is_start.then_some((c, (off, phrase)))
         })
+    }))
+});
+
+/// True when the numeral run starting at `start` is part of a set phrase.
+pub(super) fn in_set_phrase(text: &str, start: usize) -> bool {
+    let Some(c) = char_at(text, start) else {
+        return false;
+    };
+    PHRASE_RUNS.get(c).any(|&(off, phrase)| {
+        start >= off
+            && text
+                .get(start - off..)
+                .is_some_and(|s| s.starts_with(phrase))
     })
 }
 

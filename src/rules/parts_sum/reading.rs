@@ -5,7 +5,9 @@
 use crate::document::Span;
 use crate::facts::Figure;
 use crate::facts::number::Approx;
+use crate::rules::Context;
 use crate::rules::arith::{Interval, show};
+use crate::rules::shared::shared;
 
 /// How many figures a reading looks back or ahead over. A total and its parts, or a share and
 /// its base, stand a few figures apart; the bound keeps a run-on sentence of thousands of
@@ -153,9 +155,30 @@ pub fn wanted(wanted: Option<Pairing>, sure: bool) -> bool {
 
 /// Split the report's figures into sentences. Figures come in document order, grouped by
 /// passage; sentences without a usable figure are left out.
+#[cfg(test)]
 pub fn sentences<'a>(source: &'a str, figures: &'a [Figure]) -> Vec<Sentence<'a>> {
-    let mut out: Vec<Sentence> = Vec::new();
-    for f in figures {
+    build(source, figures, &shapes(source, figures))
+}
+
+/// [`sentences`] of a report, read once while a pack checks it and shared by the rules that
+/// weigh figures (`ratio`, `parts_sum`).
+pub fn sentences_in<'a>(cx: &Context<'a>) -> Vec<Sentence<'a>> {
+    let (source, figures) = (cx.doc.source.as_str(), cx.facts.figures.as_slice());
+    let shapes = shared(cx, "sentences", || shapes(source, figures));
+    build(source, figures, &shapes)
+}
+
+/// A sentence as [`sentences`] reads it, owned: its bytes, its clause starts and, for each of
+/// its figures, the figure's index, interval, exactness and clause.
+struct Shape {
+    span: Span,
+    clause_starts: Vec<usize>,
+    figs: Vec<(usize, Option<Interval>, bool, usize)>,
+}
+
+fn shapes(source: &str, figures: &[Figure]) -> Vec<Shape> {
+    let mut out: Vec<Shape> = Vec::new();
+    for (index, f) in figures.iter().enumerate() {
         let q = &f.quantity;
         if q.ordinal || q.in_range || q.unit.is_empty() {
             continue;
@@ -165,20 +188,43 @@ pub fn sentences<'a>(source: &'a str, figures: &'a [Figure]) -> Vec<Sentence<'a>
             out.push(sentence_around(source, &f.passage, start));
         }
         let Some(s) = out.last_mut() else { continue };
-        let clause = s.clause_at(start);
-        s.figs.push(Fig {
-            figure: f,
-            family: family(&q.unit),
-            iv: q.interval().map(|(lo, hi)| Interval { lo, hi }),
-            exact: q.approx == Approx::Exact,
-            clause,
-        });
+        let clause = s
+            .clause_starts
+            .partition_point(|&c| c <= start)
+            .saturating_sub(1);
+        let iv = q.interval().map(|(lo, hi)| Interval { lo, hi });
+        s.figs.push((index, iv, q.approx == Approx::Exact, clause));
     }
     out
 }
 
+fn build<'a>(source: &'a str, figures: &'a [Figure], shapes: &[Shape]) -> Vec<Sentence<'a>> {
+    shapes
+        .iter()
+        .map(|s| Sentence {
+            span: s.span.clone(),
+            text: &source[s.span.clone()],
+            clause_starts: s.clause_starts.clone(),
+            figs: s
+                .figs
+                .iter()
+                .map(|&(index, iv, exact, clause)| {
+                    let figure = &figures[index];
+                    Fig {
+                        figure,
+                        family: family(&figure.quantity.unit),
+                        iv,
+                        exact,
+                        clause,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The sentence of `passage` around the byte at `pos`, with its clause starts.
-fn sentence_around<'a>(source: &'a str, passage: &Span, pos: usize) -> Sentence<'a> {
+fn sentence_around(source: &str, passage: &Span, pos: usize) -> Shape {
     let before = &source[passage.start..pos];
     let after = &source[pos..passage.end];
     let start = before.rfind(SENTENCE_STOPS).map_or(passage.start, |i| {
@@ -192,9 +238,8 @@ fn sentence_around<'a>(source: &'a str, passage: &Span, pos: usize) -> Sentence<
             .filter(|(_, c)| CLAUSE_STOPS.contains(c))
             .map(|(i, c)| start + i + c.len_utf8()),
     );
-    Sentence {
+    Shape {
         span: start..end,
-        text,
         clause_starts,
         figs: Vec::new(),
     }
