@@ -61,7 +61,13 @@ pub struct Finding {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// (byte offset, characters before it) about every [`MARK_STRIDE`] bytes, so a column on a
+    /// line of megabytes costs a few kilobytes of counting, not the whole line.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count marks.
+const MARK_STRIDE: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     /// Index the lines of `text`.
@@ -69,7 +75,29 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while text.len() - at > MARK_STRIDE {
+            let mut next = at + MARK_STRIDE;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            at = next;
+            marks.push((at, chars));
+        }
+        LineIndex {
+            text,
+            starts,
+            marks,
+        }
+    }
+
+    /// Characters before a byte offset; None off a character boundary.
+    fn chars_before(&self, offset: usize) -> Option<usize> {
+        let i = self.marks.partition_point(|&(b, _)| b <= offset) - 1;
+        let (at, chars) = self.marks[i];
+        Some(chars + self.text.get(at..offset)?.chars().count())
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -77,10 +105,10 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |t| t.chars().count());
+        let column = match (self.chars_before(start), self.chars_before(offset)) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        };
         (line, column + 1)
     }
 }
@@ -105,5 +133,25 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_column(text.len()), (2, 10));
         assert_eq!(index.line_column(text.len() + 5), (2, 10));
+    }
+
+    #[test]
+    fn columns_on_a_line_longer_than_the_marks() {
+        // Mixed widths, so the marks fall inside characters and are moved to boundaries.
+        let line = "a一二b".repeat(3000);
+        let text = format!("首行\n{line}\n末行");
+        let index = LineIndex::new(&text);
+        assert!(index.marks.len() > 5);
+        let second = text.find('a').unwrap();
+        for (chars, (byte, _)) in line.char_indices().enumerate().step_by(997) {
+            assert_eq!(index.line_column(second + byte), (2, chars + 1));
+        }
+        let last = text.rfind('末').unwrap();
+        assert_eq!(index.line_column(last + 3), (3, 2));
+        assert_eq!(
+            index.line_column(second + 1 + 1),
+            (2, 1),
+            "inside a character"
+        );
     }
 }

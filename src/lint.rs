@@ -25,11 +25,19 @@ pub fn lint(pack: &Pack, rules: &[RuleInfo], settings: &Settings, text: &str) ->
         rules,
         settings.level(suppress::UNUSED),
     );
+    // The rules read the text with its comments blanked; output quotes and counts columns in the
+    // text as written (the offsets are the same), so a comment before a figure on its line does
+    // not shift the figure's column.
+    let mut document = document;
+    if !suppressions.is_empty() || blanked != text {
+        document.source = text.to_string();
+    }
     Checked {
         document,
         facts,
         summary,
         findings,
+        paragraphs: Vec::new(),
     }
 }
 

@@ -119,11 +119,25 @@ fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
+/// What is wrong with a YAML file, in words a rule author can act on.
+fn yaml_problem(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    if message.starts_with("repetition limit exceeded") {
+        // Aliases of aliases (`*a` standing for a list of `*b`…) expand exponentially: the
+        // parser stops them, and the author should hear why.
+        format!("{message}: its aliases (`*name`) expand to too much text; write the values out")
+    } else if message.starts_with("recursion limit exceeded") {
+        format!("{message}: the YAML is nested too deeply")
+    } else {
+        message
+    }
+}
+
 /// Load the rules of one YAML file.
 pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
     let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
-        error(file, text, e.to_string(), at)
+        error(file, text, yaml_problem(&e), at)
     })?;
     let mut rules = Vec::new();
     for spec in specs {

@@ -222,6 +222,7 @@ fn check_report(path: &str, text: &str, width: usize) -> usize {
     let all = checked(text);
     for f in &all.findings {
         let one = Checked {
+            paragraphs: Vec::new(),
             findings: vec![f.clone()],
             document: all.document.clone(),
             facts: all.facts.clone(),

@@ -224,6 +224,15 @@ fn suppression_comments_used_and_unused() {
     let end = d["span"]["end"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..end], "percent-mismatch");
     assert_eq!(d["level"], "warning");
+    // A comment before a figure on its line does not shift the figure's column.
+    let inline = REPORT.replace("共5个问题", "<!-- 备注：草稿 -->共5个问题");
+    std::fs::write(dir.join("inline.txt"), &inline).unwrap();
+    let out = check_json(&dir, &["inline.txt"]);
+    let d = &json(&out)["files"][0]["diagnostics"][0];
+    assert_eq!(d["rule"], "rate-mismatch");
+    let line = inline.lines().nth(3).unwrap();
+    let col = line[..line.find("90%").unwrap()].chars().count() + 1;
+    assert_eq!(d["column"], col, "{d}");
     // It can be configured like any rule.
     let out = check_json(&dir, &["--ignore", "unused-suppression", "r.txt"]);
     assert_eq!(rules(&out), ["heading-number-repeated"]);

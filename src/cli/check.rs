@@ -14,15 +14,43 @@ use zglint::render::{FileResult, Render};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Report files to check.
+    /// Report files or folders to check (folders recursively, hidden and .gitignored files
+    /// skipped); `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// In folders, check the files matching these globs (`*.txt`; `!drafts/**` leaves out)
+    /// instead of the default extensions txt, md, markdown, docx, html, htm.
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Check files on N threads [default: every core].
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    jobs: usize,
+    /// No progress line on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// The encoding of text files and web pages: utf-8, gb18030, gbk, utf-16le, utf-16be or
+    /// utf-16 [default: detected].
+    #[arg(long, value_name = "ENCODING")]
+    encoding: Option<zglint::input::Encoding>,
+    /// The file name standard input (`-`) stands for: its extension chooses the reader (.docx,
+    /// .html, .txt), its folder the configuration, and it names the input in the output.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     #[command(flatten)]
     selection: Selection,
     /// Report only findings that the baseline FILE does not record.
@@ -48,6 +76,14 @@ enum CheckFormat {
     Human,
     /// The JSON document of OUTPUT.md, for scripts and CI.
     Json,
+    /// One line per finding: `path:line:col: level[rule] message`.
+    Concise,
+    /// GitHub Actions workflow commands, which annotate the changed files.
+    Github,
+    /// JUnit XML: a test suite per report, a failed test case per error or warning.
+    Junit,
+    /// SARIF 2.1.0, for code scanning, with each rule's explanation.
+    Sarif,
     /// The review page: one self-contained HTML file (use with -o review.html).
     Html,
 }
@@ -71,6 +107,8 @@ struct Setup {
 
 /// One checked file, with what the run does with it.
 struct Done {
+    /// The file (for standard input, the name it stands for).
+    path: PathBuf,
     result: FileResult,
     /// The settings it was checked with (None when it could not be read).
     settings: Option<Settings>,
@@ -82,10 +120,27 @@ struct Done {
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let cli = cli_settings(&args.selection);
-    let (setups, which) = match setups(&args, &cli) {
+    let walk_options = match zglint::walk::WalkOptions::new(&args.glob) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Folders become their report files, sorted by path; standard input comes last.
+    let (named, stdin): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p != Path::new("-"));
+    let walk = zglint::walk::collect(&named, &walk_options);
+    let mut files = walk.files;
+    files.extend(stdin.into_iter().take(1));
+    let (setups, which) = match setups(&files, &args, &cli) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let setup_of: HashMap<PathBuf, usize> = files.iter().cloned().zip(which).collect();
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
@@ -113,11 +168,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut renderer: Box<dyn Render> = match args.format {
-        CheckFormat::Human => Box::new(zglint::render::human::Human::new(color)),
-        CheckFormat::Json => Box::new(zglint::render::json::Json::default()),
-        CheckFormat::Html => Box::new(zglint::render::html::Html::default()),
-    };
+    let mut renderer = renderer(&args, color, &setups);
     let quiet_output = args.diff || recorded.is_some();
     let mut write = |text: String| {
         if !quiet_output {
@@ -126,8 +177,30 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     write(renderer.start());
     let (mut errors, mut failing, mut diffs, mut fixed) = (false, false, false, 0);
-    for (path, setup) in args.paths.iter().zip(&which) {
-        let done = check_one(path, &setups[*setup], &cli, &args, baseline.as_ref());
+    // Paths that could not be walked take their place in path order among the files.
+    let mut walk_errors = walk.errors.clone();
+    walk_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut unwalked = walk_errors.iter().peekable();
+    let mut flush_unwalked = |before: Option<&Path>, renderer: &mut Box<dyn Render>| {
+        let mut out = String::new();
+        while let Some(e) = unwalked.next_if(|e| before.is_none_or(|b| e.path.as_path() < b)) {
+            eprintln!("error: {e}");
+            let result = FileResult {
+                path: e.path.display().to_string(),
+                outcome: Err(e.to_string()),
+            };
+            out.push_str(&renderer.file(&result));
+        }
+        out
+    };
+    errors |= !walk.errors.is_empty();
+    let mut progress = zglint::progress::Progress::new(files.len(), args.quiet);
+    let check = |path: &Path| {
+        let setup = &setups[setup_of[path]];
+        check_one(path, setup, &cli, &args, baseline.as_ref())
+    };
+    zglint::batch::run(files.clone(), args.jobs, check, |done: Done| {
+        progress.clear();
         if let Err(e) = &done.result.outcome {
             eprintln!("error: {e}");
             errors = true;
@@ -135,7 +208,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         if let (Ok(c), Some(s)) = (&done.result.outcome, &done.settings) {
             failing |= c.findings.iter().any(|f| f.level >= s.fail_on.0.level());
             if let Some(b) = recorded.as_mut() {
-                b.record(path, &c.document, &c.findings);
+                b.record(&done.path, &c.document, &c.findings);
             }
         }
         if !done.diff.is_empty() {
@@ -143,8 +216,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
             super::print(&done.diff);
         }
         fixed += done.fixed;
+        write(flush_unwalked(Some(&done.path), &mut renderer));
         write(renderer.file(&done.result));
-    }
+        progress.record(&done.result);
+    });
+    progress.finish();
+    write(flush_unwalked(None, &mut renderer));
     write(renderer.finish());
     let _ = sink.flush();
     drop(sink);
@@ -178,14 +255,46 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
+/// The output format's renderer.
+fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> {
+    use zglint::render::*;
+    if args.statistics {
+        return Box::new(statistics::Statistics::default());
+    }
+    match args.format {
+        CheckFormat::Human => Box::new(human::Human::new(color)),
+        CheckFormat::Json => Box::new(json::Json::default()),
+        CheckFormat::Concise => Box::new(concise::Concise),
+        CheckFormat::Github => Box::new(github::Github),
+        CheckFormat::Junit => Box::new(junit::Junit),
+        CheckFormat::Sarif => {
+            let mut sarif = sarif::Sarif::new(&setups[0].pack);
+            for setup in &setups[1..] {
+                sarif.add_pack(&setup.pack);
+            }
+            Box::new(sarif)
+        }
+        CheckFormat::Html => Box::new(html::Html::default()),
+    }
+}
+
 /// Load the configuration of every file (each found once) and its rule pack; on an error, say
 /// why and give the exit code.
-fn setups(args: &CheckArgs, cli: &CliSettings) -> Result<(Vec<Setup>, Vec<usize>), ExitCode> {
+fn setups(
+    files: &[PathBuf],
+    args: &CheckArgs,
+    cli: &CliSettings,
+) -> Result<(Vec<Setup>, Vec<usize>), ExitCode> {
     let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut setups = Vec::new();
     let mut which = Vec::new();
-    for path in &args.paths {
+    for path in files {
+        // Standard input takes its configuration from the folder of the name it stands for.
+        let path = match &args.stdin_filename {
+            Some(name) if path == Path::new("-") => name,
+            _ => path,
+        };
         let found = match &args.selection.config {
             Some(c) => Some(c.clone()),
             None => {
@@ -248,11 +357,26 @@ fn check_one(
     args: &CheckArgs,
     baseline: Option<&Baseline>,
 ) -> Done {
+    let opts = zglint::ReadOptions {
+        encoding: args.encoding,
+        ..Default::default()
+    };
+    let stdin = path == Path::new("-");
+    let path = match (&args.stdin_filename, stdin) {
+        (Some(name), true) => name.as_path(),
+        _ => path,
+    };
     let name = path.display().to_string();
-    let text = match zglint::read(path) {
-        Ok(t) => t,
+    let read = if stdin {
+        zglint::read_from(&name, std::io::stdin().lock(), &opts)
+    } else {
+        zglint::read_input(path, &opts)
+    };
+    let input = match read {
+        Ok(input) => input,
         Err(e) => {
             return Done {
+                path: path.to_path_buf(),
                 result: FileResult {
                     path: name,
                     outcome: Err(e.to_string()),
@@ -265,14 +389,36 @@ fn check_one(
     };
     let settings = config::resolve(setup.config.as_ref(), cli, &setup.rules, path);
     let lint = |t: &str| zglint::lint::lint(&setup.pack, &setup.rules, &settings, t);
-    let (mut diff, mut fixed, mut text) = (String::new(), 0, text);
+    let (mut diff, mut fixed, mut text) = (String::new(), 0, input.text);
     if args.fix || args.diff {
         let out = zglint::fix::fix(&text, |t| lint(t).findings);
         if out.applied > 0 {
+            // Fixes go back in the file's own encoding; a .docx or a web page is not rewritten.
+            let bytes = input.format.encode(&out.text);
             if args.diff {
                 diff = zglint::fix::diff(&name, &text, &out.text);
-            } else if let Err(e) = std::fs::write(path, &out.text) {
+            } else if stdin {
                 return Done {
+                    path: path.to_path_buf(),
+                    result: FileResult {
+                        path: name.clone(),
+                        outcome: Err(format!(
+                            "{name}: standard input cannot be fixed in place; see the fixes with --diff"
+                        )),
+                    },
+                    settings: None,
+                    diff,
+                    fixed,
+                };
+            } else if let Some(e) = match &bytes {
+                Some(bytes) => std::fs::write(path, bytes).err().map(|e| e.to_string()),
+                None => Some(format!(
+                    "zglint cannot rewrite a {}; see them with --diff",
+                    input.format
+                )),
+            } {
+                return Done {
+                    path: path.to_path_buf(),
                     result: FileResult {
                         path: name.clone(),
                         outcome: Err(format!("{name}: cannot write the fixes: {e}")),
@@ -288,6 +434,7 @@ fn check_one(
         }
     }
     let mut checked = lint(&text);
+    checked.paragraphs = input.paragraphs;
     if let Some(b) = baseline {
         checked.findings = b.filter(
             path,
@@ -296,6 +443,7 @@ fn check_one(
         );
     }
     Done {
+        path: path.to_path_buf(),
         result: FileResult {
             path: name,
             outcome: Ok(checked),

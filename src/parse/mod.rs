@@ -5,13 +5,13 @@ use crate::document::{
     Block, BlockKind, Closing, Document, Inline, Marker, MarkerStyle, Region, Section, Span, Title,
 };
 use crate::numeral::{cn_value, digits_value};
-use lex::{Content, RawLine, RawMarker, Token};
+use pest::Parser;
+use pest::iterators::Pair;
+use pest_derive::Parser;
 
-#[cfg(test)]
-mod equivalence;
-#[cfg(test)]
-mod grammar;
-mod lex;
+#[derive(Parser)]
+#[grammar = "../grammar/report.pest"]
+struct ReportParser;
 
 /// What a line holds, as the grammar typed it.
 #[derive(Debug, Clone)]
@@ -50,49 +50,112 @@ pub fn parse(source: &str) -> Document {
     doc
 }
 
-/// Type every line as the grammar's `document` rule does.
+/// Type every line with the grammar.
 fn lines(source: &str) -> Vec<Line> {
-    lex::document(source)
-        .into_iter()
-        .map(|l| typed_line(source, l))
+    let pairs = match ReportParser::parse(Rule::document, source) {
+        Ok(mut p) => p.next().map(|d| d.into_inner()),
+        // The grammar accepts every input; this arm only guards against a grammar bug.
+        Err(_) => None,
+    };
+    let Some(pairs) = pairs else {
+        return fallback_lines(source);
+    };
+    pairs
+        .filter(|p| p.as_rule() == Rule::line)
+        .map(|p| typed_line(source, p))
         .collect()
 }
 
-fn typed_line(source: &str, line: RawLine) -> Line {
-    let whole = trim_span(source, line.span);
-    let kind = match line.content {
-        None => LineKind::Blank,
-        Some(Content::Heading { marker: m, rest }) => LineKind::Heading {
-            marker: marker(source, m),
-            rest: rest..whole.end.max(rest),
+/// Split into plain paragraphs, for the impossible case that the grammar rejects the text.
+fn fallback_lines(source: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in source.match_indices('\n').chain([(source.len(), "")]) {
+        let span = trim_span(source, start..i);
+        let kind = if span.is_empty() {
+            LineKind::Blank
+        } else {
+            LineKind::Paragraph
+        };
+        out.push(Line { span, kind });
+        start = (i + 1).min(source.len());
+    }
+    out
+}
+
+fn typed_line(source: &str, line: Pair<Rule>) -> Line {
+    let whole = trim_span(source, line.as_span().start()..line.as_span().end());
+    let Some(content) = line.into_inner().find(|p| p.as_rule() != Rule::indent) else {
+        return Line {
+            span: whole,
+            kind: LineKind::Blank,
+        };
+    };
+    let kind = match content.as_rule() {
+        Rule::heading => {
+            let mut inner = content.into_inner();
+            let marker = inner.next().map(|m| marker(source, m));
+            let rest = inner
+                .next()
+                .map(|r| span_of(&r))
+                .unwrap_or(whole.end..whole.end);
+            match marker {
+                Some(marker) => LineKind::Heading {
+                    marker,
+                    rest: rest.start..whole.end.max(rest.start),
+                },
+                None => LineKind::Paragraph,
+            }
+        }
+        Rule::labelled => {
+            let label = content.into_inner().next().map(|l| span_of(&l));
+            LineKind::Labelled {
+                label: label.unwrap_or(whole.clone()),
+            }
+        }
+        Rule::chrome => LineKind::Chrome,
+        Rule::date_line => LineKind::Date {
+            date: content
+                .into_inner()
+                .next()
+                .map(|d| span_of(&d))
+                .unwrap_or(whole.clone()),
         },
-        Some(Content::Labelled { label }) => LineKind::Labelled { label },
-        Some(Content::Chrome) => LineKind::Chrome,
-        Some(Content::Date { date }) => LineKind::Date { date },
-        Some(Content::Paragraph) if whole.is_empty() => LineKind::Blank,
-        Some(Content::Paragraph) => LineKind::Paragraph,
+        _ if whole.is_empty() => LineKind::Blank,
+        _ => LineKind::Paragraph,
     };
     Line { span: whole, kind }
 }
 
-fn marker(source: &str, raw: RawMarker) -> Marker {
-    let text = &source[raw.span.clone()];
+fn span_of(pair: &Pair<Rule>) -> Span {
+    pair.as_span().start()..pair.as_span().end()
+}
+
+fn marker(source: &str, pair: Pair<Rule>) -> Marker {
+    let span = span_of(&pair);
+    let text = &source[span.clone()];
     let fullwidth = text.contains(['（', '）', '．']);
-    let number = match raw.style {
+    let style = match pair.as_rule() {
+        Rule::m_cn_comma => MarkerStyle::CnComma,
+        Rule::m_cn_paren => MarkerStyle::CnParen,
+        Rule::m_ar_dot => MarkerStyle::ArabicDot,
+        Rule::m_ar_paren => MarkerStyle::ArabicParen,
+        Rule::m_ar_half => MarkerStyle::ArabicHalfParen,
+        Rule::m_circled => MarkerStyle::Circled,
+        _ => MarkerStyle::Broken,
+    };
+    let number = match style {
         MarkerStyle::Broken => None,
         MarkerStyle::Circled => text.chars().next().map(|c| c as u32 - '①' as u32 + 1),
-        _ => raw.number.and_then(|(span, cn)| {
-            if cn {
-                cn_value(&source[span])
-            } else {
-                digits_value(&source[span])
-            }
+        _ => pair.into_inner().next().and_then(|n| match n.as_rule() {
+            Rule::cn_number => cn_value(n.as_str()),
+            _ => digits_value(n.as_str()),
         }),
     };
     Marker {
-        style: raw.style,
+        style,
         number,
-        span: raw.span,
+        span,
         fullwidth,
     }
 }
@@ -370,43 +433,68 @@ fn push_block(source: &str, doc: &mut Document, kind: BlockKind, span: Span, sec
     }
 }
 
-/// Read the structure inside one paragraph as the grammar's `inline` rule does.
+/// Read the structure inside one paragraph with the grammar's `inline` rule.
 fn inline(source: &str, span: Span) -> Vec<Inline> {
     let text = &source[span.clone()];
-    let shift = |s: Span| span.start + s.start..span.start + s.end;
+    let Ok(mut pairs) = ReportParser::parse(Rule::inline, text) else {
+        return Vec::new();
+    };
+    let Some(root) = pairs.next() else {
+        return Vec::new();
+    };
+    let base = span.start;
+    let shift = |p: &Pair<Rule>| base + p.as_span().start()..base + p.as_span().end();
     let mut out = Vec::new();
-    for token in lex::inline(text) {
-        match token {
-            Token::EnumCn { span, number } => {
-                if let Some(number) = cn_value(&text[number]) {
-                    out.push(Inline::EnumCn {
-                        number,
-                        span: shift(span),
-                    });
-                }
+    for p in root.into_inner() {
+        match p.as_rule() {
+            Rule::enum_cn | Rule::enum_paren => {
+                let cn = p.as_rule() == Rule::enum_cn;
+                let value = |n: Pair<Rule>| {
+                    if cn {
+                        cn_value(n.as_str())
+                    } else {
+                        digits_value(n.as_str())
+                    }
+                };
+                let Some(number) = p.clone().into_inner().next().and_then(value) else {
+                    continue;
+                };
+                let span = shift(&p);
+                out.push(if cn {
+                    Inline::EnumCn { number, span }
+                } else {
+                    Inline::EnumParen { number, span }
+                });
             }
-            Token::EnumParen { span, number } => {
-                if let Some(number) = digits_value(&text[number]) {
-                    out.push(Inline::EnumParen {
-                        number,
-                        span: shift(span),
-                    });
-                }
+            Rule::note => {
+                let span = shift(&p);
+                let mut inner = p.into_inner();
+                let label = inner
+                    .next()
+                    .map(|l| l.as_str().to_string())
+                    .unwrap_or_default();
+                let text_pair = inner.next();
+                let text = text_pair.as_ref().map(|t| t.as_str().to_string());
+                let text_span = text_pair.as_ref().map_or(span.clone(), shift);
+                out.push(Inline::Note {
+                    label,
+                    text: text.unwrap_or_default(),
+                    span,
+                    text_span,
+                });
             }
-            Token::Note {
-                span,
-                label,
-                text: t,
-            } => out.push(Inline::Note {
-                label: text[label].to_string(),
-                text: text[t.clone()].to_string(),
-                span: shift(span),
-                text_span: shift(t),
-            }),
-            Token::Label { span, label } => out.push(Inline::Label {
-                label: text[label].to_string(),
-                span: shift(span),
-            }),
+            Rule::inline_label => {
+                let label = p
+                    .clone()
+                    .into_inner()
+                    .next()
+                    .map(|l| l.as_str().to_string());
+                out.push(Inline::Label {
+                    label: label.unwrap_or_default(),
+                    span: shift(&p),
+                });
+            }
+            _ => {}
         }
     }
     out

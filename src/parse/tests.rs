@@ -1,7 +1,7 @@
 //! The grammar, rule by rule: each case parses an input with one rule and compares the pairs,
 //! written as `rule(children)` or `rule"text"` for leaves, with what the rule must give.
 
-use super::grammar::{ReportParser, Rule};
+use super::{ReportParser, Rule};
 use pest::Parser;
 use pest::iterators::Pair;
 
@@ -139,6 +139,15 @@ fn line_rules() {
         (
             "版权所有 ICP备12345678号",
             r#"line(indent"" chrome"版权所有 ICP备12345678号")"#,
+        ),
+        // A footer's or a breadcrumb's label is the page's, not the report's.
+        (
+            "主办单位：青石县人民政府办公室",
+            r#"line(indent"" chrome"主办单位：青石县人民政府办公室")"#,
+        ),
+        (
+            "当前位置：首页 > 通知公告",
+            r#"line(indent"" chrome"当前位置：首页 > 通知公告")"#,
         ),
         // Date lines, indented, in Arabic or Chinese numerals.
         (

@@ -59,7 +59,7 @@ fn diagnostics(c: &Checked) -> Vec<Value> {
                 .iter()
                 .map(|l| json!({ "span": { "start": l.span.start, "end": l.span.end }, "text": l.text }))
                 .collect();
-            json!({
+            let mut value = json!({
                 "rule": d.rule,
                 "kind": d.kind,
                 "level": d.level,
@@ -69,7 +69,13 @@ fn diagnostics(c: &Checked) -> Vec<Value> {
                 "column": column,
                 "labels": labels,
                 "help": d.help,
-            })
+            });
+            // Word has no lines: a finding in a .docx also gives its paragraph and its text.
+            if let Some(n) = crate::input::paragraph_at(&c.paragraphs, d.span.start) {
+                value["paragraph"] = json!(n);
+                value["quote"] = json!(c.document.source.get(d.span.clone()).unwrap_or(""));
+            }
+            value
         })
         .collect()
 }

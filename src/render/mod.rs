@@ -60,4 +60,7 @@ pub struct Checked {
     pub summary: Summary,
     /// What the rules found.
     pub findings: Vec<Finding>,
+    /// For a `.docx`, where each Word paragraph starts in the text (see
+    /// [`crate::input::paragraph_at`]); empty for other files, whose lines are what users see.
+    pub paragraphs: Vec<usize>,
 }

@@ -171,13 +171,17 @@ pub const PACKAGED: &[(&str, &str)] = &[
 /// Compile a regular expression once per process: rules of one kind share their patterns
 /// (the three deadline rules, the six ratio rules), and compiling is most of loading a pack.
 /// A `Regex` clone shares the compiled program.
+/// Compiled within [`PATTERN_SIZE_LIMIT`], as every pattern from a rule file is.
 pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     static CACHE: LazyLock<Mutex<HashMap<String, regex::Regex>>> = LazyLock::new(Default::default);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(re) = cache.get(pattern) {
         return Ok(re.clone());
     }
-    let re = regex::Regex::new(pattern)?;
+    let re = regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
+        .build()?;
     cache.insert(pattern.to_string(), re.clone());
     Ok(re)
 }
@@ -197,9 +201,54 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(
     serde_yaml::from_value(value.clone()).map_err(|e| e.to_string())
 }
 
+/// The size a rule's pattern may reach once compiled: enough for any phrase list, small
+/// enough that compiling and matching stay quick on a long report.
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compile a pattern from a rule's parameters (once per process, within
+/// [`PATTERN_SIZE_LIMIT`]), with an error a rule author can act on.
+pub fn pattern(source: &str) -> Result<regex::Regex, String> {
+    regex(source).map_err(|e| match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
+                 or shorter repetitions and alternatives",
+            limit / 1024
+        ),
+        // The message repeats the pattern with a caret line under it: of a long pattern,
+        // keep only what is wrong.
+        e if source.len() > 120 => e
+            .to_string()
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        e => e.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_have_a_size_limit() {
+        assert!(pattern("[一-龥]{2,20}(?:完成|办结)").is_ok());
+        let huge = pattern(r"(?:\w{100}){100}").unwrap_err();
+        assert!(
+            huge.contains("too big once compiled (over 1024 KB)"),
+            "{huge}"
+        );
+        let nested = pattern(&format!("{}a{}", "(".repeat(1000), ")".repeat(1000))).unwrap_err();
+        assert_eq!(
+            nested,
+            "error: exceed the maximum number of nested parentheses/brackets (250)"
+        );
+        let short = pattern("(完成").unwrap_err();
+        assert!(
+            short.contains("(完成\n") && short.contains("unclosed group"),
+            "{short}"
+        );
+    }
 
     const HEADINGS: [&str; 4] = [
         "## 检查什么 / What it checks",

@@ -283,7 +283,7 @@ impl Pairing {
             out.push((Problem::Unopened, hit));
         }
         // A quote mark turned the wrong way is not a nested quotation.
-        let twins: Vec<usize> = unclosed
+        let twins: std::collections::HashSet<usize> = unclosed
             .iter()
             .filter_map(|(_, t)| t.map(|t| t.at))
             .collect();
@@ -308,12 +308,14 @@ impl Pairing {
 
 /// Left-over marks, each with the left-over mark of its kind right after it (no other mark
 /// between), which is then not reported on its own: in "“周调度“机制" the second “ is most
-/// likely a ” typed the wrong way, one mistake, not two.
+/// likely a ” typed the wrong way, one mistake, not two. `marks` are in text order.
 fn turned(marks: &[Mark], left: &[Mark]) -> Vec<(Mark, Option<Mark>)> {
     let mut out: Vec<(Mark, Option<Mark>)> = Vec::new();
     for m in left {
         if let Some((prev, twin @ None)) = out.last_mut() {
-            let next = marks.iter().find(|x| x.at > prev.at);
+            // Marks are in text order: the next one is found by binary search, so a line of a
+            // million left-over marks is not scanned once per mark.
+            let next = marks.get(marks.partition_point(|x| x.at <= prev.at));
             if next.is_some_and(|n| n.at == m.at) && prev.pair == m.pair && prev.opens == m.opens {
                 *twin = Some(*m);
                 continue;
@@ -357,21 +359,31 @@ fn is_enumerator(before: &str) -> bool {
 fn pair_up(marks: &[Mark], skip: &[usize]) -> Outcome {
     let mut out = Outcome::default();
     let mut stack: Vec<Mark> = Vec::new();
+    // Open marks on the stack, by pair: a closing mark with none open is not searched for
+    // down a stack of a million other marks.
+    let mut open: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, m) in marks.iter().enumerate() {
         if skip.contains(&i) {
             continue;
         }
+        let opened = open.get(&m.pair).copied().unwrap_or(0);
         if m.opens {
-            if m.ch == '“' {
+            if m.ch == '“' && opened > 0 {
                 if let Some(outer) = stack.iter().rev().find(|o| o.pair == m.pair) {
                     out.nested.push((*outer, *m));
                 }
             }
             stack.push(*m);
-        } else if stack.last().is_some_and(|o| o.pair == m.pair) {
-            stack.pop();
-        } else if let Some(j) = stack.iter().rposition(|o| o.pair == m.pair) {
-            out.unclosed.extend(stack.drain(j..).skip(1));
+            *open.entry(m.pair).or_default() += 1;
+        } else if let Some(j) = (opened > 0)
+            .then(|| stack.iter().rposition(|o| o.pair == m.pair))
+            .flatten()
+        {
+            for left in stack.drain(j..).skip(1) {
+                *open.entry(left.pair).or_default() -= 1;
+                out.unclosed.push(left);
+            }
+            *open.entry(m.pair).or_default() -= 1;
         } else {
             out.unopened.push(*m);
         }
@@ -459,6 +471,63 @@ mod tests {
         }
         all.sort_by_key(|(at, _)| *at);
         all.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Pairing as first written, scanning the stack for every mark: the reference for the
+    /// counted version, which must find the same.
+    fn pair_up_by_scanning(marks: &[Mark]) -> (Vec<usize>, Vec<usize>, Vec<(usize, usize)>) {
+        let (mut unclosed, mut unopened, mut nested) = (Vec::new(), Vec::new(), Vec::new());
+        let mut stack: Vec<Mark> = Vec::new();
+        for m in marks {
+            if m.opens {
+                if let Some(o) = stack.iter().rev().find(|o| o.pair == m.pair && m.ch == '“') {
+                    nested.push((o.at, m.at));
+                }
+                stack.push(*m);
+            } else if let Some(j) = stack.iter().rposition(|o| o.pair == m.pair) {
+                unclosed.extend(stack.drain(j..).skip(1).map(|m| m.at));
+            } else {
+                unopened.push(m.at);
+            }
+        }
+        unclosed.extend(stack.iter().map(|m| m.at));
+        unclosed.sort();
+        (unclosed, unopened, nested)
+    }
+
+    #[test]
+    fn pairing_counts_find_what_scanning_finds() {
+        let kinds = [
+            ('“', 0, true),
+            ('”', 0, false),
+            ('（', 1, true),
+            ('）', 1, false),
+        ];
+        let mut state: u32 = 12345;
+        for len in (0..400).map(|i| i % 40) {
+            let marks: Vec<Mark> = (0..len)
+                .map(|at| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    let (ch, pair, opens) = kinds[state as usize % 4];
+                    Mark {
+                        at,
+                        ch,
+                        pair,
+                        opens,
+                    }
+                })
+                .collect();
+            let got = pair_up(&marks, &[]);
+            let at = |v: &[Mark]| v.iter().map(|m| m.at).collect::<Vec<_>>();
+            let nested: Vec<_> = got.nested.iter().map(|(o, i)| (o.at, i.at)).collect();
+            assert_eq!(
+                (at(&got.unclosed), at(&got.unopened), nested),
+                pair_up_by_scanning(&marks),
+                "{marks:?}"
+            );
+        }
     }
 
     const ANSWERED: &str = "一、梅坞镇党委\n反馈问题:村务公开不及时。\n整改情况:已按月公开。\n反馈问题:台账不全。\n整改情况:已建立台账。\n";

@@ -104,8 +104,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             .collect()
     });
     let names: Vec<String> = rates.iter().map(|r| regex::escape(r)).collect();
-    let rate = super::regex(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))
-        .map_err(|e| e.to_string())?;
+    let rate = super::pattern(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))?;
     Ok(Box::new(Ratio {
         rates,
         construction: p.construction,

@@ -114,7 +114,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         .statements
         .into_iter()
         .map(|s| {
-            super::regex(&s.pattern)
+            super::pattern(&s.pattern)
                 .map(|re| (s.name.clone(), re))
                 .map_err(|e| format!("statement `{}`: {e}", s.name))
         })

@@ -121,6 +121,12 @@ impl super::Render for Human {
                     // Writing to a String cannot fail; miette fails only on spans it cannot
                     // read, and the windows hold every span.
                     let _ = handler.render_report(&mut out, &report);
+                    if let Some(n) = crate::input::paragraph_at(&c.paragraphs, d.span.start) {
+                        let _ = writeln!(
+                            out,
+                            "  note: Word 文档第{n}段 / paragraph {n} of the document"
+                        );
+                    }
                     self.errors += usize::from(d.level == Level::Error);
                     self.warnings += usize::from(d.level == Level::Warning);
                 }
