@@ -32,8 +32,8 @@ const WORDS: &[&str] = &[
     "会议记录",
 ];
 
-/// A fictional report of `n` items: an overview with a tally and a sum, then the items, each with
-/// a rectification paragraph holding figures, then the closing.
+/// A fictional report of `n` items (at most 5,000): an overview with a tally, then the items,
+/// each with a rectification paragraph holding figures, then the closing.
 fn report(n: usize) -> String {
     let word = |k: usize, i: usize| WORDS[(k * 7 + i * 3 + k / 16) % WORDS.len()];
     let mut s =
@@ -45,9 +45,15 @@ fn report(n: usize) -> String {
         n / 10
     );
     s.push_str("二、具体问题整改情况\n");
+    // Markers have at most three digits: the items come in groups of 500 under (一), (二) ….
+    const GROUPS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     for k in 1..=n {
         let j = if k % 10 == 0 { k - 1 } else { k };
-        let _ = writeln!(s, "{k}.关于“{}{}不规范”的问题。", word(k, 0), word(k, 1));
+        if (k - 1) % 500 == 0 {
+            let _ = writeln!(s, "({})第{}批问题", GROUPS[(k - 1) / 500], (k - 1) / 500 + 1);
+        }
+        let number = (k - 1) % 500 + 1;
+        let _ = writeln!(s, "{number}.关于“{}{}不规范”的问题。", word(k, 0), word(k, 1));
         let _ = writeln!(
             s,
             "整改情况:一是开展{}专项清理,清退资金{}万元,其中{}万元已退还;二是修订{}制度{}项,\
