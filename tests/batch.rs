@@ -80,6 +80,8 @@ fn a_file_given_by_path_is_checked_whatever_its_name_and_only_once() {
         d.join("sub/./d.TXT"),
         d.join("sub/deeper/../d.TXT"),
         d.join("skip.pdf"),
+        // A hidden folder given by path is walked.
+        d.join(".secret"),
     ];
     let walk = walk::collect(&paths, &WalkOptions::default());
     assert!(walk.errors.is_empty(), "{:?}", walk.errors);
@@ -87,6 +89,7 @@ fn a_file_given_by_path_is_checked_whatever_its_name_and_only_once() {
         names(d, &walk.files),
         [
             ".hidden.txt",
+            ".secret/x.txt",
             "ignored.txt",
             "skip.pdf",
             "sub/d.TXT",
