@@ -50,10 +50,20 @@ fn report(n: usize) -> String {
     for k in 1..=n {
         let j = if k % 10 == 0 { k - 1 } else { k };
         if (k - 1) % 500 == 0 {
-            let _ = writeln!(s, "({})第{}批问题", GROUPS[(k - 1) / 500], (k - 1) / 500 + 1);
+            let _ = writeln!(
+                s,
+                "({})第{}批问题",
+                GROUPS[(k - 1) / 500],
+                (k - 1) / 500 + 1
+            );
         }
         let number = (k - 1) % 500 + 1;
-        let _ = writeln!(s, "{number}.关于“{}{}不规范”的问题。", word(k, 0), word(k, 1));
+        let _ = writeln!(
+            s,
+            "{number}.关于“{}{}不规范”的问题。",
+            word(k, 0),
+            word(k, 1)
+        );
         let _ = writeln!(
             s,
             "整改情况:一是开展{}专项清理,清退资金{}万元,其中{}万元已退还;二是修订{}制度{}项,\

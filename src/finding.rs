@@ -100,6 +100,17 @@ impl<'a> LineIndex<'a> {
         Some(chars + self.text.get(at..offset)?.chars().count())
     }
 
+    /// The byte range of the line that holds `offset`, without its `\n`.
+    pub fn line_span(&self, offset: usize) -> std::ops::Range<usize> {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        self.starts[line - 1]..end
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -129,6 +140,11 @@ mod tests {
         assert_eq!(line_column(text, "一、".len()), (1, 3));
         let second = text.find('巡').unwrap();
         assert_eq!(line_column(text, second), (2, 1));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_span(0), 0..second - 1);
+        assert_eq!(index.line_span(second - 1), 0..second - 1, "the line end");
+        assert_eq!(index.line_span(second + 3), second..text.len());
+        assert_eq!(index.line_span(text.len() + 1), second..text.len());
         assert_eq!(line_column(text, text.find('2').unwrap()), (2, 5));
         let index = LineIndex::new(text);
         assert_eq!(index.line_column(text.len()), (2, 10));

@@ -293,62 +293,104 @@ fn yaml_whose_aliases_expand_exponentially() {
     );
 }
 
-/// Pieces reports are made of, so generated input reaches deep into the grammar.
-const PIECES: &[&str] = &[
-    "一、",
-    "（一）",
-    "(二)",
-    "1.",
-    "2、",
-    "（3）",
-    "4)",
-    "①",
-    "（",
-    "）",
-    "“",
-    "”",
-    "《",
-    "》",
-    "\n",
-    "\r\n",
-    "整改情况：",
-    "反馈问题：",
-    "关于“",
-    "”的问题。",
-    "一是",
-    "；二是",
-    "2023年",
-    "5月",
-    "10日",
-    "至",
-    "12月底前",
-    "截至",
-    "共计",
-    "其中",
-    "48个",
-    "12项",
-    "占",
-    "96%",
-    "完成率",
-    "百分之",
-    "50余",
-    "万元",
-    "两个",
-    "已完成整改",
-    "正在整改中",
-    "按计划于",
-    "前完成",
-    "中共青石镇委员会",
-    "　",
-    " ",
-    "。",
-    "，",
-    "发布日期:",
-    "首页 > ",
-    "〇",
-    "十二",
-    "１２",
-];
+/// Run zglint with `args`, allowed `memory` bytes of address space: a process that needs more
+/// fails to allocate and dies, failing the test.
+fn zglint_within(args: &[&std::ffi::OsStr], memory: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("zglint"));
+    cmd.args(args);
+    // SAFETY: between fork and exec the closure only calls setrlimit, which is
+    // async-signal-safe, and allocates nothing.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: memory,
+                rlim_max: memory,
+            };
+            match libc::setrlimit(libc::RLIMIT_AS, &limit) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            }
+        });
+    }
+    assert_cmd::Command::from_std(cmd)
+        .timeout(LIMIT)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_100_megabyte_single_line_file() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // A report's sentences run together with no line break, each with a rate its counts do
+    // not give (10 of 12 is not 90%): a finding every 112 bytes.
+    let unit = "截至2023年11月30日，反馈的12项问题已完成整改10项，完成率90%，其余2项正在整改中；";
+    let write = |name: &str, bytes: usize| {
+        let path = dir.path().join(name);
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        for _ in 0..bytes.div_ceil(unit.len()) {
+            f.write_all(unit.as_bytes()).unwrap();
+        }
+        f.flush().unwrap();
+        path
+    };
+    let big = write("big.txt", 100 << 20);
+
+    // Past the size limit: a clear error, without holding the file in memory.
+    let output = zglint_within(&["check".as_ref(), big.as_os_str()], 512 << 20);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("big.txt: the file is larger than 33554432 bytes"),
+        "{stderr}"
+    );
+
+    // Within the limit, the same line gives every finding, in place, in each format.
+    let units = (2usize << 20).div_ceil(unit.len());
+    let line = write("line.txt", 2 << 20);
+    let json = zglint_within(
+        &["check".as_ref(), "--format=json".as_ref(), line.as_os_str()],
+        2 << 30,
+    );
+    assert_eq!(
+        json.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let found = value["files"][0]["diagnostics"].as_array().unwrap();
+    let rates: Vec<&serde_json::Value> = found
+        .iter()
+        .filter(|d| d["rule"] == "rate-mismatch")
+        .collect();
+    assert_eq!(rates.len(), units);
+    let last = rates[units - 1];
+    let at = last["span"]["start"].as_u64().unwrap() as usize;
+    let columns = unit.chars().count() * (units - 1) + unit[..at % unit.len()].chars().count();
+    assert_eq!(
+        (&last["line"], &last["column"]),
+        (&1.into(), &(columns + 1).into())
+    );
+    let human = zglint_within(
+        &[
+            "check".as_ref(),
+            "--format=human".as_ref(),
+            line.as_os_str(),
+        ],
+        2 << 30,
+    );
+    assert_eq!(human.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(
+        text.matches("rate-mismatch").count(),
+        units,
+        "one report per finding"
+    );
+}
+
+use common::PIECES;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

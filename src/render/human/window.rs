@@ -168,10 +168,11 @@ fn place<'m>(source: &str, index: &LineIndex, mark: &'m Mark) -> Placed<'m> {
     while !source.is_char_boundary(start) {
         start -= 1;
     }
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let mut line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
+    // From the index, not by searching the text: a line of megabytes holds many marks.
+    let std::ops::Range {
+        start: line_start,
+        end: mut line_end,
+    } = index.line_span(start);
     if source[..line_end].ends_with('\r') && line_end > start {
         line_end -= 1;
     }
