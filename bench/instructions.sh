@@ -22,8 +22,13 @@ trap 'rm -rf "$work"' EXIT
 : > "$work/empty.txt"
 one=$(ls -S "$seeds"/*.txt | head -n 1)
 mapfile -t reports < <(ls "$seeds"/*.txt)
-ten=("${reports[@]}" "${reports[@]}")
-ten=("${ten[@]:0:10}")
+# Ten distinct files (a batch run checks a path once): the seed reports, cycled.
+mkdir -p "$work/ten"
+ten=()
+for i in 0 1 2 3 4 5 6 7 8 9; do
+  cp "${reports[i % ${#reports[@]}]}" "$work/ten/r$i.txt"
+  ten+=("$work/ten/r$i.txt")
+done
 
 count() { # name files...
   local name=$1 out
