@@ -441,32 +441,7 @@ mod tests {
         crate::rules::testing::assert_explanation_examples(EXPLANATION, check.as_ref());
     }
 
-    const PIECES: &[&str] = &[
-        "\n",
-        "(1)",
-        "(2)",
-        "一、",
-        "1.",
-        "关于“",
-        "”的问题。",
-        "整改情况:",
-        "反馈问题:",
-        "一是",
-        "二是",
-        "已完成整改。",
-        "制定村务公开月度检查制度",
-        "由镇纪委每月抽查",
-        ",",
-        "。",
-        "“",
-        "中共青石镇委员会",
-        "2024年3月8日",
-        "发布日期: 2024-03-12 09:30",
-        "(整改时限:3个月)",
-        "①",
-        "　",
-        "通报",
-    ];
+    use crate::rules::testing::PIECES;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]

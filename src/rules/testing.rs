@@ -44,3 +44,32 @@ pub fn assert_explanation_examples(explanation: &str, check: &dyn Check) {
     assert!(!hits(check, blocks[0]).is_empty(), "{}", blocks[0]);
     assert!(hits(check, blocks[1]).is_empty(), "{}", blocks[1]);
 }
+
+/// Pieces of report text (markers, labels, statuses, dates, punctuation, chrome) that the kinds'
+/// property tests join into report-like text.
+pub const PIECES: &[&str] = &[
+    "\n",
+    "(1)",
+    "(2)",
+    "一、",
+    "1.",
+    "关于“",
+    "”的问题。",
+    "整改情况:",
+    "反馈问题:",
+    "一是",
+    "二是",
+    "已完成整改。",
+    "制定村务公开月度检查制度",
+    "由镇纪委每月抽查",
+    ",",
+    "。",
+    "“",
+    "中共青石镇委员会",
+    "2024年3月8日",
+    "发布日期: 2024-03-12 09:30",
+    "(整改时限:3个月)",
+    "①",
+    "　",
+    "通报",
+];
