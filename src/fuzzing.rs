@@ -130,25 +130,51 @@ pub fn rules(text: &str) {
 
 /// Every `{start, end}` object in a serialised tree is a span into `text`.
 fn assert_spans(text: &str, value: &Value, at: &str) {
+    walk_spans(text, value, &mut vec![Step::Key(at)]);
+}
+
+/// One step of the path to a value in a tree, spelt out only when a span does not hold.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn walk_spans<'a>(text: &str, value: &'a Value, path: &mut Vec<Step<'a>>) {
     match value {
         Value::Object(map) => {
             if let (Some(start), Some(end)) = (
                 map.get("start").and_then(Value::as_u64),
                 map.get("end").and_then(Value::as_u64),
-            ) {
-                assert_span(text, start as usize, end as usize, at);
+            ) && !span_holds(text, start as usize, end as usize)
+            {
+                let at: String = path
+                    .iter()
+                    .map(|step| match step {
+                        Step::Key(k) => format!(".{k}"),
+                        Step::Index(i) => format!("[{i}]"),
+                    })
+                    .collect();
+                assert_span(text, start as usize, end as usize, &at[1..]);
             }
             for (key, v) in map {
-                assert_spans(text, v, &format!("{at}.{key}"));
+                path.push(Step::Key(key));
+                walk_spans(text, v, path);
+                path.pop();
             }
         }
         Value::Array(list) => {
             for (i, v) in list.iter().enumerate() {
-                assert_spans(text, v, &format!("{at}[{i}]"));
+                path.push(Step::Index(i));
+                walk_spans(text, v, path);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+fn span_holds(text: &str, start: usize, end: usize) -> bool {
+    start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
 
 fn assert_span(text: &str, start: usize, end: usize, what: &str) {

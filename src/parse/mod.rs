@@ -33,7 +33,8 @@ struct Line {
 
 /// Parse a report. Never fails: text the grammar does not recognise becomes paragraphs.
 pub fn parse(source: &str) -> Document {
-    let lines = lines(source);
+    let mut lines = lines(source);
+    mark_chrome(source, &mut lines);
     let mut doc = Document {
         source: source.to_string(),
         chrome: Vec::new(),
@@ -64,6 +65,48 @@ fn lines(source: &str) -> Vec<Line> {
         .filter(|p| p.as_rule() == Rule::line)
         .map(|p| typed_line(source, p))
         .collect()
+}
+
+/// Type as chrome the paragraphs where chrome can be: the lines [`head`] looks at, and the lines
+/// [`tail`] walks back over from the end of the page (with the line before a closing date).
+/// Elsewhere a chrome line would be read as a paragraph all the same, so the grammar's
+/// `chrome_line` is not asked of every paragraph of the report.
+fn mark_chrome(source: &str, lines: &mut [Line]) {
+    let mut retype = |line: &mut Line| {
+        if matches!(line.kind, LineKind::Paragraph)
+            && ReportParser::parse(Rule::chrome_line, &source[line.span.clone()]).is_ok()
+        {
+            line.kind = LineKind::Chrome;
+        }
+    };
+    let head_end = lines.len().min(MAX_HEAD_LINES + 1);
+    lines[..head_end].iter_mut().for_each(&mut retype);
+    let mut footer_lines = 0;
+    let mut i = lines.len();
+    while i > head_end {
+        i -= 1;
+        retype(&mut lines[i]);
+        match &lines[i].kind {
+            LineKind::Blank | LineKind::Chrome => {}
+            LineKind::Labelled { .. } | LineKind::Paragraph
+                if footer_lines < MAX_FOOTER_LINES
+                    && is_footer_like(&source[lines[i].span.clone()]) =>
+            {
+                footer_lines += 1;
+            }
+            LineKind::Date { .. } => {
+                // The issuer is the last line before the date that is not blank.
+                if let Some(k) = lines[head_end..i]
+                    .iter()
+                    .rposition(|l| !matches!(l.kind, LineKind::Blank))
+                {
+                    retype(&mut lines[head_end + k]);
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
 }
 
 /// Split into plain paragraphs, for the impossible case that the grammar rejects the text.
@@ -176,6 +219,9 @@ fn is_content(line: &Line) -> bool {
 /// Words a title ends with, e.g. "……情况的通报".
 const TITLE_ENDINGS: [&str; 7] = ["通报", "情况", "报告", "公告", "公示", "说明", "进展"];
 
+/// Lines before the first sentence or heading beyond which there is no head (chrome and title).
+const MAX_HEAD_LINES: usize = 12;
+
 /// The head of the page: chrome and the title. Returns the first line of the body.
 fn head(source: &str, lines: &[Line], chrome: &mut Vec<Span>) -> (usize, Option<Title>) {
     // The lines before the first sentence or heading: chrome, the site's name, the title.
@@ -187,7 +233,7 @@ fn head(source: &str, lines: &[Line], chrome: &mut Vec<Span>) -> (usize, Option<
             break;
         }
         pre.push(i);
-        if pre.len() > 12 {
+        if pre.len() > MAX_HEAD_LINES {
             return (0, None);
         }
     }

@@ -123,31 +123,11 @@ fn line_rules() {
             "反馈问题：人才不足。",
             r#"line(indent"" labelled(label"反馈问题" rest"人才不足。"))"#,
         ),
-        // Chrome, including a chrome label that is not a report's label.
-        (
-            "来源: 党政办公室",
-            r#"line(indent"" chrome"来源: 党政办公室")"#,
-        ),
-        (
-            "首页 > 通知公告",
-            r#"line(indent"" chrome"首页 > 通知公告")"#,
-        ),
-        (
-            "发布日期: 2021- 06- 28 16: 53 浏览次数:",
-            r#"line(indent"" chrome"发布日期: 2021- 06- 28 16: 53 浏览次数:")"#,
-        ),
-        (
-            "版权所有 ICP备12345678号",
-            r#"line(indent"" chrome"版权所有 ICP备12345678号")"#,
-        ),
-        // A footer's or a breadcrumb's label is the page's, not the report's.
+        // A page's label is not a report's label: such a line is a paragraph, which
+        // `chrome_line` may then call chrome.
         (
             "主办单位：青石县人民政府办公室",
-            r#"line(indent"" chrome"主办单位：青石县人民政府办公室")"#,
-        ),
-        (
-            "当前位置：首页 > 通知公告",
-            r#"line(indent"" chrome"当前位置：首页 > 通知公告")"#,
+            r#"line(indent"" paragraph"主办单位：青石县人民政府办公室")"#,
         ),
         // Date lines, indented, in Arabic or Chinese numerals.
         (
@@ -165,6 +145,41 @@ fn line_rules() {
         ("　", r#"line(indent"　")"#),
     ];
     assert_table(Rule::line, cases);
+}
+
+#[test]
+fn chrome_rules() {
+    let cases: &[(&str, &str)] = &[
+        // Chrome, including a chrome label that is not a report's label.
+        (
+            "来源: 党政办公室",
+            r#"chrome_line(chrome"来源: 党政办公室" EOI"")"#,
+        ),
+        (
+            "首页 > 通知公告",
+            r#"chrome_line(chrome"首页 > 通知公告" EOI"")"#,
+        ),
+        (
+            "发布日期: 2021- 06- 28 16: 53 浏览次数:",
+            r#"chrome_line(chrome"发布日期: 2021- 06- 28 16: 53 浏览次数:" EOI"")"#,
+        ),
+        (
+            "版权所有 ICP备12345678号",
+            r#"chrome_line(chrome"版权所有 ICP备12345678号" EOI"")"#,
+        ),
+        (
+            "主办单位：青石县人民政府办公室",
+            r#"chrome_line(chrome"主办单位：青石县人民政府办公室" EOI"")"#,
+        ),
+        (
+            "当前位置：首页 > 通知公告",
+            r#"chrome_line(chrome"当前位置：首页 > 通知公告" EOI"")"#,
+        ),
+        // A report's sentences are not chrome.
+        ("整改情况:已完成整改。", "ERROR"),
+        ("首页面设计已整改", "ERROR"),
+    ];
+    assert_table(Rule::chrome_line, cases);
 }
 
 #[test]
@@ -205,4 +220,28 @@ fn document_rule_types_every_line() {
         got,
         r#"document(line(indent"" paragraph"标题") line(indent"") line(indent"" heading(m_cn_comma(cn_number"一") rest"总则")) line(indent"" labelled(label"整改情况" rest"完成")) EOI"")"#
     );
+}
+
+#[test]
+fn chrome_is_read_before_and_after_the_report_only() {
+    let text = "首页 > 通知公告\n发布日期: 2023-10-13 来源: 党政办\n青石镇关于巡察整改进展情况的通报\n\
+                一、总体情况\n已完成整改。\n来源:镇财政所台账\n\n青石镇人民政府\n2023年10月13日\n打印本页 关闭窗口\n";
+    let doc = super::parse(text);
+    let chrome: Vec<&str> = doc.chrome.iter().map(|s| &text[s.clone()]).collect();
+    assert_eq!(
+        chrome,
+        [
+            "首页 > 通知公告",
+            "发布日期: 2023-10-13 来源: 党政办",
+            "打印本页 关闭窗口"
+        ]
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("青石镇关于巡察整改进展情况的通报")
+    );
+    // In the body, a line that looks like chrome is the report's own paragraph.
+    let blocks: Vec<&str> = doc.blocks.iter().map(|b| &text[b.span.clone()]).collect();
+    assert_eq!(blocks, ["已完成整改。", "来源:镇财政所台账"]);
+    assert_eq!(doc.closing.issuer.as_deref(), Some("青石镇人民政府"));
 }
