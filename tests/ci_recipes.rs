@@ -1,7 +1,7 @@
 //! The README's GitHub Actions workflow and pre-commit hook, run for real against a scratch
 //! repository of fictional draft reports.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// A short fictional report; `RATE` is its completion rate (4 of 5 done is 80%).
@@ -28,10 +28,12 @@ fn readme_block(after: &str) -> String {
     rest[..rest.find("```").unwrap()].to_string()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zglint-ci-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+fn scratch(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("zglint-ci-{name}-"))
+        .tempdir()
+        .unwrap();
+    std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
     dir
 }
 
@@ -58,13 +60,14 @@ fn the_workflow_commands_annotate_a_wrong_figure() {
         .collect();
     assert_eq!(commands.len(), 2, "{commands:?}");
 
-    let dir = scratch("workflow");
+    let tmp = scratch("workflow");
+    let dir = tmp.path();
     std::fs::write(dir.join("drafts/liutang.txt"), draft("90%")).unwrap();
     let run = |command: &str| {
         let words: Vec<&str> = command.split_whitespace().collect();
         Command::new(env!("CARGO_BIN_EXE_zglint"))
             .args(&words[1..])
-            .current_dir(&dir)
+            .current_dir(dir)
             .output()
             .unwrap()
     };
@@ -87,7 +90,6 @@ fn the_workflow_commands_annotate_a_wrong_figure() {
         Some(0),
         "a correct draft passes"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -99,7 +101,8 @@ fn the_pre_commit_hook_refuses_a_wrong_figure() {
         pre_commit.is_ok_and(|o| o.status.success()),
         "this test runs the README's hook through pre-commit: `python3 -m pip install pre-commit`"
     );
-    let dir = scratch("precommit");
+    let tmp = scratch("precommit");
+    let dir = tmp.path();
     std::fs::write(
         dir.join(".pre-commit-config.yaml"),
         readme_block("# .pre-commit-config.yaml"),
@@ -109,7 +112,7 @@ fn the_pre_commit_hook_refuses_a_wrong_figure() {
     let run = |program: &str, args: &[&str]| {
         Command::new(program)
             .args(args)
-            .current_dir(&dir)
+            .current_dir(dir)
             .env("PATH", &path)
             .env("PRE_COMMIT_HOME", dir.join(".cache"))
             .env("GIT_AUTHOR_NAME", "Editor")
@@ -146,5 +149,4 @@ fn the_pre_commit_hook_refuses_a_wrong_figure() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    std::fs::remove_dir_all(&dir).ok();
 }

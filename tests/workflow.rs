@@ -4,18 +4,18 @@
 mod common;
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn zglint() -> Command {
     Command::cargo_bin("zglint").expect("the binary is built")
 }
 
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zglint-wf-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder for one test, removed when it ends.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("zglint-wf-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// A short fictional report: one wrong completion rate in 一、, a repeated heading 二、.
@@ -60,16 +60,18 @@ fn check_json(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_report_has_two_errors_by_default() {
-    let dir = scratch("default");
+    let tmp = scratch("default");
+    let dir = tmp.path();
     std::fs::write(dir.join("r.txt"), REPORT).unwrap();
-    let out = check_json(&dir, &["r.txt"]);
+    let out = check_json(dir, &["r.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(rules(&out), ["rate-mismatch", "heading-number-repeated"]);
 }
 
 #[test]
 fn a_configuration_found_upward_changes_levels_and_fail_on() {
-    let dir = scratch("config");
+    let tmp = scratch("config");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("drafts/2024")).unwrap();
     std::fs::write(dir.join("drafts/2024/r.txt"), REPORT).unwrap();
     std::fs::write(
@@ -77,7 +79,7 @@ fn a_configuration_found_upward_changes_levels_and_fail_on() {
         "rules:\n  rate-mismatch: warning\n  numbering: off\n",
     )
     .unwrap();
-    let out = check_json(&dir, &["drafts/2024/r.txt"]);
+    let out = check_json(dir, &["drafts/2024/r.txt"]);
     assert_eq!(rules(&out), ["rate-mismatch"]);
     assert_eq!(json(&out)["files"][0]["diagnostics"][0]["level"], "warning");
     assert_eq!(
@@ -85,12 +87,12 @@ fn a_configuration_found_upward_changes_levels_and_fail_on() {
         Some(0),
         "a warning does not fail by default"
     );
-    let out = check_json(&dir, &["--fail-on", "warning", "drafts/2024/r.txt"]);
+    let out = check_json(dir, &["--fail-on", "warning", "drafts/2024/r.txt"]);
     assert_eq!(out.status.code(), Some(1));
 
     // `zglint config` says where each value came from.
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["config", "drafts/2024/r.txt"])
         .output()
         .unwrap();
@@ -123,13 +125,14 @@ fn a_configuration_found_upward_changes_levels_and_fail_on() {
         "fail-on: warning\nselect: [numbering]\n",
     )
     .unwrap();
-    let out = check_json(&dir, &["--config", "strict.yaml", "drafts/2024/r.txt"]);
+    let out = check_json(dir, &["--config", "strict.yaml", "drafts/2024/r.txt"]);
     assert_eq!(rules(&out), ["heading-number-repeated"]);
 }
 
 #[test]
 fn overrides_select_and_ignore() {
-    let dir = scratch("overrides");
+    let tmp = scratch("overrides");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("archive")).unwrap();
     std::fs::write(dir.join("archive/old.txt"), REPORT).unwrap();
     std::fs::write(dir.join("new.txt"), REPORT).unwrap();
@@ -139,17 +142,17 @@ fn overrides_select_and_ignore() {
     )
     .unwrap();
     assert_eq!(
-        rules(&check_json(&dir, &["archive/old.txt"])),
+        rules(&check_json(dir, &["archive/old.txt"])),
         ["heading-number-repeated"]
     );
-    assert_eq!(rules(&check_json(&dir, &["new.txt"])).len(), 2);
+    assert_eq!(rules(&check_json(dir, &["new.txt"])).len(), 2);
     assert_eq!(
-        rules(&check_json(&dir, &["--select", "ratio", "new.txt"])),
+        rules(&check_json(dir, &["--select", "ratio", "new.txt"])),
         ["rate-mismatch"]
     );
     assert_eq!(
         rules(&check_json(
-            &dir,
+            dir,
             &[
                 "--ignore",
                 "rate-mismatch,heading-number-repeated",
@@ -162,14 +165,15 @@ fn overrides_select_and_ignore() {
 
 #[test]
 fn a_bad_configuration_points_at_the_line_and_exits_2() {
-    let dir = scratch("badconfig");
+    let tmp = scratch("badconfig");
+    let dir = tmp.path();
     std::fs::write(dir.join("r.txt"), REPORT).unwrap();
     std::fs::write(
         dir.join("zglint.yaml"),
         "rules:\n  rate-mismatch: warning\n  percent-mismatc: off\n",
     )
     .unwrap();
-    let out = check_json(&dir, &["r.txt"]);
+    let out = check_json(dir, &["r.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -183,25 +187,26 @@ fn a_bad_configuration_points_at_the_line_and_exits_2() {
     );
 
     std::fs::write(dir.join("zglint.yaml"), "fail_on: warning\n").unwrap();
-    let out = check_json(&dir, &["r.txt"]);
+    let out = check_json(dir, &["r.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown field `fail_on`"), "{err}");
 
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["config", "r.txt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = check_json(&dir, &["--config", "zglint.yaml.missing", "r.txt"]);
+    let out = check_json(dir, &["--config", "zglint.yaml.missing", "r.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
 
 #[test]
 fn suppression_comments_used_and_unused() {
-    let dir = scratch("suppress");
+    let tmp = scratch("suppress");
+    let dir = tmp.path();
     let text = REPORT
         .replace(
             "共5个问题",
@@ -212,7 +217,7 @@ fn suppression_comments_used_and_unused() {
             "<!-- zglint-disable percent-mismatch: 旧注释 -->\n二、下步打算",
         );
     std::fs::write(dir.join("r.txt"), &text).unwrap();
-    let out = check_json(&dir, &["r.txt"]);
+    let out = check_json(dir, &["r.txt"]);
     let found = rules(&out);
     assert_eq!(
         found,
@@ -227,22 +232,23 @@ fn suppression_comments_used_and_unused() {
     // A comment before a figure on its line does not shift the figure's column.
     let inline = REPORT.replace("共5个问题", "<!-- 备注：草稿 -->共5个问题");
     std::fs::write(dir.join("inline.txt"), &inline).unwrap();
-    let out = check_json(&dir, &["inline.txt"]);
+    let out = check_json(dir, &["inline.txt"]);
     let d = &json(&out)["files"][0]["diagnostics"][0];
     assert_eq!(d["rule"], "rate-mismatch");
     let line = inline.lines().nth(3).unwrap();
     let col = line[..line.find("90%").unwrap()].chars().count() + 1;
     assert_eq!(d["column"], col, "{d}");
     // It can be configured like any rule.
-    let out = check_json(&dir, &["--ignore", "unused-suppression", "r.txt"]);
+    let out = check_json(dir, &["--ignore", "unused-suppression", "r.txt"]);
     assert_eq!(rules(&out), ["heading-number-repeated"]);
 }
 
 #[test]
 fn a_baseline_round_trip() {
-    let dir = scratch("baseline");
+    let tmp = scratch("baseline");
+    let dir = tmp.path();
     std::fs::write(dir.join("r.txt"), REPORT).unwrap();
-    let out = check_json(&dir, &["--write-baseline", "zglint-baseline.json", "r.txt"]);
+    let out = check_json(dir, &["--write-baseline", "zglint-baseline.json", "r.txt"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("recorded 2 findings"));
     let saved = std::fs::read_to_string(dir.join("zglint-baseline.json")).unwrap();
@@ -251,29 +257,30 @@ fn a_baseline_round_trip() {
         "{saved}"
     );
 
-    let out = check_json(&dir, &["--baseline", "zglint-baseline.json", "r.txt"]);
+    let out = check_json(dir, &["--baseline", "zglint-baseline.json", "r.txt"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(rules(&out).is_empty());
 
     // Change one figure: only the new finding appears.
     std::fs::write(dir.join("r.txt"), REPORT.replace("占75%", "占70%")).unwrap();
-    let out = check_json(&dir, &["--baseline", "zglint-baseline.json", "r.txt"]);
+    let out = check_json(dir, &["--baseline", "zglint-baseline.json", "r.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(rules(&out), ["percent-mismatch"]);
 
     // A baseline that is not one is a clear error.
     std::fs::write(dir.join("bad.json"), "[]").unwrap();
-    let out = check_json(&dir, &["--baseline", "bad.json", "r.txt"]);
+    let out = check_json(dir, &["--baseline", "bad.json", "r.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a zglint baseline"));
 }
 
 #[test]
 fn diff_shows_the_renumbering_and_fix_writes_it() {
-    let dir = scratch("fix");
+    let tmp = scratch("fix");
+    let dir = tmp.path();
     std::fs::write(dir.join("r.txt"), REPORT).unwrap();
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "--diff", "r.txt"])
         .output()
         .unwrap();
@@ -290,7 +297,7 @@ fn diff_shows_the_renumbering_and_fix_writes_it() {
         "--diff writes nothing"
     );
 
-    let out = check_json(&dir, &["--fix", "r.txt"]);
+    let out = check_json(dir, &["--fix", "r.txt"]);
     assert_eq!(
         rules(&out),
         ["rate-mismatch"],
@@ -300,7 +307,7 @@ fn diff_shows_the_renumbering_and_fix_writes_it() {
     let fixed = std::fs::read_to_string(dir.join("r.txt")).unwrap();
     assert_eq!(fixed, REPORT.replace("二、下步打算", "三、下步打算"));
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "--diff", "r.txt"])
         .output()
         .unwrap();
@@ -310,10 +317,11 @@ fn diff_shows_the_renumbering_and_fix_writes_it() {
 
 #[test]
 fn output_goes_to_a_file() {
-    let dir = scratch("output");
+    let tmp = scratch("output");
+    let dir = tmp.path();
     std::fs::write(dir.join("r.txt"), REPORT).unwrap();
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "--format", "json", "-o", "out.json", "r.txt"])
         .output()
         .unwrap();
@@ -330,7 +338,7 @@ fn output_goes_to_a_file() {
         2
     );
     let out = zglint()
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "-o", "no/such/dir/out.txt", "r.txt"])
         .output()
         .unwrap();
