@@ -634,15 +634,7 @@ mod tests {
 
     /// How many times the rule with `check: <what>` fires on `text`.
     fn fires(what: &str, text: &str) -> usize {
-        let params: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
-        let check = compile(&params).unwrap();
-        let (doc, facts) = crate::analyse(text);
-        check
-            .check(&Context {
-                doc: &doc,
-                facts: &facts,
-            })
-            .len()
+        crate::rules::testing::hits_with(compile, &format!("check: {what}"), text).len()
     }
 
     const OPENING: &str = "2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。";

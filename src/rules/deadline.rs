@@ -475,15 +475,7 @@ mod tests {
 
     /// How many times the rule with `check: <what>` fires on `text`.
     fn fires(what: &str, text: &str) -> usize {
-        let params: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
-        let check = compile(&params).unwrap();
-        let (doc, facts) = crate::analyse(text);
-        check
-            .check(&Context {
-                doc: &doc,
-                facts: &facts,
-            })
-            .len()
+        crate::rules::testing::hits_with(compile, &format!("check: {what}"), text).len()
     }
 
     /// A report on 白石乡, inspected in 2020, fed back on 2020-12-10, signed 2021-06-25.

@@ -252,17 +252,7 @@ mod tests {
     /// The ids of the packaged `parts_sum` rules that fire on `text`.
     fn fired(text: &str) -> Vec<String> {
         let yaml = include_str!("../../rules/parts_sum.yaml");
-        let rules = crate::pack::load("rules/parts_sum.yaml", yaml).expect("rules load");
-        let (doc, facts) = crate::analyse(text);
-        let cx = Context {
-            doc: &doc,
-            facts: &facts,
-        };
-        rules
-            .iter()
-            .flat_map(|r| r.run(&cx))
-            .map(|f| f.rule)
-            .collect()
+        crate::rules::testing::fired_in("rules/parts_sum.yaml", yaml, text)
     }
 
     const SURE: &[&str] = &["sum-mismatch"];

@@ -336,17 +336,7 @@ mod tests {
     /// The ids of the packaged `ratio` rules that fire on `text`.
     fn fired(text: &str) -> Vec<String> {
         let yaml = include_str!("../../rules/ratio.yaml");
-        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
-        let (doc, facts) = crate::analyse(text);
-        let cx = Context {
-            doc: &doc,
-            facts: &facts,
-        };
-        rules
-            .iter()
-            .flat_map(|r| r.run(&cx))
-            .map(|f| f.rule)
-            .collect()
+        crate::rules::testing::fired_in("rules/ratio.yaml", yaml, text)
     }
 
     const SHARE: &[&str] = &["percent-mismatch"];

@@ -303,13 +303,7 @@ mod tests {
 
     /// The ids of this kind's packaged rules that fire on `text`.
     fn fired(text: &str) -> Vec<String> {
-        let pack = Pack::packaged().expect("the packaged rules load");
-        let (doc, facts) = crate::analyse(text);
-        pack.check(&doc, &facts)
-            .into_iter()
-            .filter(|f| f.kind == super::NAME)
-            .map(|f| f.rule)
-            .collect()
+        crate::rules::testing::fired_of_kind(super::NAME, text)
     }
 
     /// A report opening with `opening`, then one item per status line.

@@ -11,6 +11,39 @@ pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
     })
 }
 
+/// Every hit on `text` of a kind compiled with the parameters written as YAML in `params`.
+pub fn hits_with(compile: Compile, params: &str, text: &str) -> Vec<Hit> {
+    let params: serde_yaml::Value = serde_yaml::from_str(params).expect("params");
+    let check = compile(&params).expect("compiles");
+    hits(check.as_ref(), text)
+}
+
+/// The ids of the rules of one packaged rule file (`path`, its text `yaml`) that fire on `text`.
+pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
+    let rules = crate::pack::load(path, yaml).expect("rules load");
+    let (doc, facts) = crate::analyse(text);
+    let cx = super::Context {
+        doc: &doc,
+        facts: &facts,
+    };
+    rules
+        .iter()
+        .flat_map(|r| r.run(&cx))
+        .map(|f| f.rule)
+        .collect()
+}
+
+/// The ids of the packaged rules of kind `kind` that fire on `text`, run as the whole pack.
+pub fn fired_of_kind(kind: &str, text: &str) -> Vec<String> {
+    let pack = crate::pack::Pack::packaged().expect("the packaged rules load");
+    let (doc, facts) = crate::analyse(text);
+    pack.check(&doc, &facts)
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.rule)
+        .collect()
+}
+
 /// Every span of every hit (primary and labels) is in bounds and on character boundaries.
 pub fn assert_spans_hold(text: &str, hits: &[Hit]) {
     for hit in hits {
