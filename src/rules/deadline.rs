@@ -106,12 +106,17 @@ impl Check for Deadline {
     }
 }
 
+/// The longest time-limit note read from a heading, in characters.
+const NOTE_CHARS: usize = 40;
+
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
     let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
+    // The note's text is at most `NOTE_CHARS` characters, counted when it is read: a bounded
+    // repetition of a Unicode class would compile to a large automaton at every start-up.
     let note = super::regex(&format!(
-        "[(（](?:{})[:：][ \u{3000}]*([^()（）]{{1,40}})[)）]",
+        "[(（](?:{})[:：][ \u{3000}]*([^()（）]+)[)）]",
         alternatives.join("|")
     ))
     .map_err(|e| e.to_string())?;
@@ -388,7 +393,11 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
         });
     inline.or_else(|| {
         let head = cx.doc.text(&item.head_span);
-        let c = note.captures(head)?;
+        // The text holds no bracket, so a note too long is skipped whole.
+        let c = note.captures_iter(head).find(|c| {
+            c.get(1)
+                .is_some_and(|t| t.as_str().chars().count() <= NOTE_CHARS)
+        })?;
         let (whole, text) = (c.get(0)?, c.get(1)?);
         let at = item.head_span.start;
         Some((
@@ -589,6 +598,29 @@ mod tests {
                     "(一)关于“学习不深入”的问题(整改时限:3个月)\n整改情况:制定了学习计划。正在整改中。",
                 ),
                 1,
+            ),
+            // A note in the heading of 40 characters is read; one longer is not a note.
+            (
+                "time_limit",
+                report(
+                    "",
+                    &format!(
+                        "(一)关于“学习不深入”的问题(整改时限:3个月,{})\n整改情况:正在整改中。",
+                        "长".repeat(36)
+                    ),
+                ),
+                1,
+            ),
+            (
+                "time_limit",
+                report(
+                    "",
+                    &format!(
+                        "(一)关于“学习不深入”的问题(整改时限:3个月,{})\n整改情况:正在整改中。",
+                        "长".repeat(37)
+                    ),
+                ),
+                0,
             ),
             // Not flagged: the item is done.
             ("time_limit", item("3个月,长期坚持", "已完成整改。"), 0),

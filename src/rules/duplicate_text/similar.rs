@@ -1,6 +1,6 @@
 //! Near-duplicate texts by the Jaccard similarity of their character shingles.
 //!
-//! Candidate pairs come from an inverted index (shingle → texts). Shingles found in many texts are
+//! Candidate pairs come from an inverted index (shingle → texts, as runs of a sorted list). Shingles found in many texts are
 //! boilerplate and are not followed, which bounds the work per text; a pair is compared only when
 //! the shingles it could share can reach the threshold, a bound that never drops a pair that shares
 //! at least one shingle outside the boilerplate. Identical texts are grouped by a hash of the whole.
@@ -110,25 +110,42 @@ pub(super) fn similar_pairs(
             }
         }
     }
-    let mut index: ByHash<Vec<usize>> = ByHash::default();
-    for (i, text) in texts.iter().enumerate() {
-        for &s in &text.shingles {
-            index.entry(s).or_default().push(i);
+    // The index: (shingle, text) sorted, so that each shingle's holders are one run of it, in
+    // text order; each text lists its shingles as run numbers. One sort instead of a map of
+    // small vectors, one per distinct shingle.
+    let mut entries: Vec<(u64, u32)> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.shingles.iter().map(move |&s| (s, i as u32)))
+        .collect();
+    entries.sort_unstable();
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut runs_of: Vec<Vec<u32>> = texts
+        .iter()
+        .map(|t| Vec::with_capacity(t.shingles.len()))
+        .collect();
+    let mut start = 0;
+    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in run {
+            runs_of[i as usize].push(runs.len() as u32);
         }
+        runs.push(start..start + run.len());
+        start += run.len();
     }
     // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
     let mut counts: Vec<usize> = vec![0; texts.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, a) in texts.iter().enumerate() {
         let mut boilerplate = 0;
-        for s in &a.shingles {
-            let holders = &index[s];
+        for &r in &runs_of[i] {
+            let holders = &entries[runs[r as usize].clone()];
             if holders.len() > common_items {
                 boilerplate += 1;
                 continue;
             }
             // Holders are in text order: only the later ones.
-            for &j in &holders[holders.partition_point(|&j| j <= i)..] {
+            for &(_, j) in &holders[holders.partition_point(|&(_, j)| j as usize <= i)..] {
+                let j = j as usize;
                 if counts[j] == 0 {
                     touched.push(j);
                 }
