@@ -192,7 +192,10 @@ fn inline_rules() {
         // 统一是 is not an enumeration: no separator before 一.
         ("统一是原则", r#"inline(EOI"")"#),
         // Inside quotation marks nothing is structure.
-        ("所谓“一是二是”的问题", r#"inline(EOI"")"#),
+        (
+            "所谓“一是二是”的问题",
+            r#"inline(quoted"“一是二是”" EOI"")"#,
+        ),
         (
             "问题。(2)关于票据",
             r#"inline(enum_paren(ar_number"2") EOI"")"#,
@@ -208,7 +211,7 @@ fn inline_rules() {
         // An unclosed quotation reads on as plain text; parsing never fails.
         ("“未闭合,一是", r#"inline(enum_cn(cn_number"一") EOI"")"#),
         // A bracket with no label is not a note.
-        ("(以下简称“镇党委”)", r#"inline(EOI"")"#),
+        ("(以下简称“镇党委”)", r#"inline(quoted"“镇党委”" EOI"")"#),
     ];
     assert_table(Rule::inline, cases);
 }
