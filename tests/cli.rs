@@ -198,3 +198,58 @@ fn parse_says_which_percentages_are_not_checked_and_why() {
     assert!(!section.contains("90%"), "{section}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Every `--format` (and `--statistics`), for the cases where no file gets checked.
+const FORMATS: &[&[&str]] = &[
+    &["--format", "human"],
+    &["--format", "concise"],
+    &["--format", "json"],
+    &["--format", "sarif"],
+    &["--format", "github"],
+    &["--format", "junit"],
+    &["--format", "html"],
+    &["--statistics"],
+];
+
+#[test]
+fn nothing_to_check_exits_as_json_does_in_every_format() {
+    let tmp = tempfile::Builder::new()
+        .prefix("zglint-nothing-")
+        .tempdir()
+        .unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = tmp.path().join("nonexist.txt");
+    for format in FORMATS {
+        for (path, want) in [(&missing, 2), (&empty, 0)] {
+            let out = zglint()
+                .arg("check")
+                .args(*format)
+                .arg(path)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !stderr.contains("panicked"),
+                "{format:?} {path:?}: {stderr}"
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(want),
+                "{format:?} {}: {stderr}",
+                path.display()
+            );
+        }
+    }
+    // SARIF still describes the rules when nothing was checked.
+    let out = zglint()
+        .args(["check", "--format", "sarif"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "heading-number-repeated"));
+}
