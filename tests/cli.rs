@@ -403,3 +403,50 @@ fn every_format_gives_the_same_exit_code() {
         }
     }
 }
+
+#[test]
+fn rules_lists_one_line_per_rule_in_aligned_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let out = zglint()
+        .arg("rules")
+        .arg("--rules")
+        .arg(rules)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The description is the message with its values shown as …, not the raw template.
+    assert!(!stdout.contains('{'), "{stdout}");
+    let line = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{stdout}"))
+    };
+    assert!(
+        line("heading-number-skipped").ends_with("标题编号跳号：…中此处为“…”，按顺序应为“…”"),
+        "{stdout}"
+    );
+    // A message that is nearly all values is described by what its kind checks.
+    assert!(line("date-out-of-order").contains("时间线"), "{stdout}");
+    assert!(line("rectification-rate-unreachable").contains(" ratio "));
+    assert!(line("unused-suppression").contains(" warning "));
+    // Every column starts at the same display column on every line, the longest id included.
+    let starts = |l: &str| -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut prev_blank = true;
+        for (at, c) in l.char_indices() {
+            if prev_blank && c != ' ' && starts.len() < 4 {
+                starts.push(l[..at].width());
+            }
+            prev_blank = c == ' ';
+        }
+        starts
+    };
+    let first = starts(stdout.lines().next().unwrap());
+    assert_eq!(first.len(), 4, "{stdout}");
+    for l in stdout.lines() {
+        assert_eq!(starts(l), first, "{l}\n{stdout}");
+    }
+}
