@@ -189,6 +189,31 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_first_number_is_renumbered() {
+        // The (三) already follows the (二) the second (一) stands for: only that one moves.
+        let text = "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(一)细化措施。正文。\n(三)建章立制。正文。\n";
+        let out = fixed(text);
+        assert_eq!(
+            out.text,
+            "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(二)细化措施。正文。\n(三)建章立制。正文。\n"
+        );
+        assert_eq!(out.applied, 1);
+        // An extra 一、: it and those after it move up.
+        let text = "一、提高站位\n正文。\n一、推进整改\n正文。\n二、下步打算\n正文。\n";
+        let out = fixed(text);
+        assert_eq!(
+            out.text,
+            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、下步打算\n正文。\n"
+        );
+        assert_eq!(out.applied, 1);
+        let text = "(一)组织方面\n1.关于学习的问题\n1.关于落实的问题\n2.关于作风的问题\n";
+        assert_eq!(
+            fixed(text).text,
+            "(一)组织方面\n1.关于学习的问题\n2.关于落实的问题\n3.关于作风的问题\n"
+        );
+    }
+
+    #[test]
     fn figures_that_do_not_add_up_are_not_touched() {
         let text = "一、总体情况\n共5个问题,已完成4个,完成率90%。\n";
         let out = fixed(text);

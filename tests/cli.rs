@@ -198,3 +198,255 @@ fn parse_says_which_percentages_are_not_checked_and_why() {
     assert!(!section.contains("90%"), "{section}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Every `--format` (and `--statistics`), for the cases where no file gets checked.
+const FORMATS: &[&[&str]] = &[
+    &["--format", "human"],
+    &["--format", "concise"],
+    &["--format", "json"],
+    &["--format", "sarif"],
+    &["--format", "github"],
+    &["--format", "junit"],
+    &["--format", "html"],
+    &["--statistics"],
+];
+
+#[test]
+fn nothing_to_check_exits_as_json_does_in_every_format() {
+    let tmp = tempfile::Builder::new()
+        .prefix("zglint-nothing-")
+        .tempdir()
+        .unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = tmp.path().join("nonexist.txt");
+    for format in FORMATS {
+        for (path, want) in [(&missing, 2), (&empty, 0)] {
+            let out = zglint()
+                .arg("check")
+                .args(*format)
+                .arg(path)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !stderr.contains("panicked"),
+                "{format:?} {path:?}: {stderr}"
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(want),
+                "{format:?} {}: {stderr}",
+                path.display()
+            );
+        }
+    }
+    // SARIF still describes the rules when nothing was checked.
+    let out = zglint()
+        .args(["check", "--format", "sarif"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "heading-number-repeated"));
+}
+
+/// A short fictional report (an invented 柏溪镇) whose completion rate is wrong: 4 / 5 = 80%.
+const WRONG_RATE: &str = "中共柏溪镇委员会关于巡察整改进展情况的通报\n\
+一、总体情况\n\
+柏溪镇党委把巡察整改作为重要政治任务。\n\
+巡察反馈共5个问题,已完成整改4个,整改完成率90%。\n\
+二、下步打算\n\
+逐项建立台账,明确责任人和完成时限。\n\
+中共柏溪镇委员会\n\
+2024年3月8日\n";
+
+/// What a run printed: its exit code, standard output, and the `-o` file if there was one.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    written: Option<String>,
+}
+
+/// Run `check` with `format` on `report` in `dir`; `--format html` writes to `-o review.html`.
+fn run_format(dir: &std::path::Path, format: &[&str], report: &str) -> Run {
+    let html = format == ["--format", "html"];
+    let page = dir.join("review.html");
+    std::fs::remove_file(&page).ok();
+    let mut cmd = zglint();
+    cmd.current_dir(dir).arg("check").args(format);
+    if html {
+        cmd.args(["-o", "review.html"]);
+    }
+    let out = cmd.arg(report).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "{format:?} {report}: {stderr}"
+    );
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        written: html.then(|| std::fs::read_to_string(&page).expect("the page is written")),
+    }
+}
+
+/// JUnit output: (test cases, failures, errors), panicking where it is not well-formed XML.
+fn junit_counts(xml: &str) -> (usize, usize, usize) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut counts = (0, 0, 0);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.name().as_ref() {
+                b"testcase" => counts.0 += 1,
+                b"failure" => counts.1 += 1,
+                b"error" => counts.2 += 1,
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed XML ({e}):\n{xml}"),
+        }
+    }
+    counts
+}
+
+#[test]
+fn every_format_gives_the_same_exit_code() {
+    let tmp = tempfile::Builder::new()
+        .prefix("zglint-formats-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("wrong.txt"), WRONG_RATE).unwrap();
+    let clean = WRONG_RATE.replace("完成率90%", "完成率80%");
+    std::fs::write(dir.join("clean.txt"), clean).unwrap();
+    for format in FORMATS {
+        let wrong = run_format(dir, format, "wrong.txt");
+        let ok = run_format(dir, format, "clean.txt");
+        let missing = run_format(dir, format, "missing.txt");
+        assert_eq!(
+            (wrong.code, ok.code, missing.code),
+            (Some(1), Some(0), Some(2)),
+            "{format:?}"
+        );
+        let (out, clean_out) = (&wrong.stdout, &ok.stdout);
+        match format[format.len() - 1] {
+            "human" => {
+                assert!(
+                    out.contains("rate-mismatch") && out.contains("wrong.txt:4:"),
+                    "{out}"
+                );
+                assert!(out.contains("1 error"), "{out}");
+                assert!(clean_out.contains("in 1 file"), "{clean_out}");
+            }
+            "concise" => {
+                assert_eq!(out.lines().count(), 1, "{out}");
+                assert!(out.starts_with("wrong.txt:4:"), "{out}");
+                assert!(out.contains(": error[rate-mismatch] "), "{out}");
+                assert_eq!(clean_out, "");
+            }
+            "json" => {
+                let json: serde_json::Value = serde_json::from_str(out).unwrap();
+                assert_eq!(json["files"][0]["diagnostics"][0]["rule"], "rate-mismatch");
+                let json: serde_json::Value = serde_json::from_str(&missing.stdout).unwrap();
+                assert!(json["files"][0]["error"].is_string(), "{json}");
+            }
+            "sarif" => {
+                let log: serde_json::Value = serde_json::from_str(out).unwrap();
+                let results = log["runs"][0]["results"].as_array().unwrap();
+                assert_eq!(results.len(), 1, "{log}");
+                assert_eq!(results[0]["ruleId"], "rate-mismatch");
+                assert_eq!(results[0]["level"], "error");
+                let log: serde_json::Value = serde_json::from_str(&missing.stdout).unwrap();
+                assert_eq!(
+                    log["runs"][0]["invocations"][0]["executionSuccessful"],
+                    false
+                );
+            }
+            "github" => {
+                assert!(out.starts_with("::error "), "{out}");
+                assert!(out.contains("file=wrong.txt,line=4"), "{out}");
+                assert!(out.contains("rate-mismatch"), "{out}");
+            }
+            "junit" => {
+                let (cases, failures, _) = junit_counts(out);
+                assert!(cases >= 1 && failures == 1, "{out}");
+                assert_eq!(junit_counts(clean_out).1, 0, "{clean_out}");
+                assert_eq!(junit_counts(&missing.stdout).2, 1, "{}", missing.stdout);
+            }
+            "html" => {
+                assert_eq!(out, "", "the page goes to -o");
+                let page = wrong.written.as_deref().unwrap();
+                assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
+                assert!(page.contains("rate-mismatch"));
+                assert!(!ok.written.as_deref().unwrap().contains("rate-mismatch"));
+            }
+            "--statistics" => {
+                let rows: Vec<Vec<&str>> = out
+                    .lines()
+                    .map(|l| l.split_whitespace().collect())
+                    .collect();
+                assert_eq!(rows, [["1", "rate-mismatch", "error"]], "{out}");
+                assert!(!clean_out.contains("rate-mismatch"), "{clean_out}");
+                assert!(
+                    missing.stdout.contains("could not be read"),
+                    "{}",
+                    missing.stdout
+                );
+            }
+            other => panic!("no property checked for {other}"),
+        }
+    }
+}
+
+#[test]
+fn rules_lists_one_line_per_rule_in_aligned_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let out = zglint()
+        .arg("rules")
+        .arg("--rules")
+        .arg(rules)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The description is the message with its values shown as …, not the raw template.
+    assert!(!stdout.contains('{'), "{stdout}");
+    let line = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{stdout}"))
+    };
+    assert!(
+        line("heading-number-skipped").ends_with("标题编号跳号：…中此处为“…”，按顺序应为“…”"),
+        "{stdout}"
+    );
+    // A message that is nearly all values is described by what its kind checks.
+    assert!(line("date-out-of-order").contains("时间线"), "{stdout}");
+    assert!(line("rectification-rate-unreachable").contains(" ratio "));
+    assert!(line("unused-suppression").contains(" warning "));
+    // Every column starts at the same display column on every line, the longest id included.
+    let starts = |l: &str| -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut prev_blank = true;
+        for (at, c) in l.char_indices() {
+            if prev_blank && c != ' ' && starts.len() < 4 {
+                starts.push(l[..at].width());
+            }
+            prev_blank = c == ' ';
+        }
+        starts
+    };
+    let first = starts(stdout.lines().next().unwrap());
+    assert_eq!(first.len(), 4, "{stdout}");
+    for l in stdout.lines() {
+        assert_eq!(starts(l), first, "{l}\n{stdout}");
+    }
+}

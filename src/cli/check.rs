@@ -268,8 +268,19 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> 
         CheckFormat::Github => Box::new(github::Github),
         CheckFormat::Junit => Box::new(junit::Junit),
         CheckFormat::Sarif => {
-            let mut sarif = sarif::Sarif::new(&setups[0].pack);
-            for setup in &setups[1..] {
+            let Some((first, rest)) = setups.split_first() else {
+                // Nothing to check (an empty folder, only missing files), so no configuration
+                // was loaded: describe the rules of the command line's folders, or failing
+                // that the packaged ones. Loading them here never changes the exit code, which
+                // is the same in every format.
+                let pack = super::load_pack(&args.selection.rules)
+                    .ok()
+                    .or_else(|| Pack::packaged().ok())
+                    .unwrap_or_default();
+                return Box::new(sarif::Sarif::new(&pack));
+            };
+            let mut sarif = sarif::Sarif::new(&first.pack);
+            for setup in rest {
                 sarif.add_pack(&setup.pack);
             }
             Box::new(sarif)

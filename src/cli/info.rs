@@ -11,28 +11,95 @@ fn level_name(level: Option<zglint::finding::Level>) -> String {
     level.map_or("off".to_string(), |l| format!("{l:?}").to_lowercase())
 }
 
-/// `zglint rules`: every rule, one per line.
+/// `zglint rules`: every rule, one per line: id, kind, level and a one-line description (its
+/// message, with each value it fills in shown as `…`), in columns aligned by display width.
 pub fn rules(pack: &Pack) -> ExitCode {
-    let mut out = String::new();
-    for r in &pack.rules {
-        out.push_str(&format!(
-            "{:<28} {:<15} {:<8} {}\n",
-            r.spec.id,
-            r.kind.name,
-            level_name(r.spec.level.level()),
-            r.spec.message
-        ));
-    }
+    let mut rows: Vec<[String; 4]> = pack
+        .rules
+        .iter()
+        .map(|r| {
+            [
+                r.spec.id.clone(),
+                r.kind.name.to_string(),
+                level_name(r.spec.level.level()),
+                description(&r.spec.message, r.kind.explanation),
+            ]
+        })
+        .collect();
     let unused = suppress::unused_rule();
-    out.push_str(&format!(
-        "{:<28} {:<15} {:<8} {}\n",
-        unused.id,
-        unused.kind,
+    rows.push([
+        unused.id.clone(),
+        unused.kind.clone(),
         level_name(unused.level),
-        "抑制注释未起作用，或写了不存在的规则名"
-    ));
-    print(&out);
+        "抑制注释未起作用，或写了不存在的规则名".to_string(),
+    ]);
+    print(&columns(&rows));
     ExitCode::SUCCESS
+}
+
+/// A rule's one-line description: its message with the values shown as `…`, or where that
+/// leaves next to no words (`{role}（{date}）{relation}…`), the first clause of what its kind
+/// checks.
+fn description(message: &str, explanation: &str) -> String {
+    let line = one_line(message);
+    let words = line.chars().filter(|c| c.is_alphanumeric()).count();
+    if words >= 4 {
+        return line;
+    }
+    let checks = explanation
+        .lines()
+        .skip_while(|l| !l.starts_with("## "))
+        .nth(1)
+        .unwrap_or_default();
+    match checks.split(['；', '。']).next() {
+        Some(first) if !first.trim().is_empty() => first.trim().to_string(),
+        _ => line,
+    }
+}
+
+/// A message template as a description on one line: each `{value}` (or run of adjacent ones,
+/// `{stated}{unit}{noun}`) shown as `…`.
+fn one_line(template: &str) -> String {
+    let mut out = String::new();
+    let mut in_value = false;
+    for c in template.chars() {
+        match c {
+            '{' => {
+                in_value = true;
+                if !out.ends_with('…') {
+                    out.push('…');
+                }
+            }
+            '}' if in_value => in_value = false,
+            _ if in_value => {}
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Rows as columns, each padded to its widest cell by display width (a CJK character takes two
+/// columns), the last one not padded.
+fn columns(rows: &[[String; 4]]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0; 4];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            out.push_str(cell);
+            if i + 1 < row.len() {
+                out.push_str(&" ".repeat(widths[i] - cell.width() + 1));
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `zglint explain NAME`: a rule's or a kind's explanation; exit 2 if there is no such thing.

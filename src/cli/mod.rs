@@ -47,7 +47,7 @@ pub struct Selection {
 enum Command {
     /// Check reports for internal consistency.
     Check(check::CheckArgs),
-    /// List every rule: id, kind, level and message.
+    /// List every rule: id, kind, level and a one-line description.
     Rules {
         /// A folder of YAML rules to add, as for `check`.
         #[arg(long, value_name = "DIR")]

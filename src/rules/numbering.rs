@@ -11,8 +11,8 @@ pub const NAME: &str = "numbering";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-同一上级标题下，各级标题编号从一/1开始连续，不跳号、不重号、不残缺（如只剩“)”）；下级编号不出现在上级之前（GB/T 9704：一、(一)1.(1)）；段内列举（一是、二是……，(1)(2)……）连续；同一序列混用全角、半角括号或不同的点号时提示。
-Under each parent, heading numbers run from 一/1 without gaps, repeats or broken markers (a lone \")\"); a higher level never follows a lower one among siblings (GB/T 9704: 一、(一)1.(1)); inline enumerations (一是、二是…, (1)(2)…) run in order; a sequence that mixes full- and half-width brackets or different dots is noted.
+同一上级标题下，各级标题编号从一/1开始连续，不跳号、不重号、不残缺（如只剩“)”）；同一上级下可在多项之后重新从1编号，但紧接在编号1之后的1（一、一、二、）是重号；下级编号不出现在上级之前（GB/T 9704：一、(一)1.(1)）；段内列举（一是、二是……，(1)(2)……）连续；同一序列混用全角、半角括号或不同的点号时提示。
+Under each parent, heading numbers run from 一/1 without gaps, repeats or broken markers (a lone \")\"); a list may start again at 1 after several entries, but a 1 right after a 1 (一、一、二、) is a repeat; a higher level never follows a lower one among siblings (GB/T 9704: 一、(一)1.(1)); inline enumerations (一是、二是…, (1)(2)…) run in order; a sequence that mixes full- and half-width brackets or different dots is noted.
 
 ## 为什么 / Why it matters
 编号错乱说明文稿经过删改而未复核：“三、”出现两次，读者会怀疑漏掉了一部分内容；残缺的编号在网页上显得草率，也让问题条目无法被准确引用。
@@ -257,11 +257,26 @@ impl Walk<'_> {
                 n
             }
         };
-        if !(admissible.contains(&number) || number == 1 || suppressed) {
+        // A list may start again at 1 under the same parent (a second list of 1. 2. 3. after
+        // one of several entries), but not right after a sibling that was itself 1: 一、一、二、
+        // is a repeat, not a list of one entry followed by a new list.
+        let after_one = !first
+            && last.is_some_and(|j| {
+                let m = &doc.sections[j].marker;
+                m.style != MarkerStyle::Broken && m.number == Some(1)
+            });
+        let restart = number == 1 && !after_one;
+        let mut continues = number;
+        if !(admissible.contains(&number) || restart || suppressed) {
             self.out_of_sequence(i, number, &admissible, like, style, last);
+            // (一)(一)(三): the second (一) stands for (二), which the (三) after it continues;
+            // one finding, not a second one for the (三).
+            if number == 1 && after_one && next_sibling_number(doc, i, style) == Some(prev + 2) {
+                continues = prev + 1;
+            }
         }
         let run = self.runs.entry(key).or_default();
-        run.prev = number;
+        run.prev = continues;
         run.last = Some(i);
         if s.marker.style != MarkerStyle::Broken {
             run.like = Some(i);
@@ -329,7 +344,8 @@ impl Walk<'_> {
 
     /// The safe fix for heading `i` numbered `number` where `target` was due: it and every later
     /// sibling of its style under the same parent move by the same step, so 一二三三四 becomes
-    /// 一二三四五 and 一二四五 becomes 一二三四. Numbering that runs on under the next parent is
+    /// 一二三四五, 一一二 becomes 一二三 and 一二四五 becomes 一二三四; when the next sibling
+    /// already follows `target`, only heading `i` changes, so 一一三 becomes 一二三. Numbering that runs on under the next parent is
     /// left to the next pass of `--fix`, which checks again after each fix.
     fn renumbering(
         &self,
@@ -341,6 +357,7 @@ impl Walk<'_> {
         let doc = self.doc;
         let step = i64::from(target) - i64::from(number);
         let mut out = vec![(i, target)];
+        let mut first_after = true;
         for j in siblings(doc, doc.sections[i].parent) {
             let m = &doc.sections[j].marker;
             if j <= i || family(doc, j) != Some(style) {
@@ -350,6 +367,11 @@ impl Walk<'_> {
             let Some(n) = m.number.filter(|_| m.style != MarkerStyle::Broken) else {
                 break;
             };
+            // The next sibling already follows the fixed number ((一)(一)(三): the second
+            // (一) becomes (二) and the (三) stays): nothing after it moves.
+            if std::mem::take(&mut first_after) && n == target + 1 {
+                break;
+            }
             match u32::try_from(i64::from(n) + step) {
                 Ok(moved) if moved >= 1 => out.push((j, moved)),
                 _ => break,
@@ -582,6 +604,29 @@ mod tests {
             ("一、组织\n二、推进\n三、打算\n", &[]),
             ("一、组织\n二、推进\n三、差距\n三、打算\n", &[Repeated]),
             ("一、组织\n二、推进\n四、打算\n", &[Skipped]),
+            // A first number repeated: after a sibling that was itself 1, a 1 is no restart.
+            ("一、组织\n一、推进\n二、打算\n", &[Repeated]),
+            (
+                "一、总体\n(一)强化。\n(一)细化。\n(二)督查。\n",
+                &[Repeated],
+            ),
+            // ... reported once: the (三) continues the (二) the second (一) stands for.
+            (
+                "一、总体\n(一)强化。\n(一)细化。\n(三)督查。\n",
+                &[Repeated],
+            ),
+            ("一、总体\n二、做法\n(一)强化。\n(一)细化。\n", &[Repeated]),
+            (
+                "(一)甲方面\n1.关于“甲”的问题\n1.关于“乙”的问题\n2.关于“丙”的问题\n",
+                &[Repeated],
+            ),
+            // A second list under the same parent, after a list of several entries, restarts.
+            (
+                "一、总体\n1.成立小组。\n2.制定方案。\n3.开展督查。\n1.建立台账。\n2.定期通报。\n",
+                &[],
+            ),
+            // A broken marker before a 1 is not a 1 repeated.
+            ("一、总体\n)强化。\n(一)细化。\n", &[Broken]),
             ("三、组织\n(一)强化。\n(三)细化。\n", &[Skipped, Skipped]),
             // Broken markers take the numbers between their neighbours: (四) is in order.
             (
