@@ -552,3 +552,300 @@ fn hostile_files_give_their_error_and_the_run_goes_on() {
     assert_eq!(files[3]["diagnostics"].as_array().unwrap().len(), 6);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A fictional report in Markdown: `#` headings (one with a closing run), a bold heading, a
+/// list, a quote, a thematic break, a fenced code block, a suppression comment and a planted
+/// repeated `二、`.
+const MARKDOWN_REPORT: &str = "# 中共竹坪镇委员会关于巡察整改进展情况的通报
+
+根据县委统一部署,2023年3月6日至4月21日,县委第一巡察组对竹坪镇党委开展了常规巡察。2023年6月12日,县委第一巡察组向竹坪镇党委反馈了巡察意见。现将整改进展情况通报如下。
+
+## 一、总体情况 ##
+
+镇党委共收到反馈问题2个,已完成整改2个,占100%。
+
+---
+
+## 二、**整改落实情况**
+
+**(一)关于“会议记录不全”的问题。**
+
+整改情况:
+
+- 一是补齐2023年以来的党委会议记录;
+- 二是建立会议记录月检查制度。已完成整改。
+
+(二)关于“*台账管理混乱*”的问题。
+
+> 整改情况:一是清理各类工作台账;二是明确专人管理。已完成整改。
+
+```text
+三、这不是报告的一部分
+```
+
+<!-- zglint-disable percent-mismatch: 已与县统计口径核对 -->
+## 二、下一步工作打算
+
+(一)持续巩固整改成果,防止问题反弹。
+
+中共竹坪镇委员会
+
+2023年12月20日
+";
+
+/// The same report as plain text: the same lines, without the marks (the code block's lines
+/// left empty).
+fn markdown_report_as_plain() -> String {
+    MARKDOWN_REPORT
+        .lines()
+        .map(|l| {
+            let l = l.trim_start_matches(['#', ' ', '-', '>']);
+            let l = l.trim_end_matches(['#', ' ']);
+            let l = l.replace("**", "").replace('*', "");
+            if l.starts_with("```") || l.starts_with("三、这不是") {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .map(|l| l + "\n")
+        .collect()
+}
+
+/// A finding as the user reads it in a file: rule, line and the text at its span.
+fn located(pack: &Pack, checked_text: &str, written: &str) -> Vec<(String, usize, String)> {
+    let index = zglint::finding::LineIndex::new(written);
+    let rules = zglint::lint::known_rules(pack);
+    let settings =
+        zglint::config::resolve(None, &Default::default(), &rules, std::path::Path::new("r"));
+    let lint = zglint::lint::lint(pack, &rules, &settings, checked_text);
+    let mut out: Vec<_> = lint
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                index.line_column(f.span.start).0,
+                written[f.span.clone()].trim_matches(' ').to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn markdown_is_read_as_the_page_shows_it() {
+    let pack = Pack::packaged().expect("the packaged rules load");
+    let plain = markdown_report_as_plain();
+    assert_eq!(plain.lines().count(), MARKDOWN_REPORT.lines().count());
+    let input = read_bytes(
+        "r.md",
+        MARKDOWN_REPORT.as_bytes().to_vec(),
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(
+        input.written(),
+        MARKDOWN_REPORT,
+        "the text as written is kept"
+    );
+    assert_eq!(
+        input.text.len(),
+        MARKDOWN_REPORT.len(),
+        "offsets do not move"
+    );
+    let (doc, _) = zglint::analyse(&input.text);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("中共竹坪镇委员会关于巡察整改进展情况的通报"),
+        "the title is its own line"
+    );
+    // Where the marks were are spaces.
+    let titles = |t: &str| -> Vec<String> {
+        let (doc, _) = zglint::analyse(t);
+        doc.sections
+            .iter()
+            .map(|s| s.title.replace(' ', ""))
+            .collect()
+    };
+    assert_eq!(
+        titles(&input.text),
+        [
+            "总体情况",
+            "整改落实情况",
+            "关于“会议记录不全”的问题。",
+            "关于“台账管理混乱”的问题。",
+            "下一步工作打算",
+            "持续巩固整改成果,防止问题反弹。"
+        ],
+        "headings, bold or not, are headings; the code block is not text"
+    );
+    assert_eq!(titles(&input.text), titles(&plain));
+    // The same findings, on the same lines, as the report in plain text.
+    let want = located(&pack, &plain, &plain);
+    let got = located(&pack, &input.text, input.written());
+    assert_eq!(got, want);
+    assert!(
+        got.iter()
+            .any(|(rule, line, quote)| rule == "heading-number-repeated"
+                && *line == 29
+                && quote.starts_with("二、")),
+        "the repeated 二、 is found: {got:?}"
+    );
+}
+
+#[test]
+fn markdown_through_the_command_line_quotes_the_file_and_honours_suppressions() {
+    let dir = scratch("markdown-cli");
+    let path = dir.join("r.md");
+    std::fs::write(&path, MARKDOWN_REPORT).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("findings");
+    let repeated = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "heading-number-repeated")
+        .unwrap_or_else(|| panic!("no repeated heading: {diagnostics:?}"));
+    // Line 29 is `## 二、下一步工作打算`: the number is at column 4 of the file as written.
+    assert_eq!(
+        (&repeated["line"], &repeated["column"]),
+        (&serde_json::json!(29), &serde_json::json!(4)),
+        "{repeated}"
+    );
+    // The comment before the repeated heading suppresses nothing there: it is reported unused.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["rule"] == "unused-suppression" && d["line"] == 28),
+        "{diagnostics:?}"
+    );
+    // The human output shows the file's own line, marks included.
+    let human = zglint()
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&human.stdout);
+    assert!(stdout.contains("## 二、下一步工作打算"), "{stdout}");
+    // A fix renumbers the heading and keeps the marks.
+    zglint()
+        .arg("check")
+        .arg("--fix")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert!(fixed.contains("## 三、下一步工作打算"), "{fixed}");
+    assert!(fixed.contains("## 一、总体情况 ##"), "{fixed}");
+    assert!(fixed.contains("**(一)关于"), "{fixed}");
+}
+
+#[test]
+fn a_suppression_comment_works_in_markdown() {
+    let report = "# 中共竹坪镇委员会关于巡察整改进展情况的通报\n\n## 一、总体情况\n\n## 二、整改落实情况\n\n整改情况:已完成整改。\n\n<!-- zglint-disable heading-number-repeated: 原文如此 -->\n## 二、下一步工作打算\n\n持续巩固。\n";
+    let dir = scratch("markdown-suppress");
+    let path = dir.join("r.markdown");
+    std::fs::write(&path, report).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"heading-number-repeated"), "{rules:?}");
+    assert!(!rules.contains(&"unused-suppression"), "{rules:?}");
+    // Without the comment the repeat is found: the comment did the work.
+    let bare = report.replace(
+        "<!-- zglint-disable heading-number-repeated: 原文如此 -->\n",
+        "",
+    );
+    std::fs::write(&path, bare).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        json["files"][0]["diagnostics"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|d| d["rule"] == "heading-number-repeated"),
+        "{json}"
+    );
+}
+
+/// A seed as a Markdown author would write it: `# ` before the title's first line, `## ` before
+/// each top-level heading.
+fn as_markdown(text: &str) -> String {
+    let (doc, _) = zglint::analyse(text);
+    let mut marks: Vec<(usize, &str)> = doc
+        .sections
+        .iter()
+        .filter(|s| s.depth == 1)
+        .map(|s| (s.line_span.start, "## "))
+        .collect();
+    if let Some(title) = &doc.title {
+        marks.push((title.span.start, "# "));
+    }
+    marks.sort();
+    let mut out = String::with_capacity(text.len() + 8 * marks.len());
+    let mut at = 0;
+    for (offset, mark) in marks {
+        out.push_str(&text[at..offset]);
+        out.push_str(mark);
+        at = offset;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[test]
+fn every_seed_as_markdown_gives_the_same_findings() {
+    let pack = Pack::packaged().expect("the packaged rules load");
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        let markdown = as_markdown(&text);
+        assert!(
+            markdown.matches("\n## ").count() >= 3,
+            "{name}: headings marked"
+        );
+        let input = read_bytes(
+            "r.md",
+            markdown.clone().into_bytes(),
+            &ReadOptions::default(),
+        )
+        .expect("reads");
+        assert_eq!(input.written(), markdown);
+        let trimmed = |mut q: Vec<Quote>| {
+            for (_, quote) in &mut q {
+                *quote = quote.trim_matches(' ').to_string();
+            }
+            q.sort();
+            q
+        };
+        let want = trimmed(quotes(&pack, &text));
+        let got = trimmed(quotes(&pack, &input.text));
+        assert_eq!(got, want, "{name}: findings differ");
+        assert_eq!(
+            summary(&input.text),
+            summary(&text),
+            "{name}: summary differs"
+        );
+    }
+}

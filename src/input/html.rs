@@ -28,6 +28,7 @@ pub(super) fn read(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Input
     Ok(Input {
         text: extract(&text),
         format: Format::Html { encoding },
+        written: None,
         paragraphs: Vec::new(),
     })
 }
