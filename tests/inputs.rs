@@ -849,3 +849,115 @@ fn every_seed_as_markdown_gives_the_same_findings() {
         );
     }
 }
+
+/// `text` in `codec`, with `?` for each character it cannot encode, as Python's
+/// `errors='replace'` writes.
+fn encode_replacing(codec: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
+    let mut encoder = codec.new_encoder();
+    let mut out = vec![0u8; text.len() * 4 + 16];
+    let (mut read, mut written) = (0, 0);
+    loop {
+        let (result, r, w) =
+            encoder.encode_from_utf8_without_replacement(&text[read..], &mut out[written..], true);
+        read += r;
+        written += w;
+        match result {
+            encoding_rs::EncoderResult::InputEmpty => break,
+            encoding_rs::EncoderResult::Unmappable(_) => {
+                out[written] = b'?';
+                written += 1;
+            }
+            encoding_rs::EncoderResult::OutputFull => panic!("the buffer is large enough"),
+        }
+    }
+    out.truncate(written);
+    out
+}
+
+#[test]
+fn a_file_in_an_encoding_zglint_does_not_detect_is_refused() {
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        for (label, codec) in [
+            ("Big5", encoding_rs::BIG5),
+            ("Shift-JIS", encoding_rs::SHIFT_JIS),
+        ] {
+            let bytes = encode_replacing(codec, &text);
+            for file in ["r.txt", "r.md"] {
+                let err = error_text(read_bytes(file, bytes.clone(), &ReadOptions::default()));
+                assert!(
+                    err.starts_with(&format!("{file}: does not look like GB18030 text ("))
+                        && err.ends_with(
+                            "% of its non-ASCII characters are not Chinese); name the encoding with --encoding"
+                        ),
+                    "{name} as {label}: {err}"
+                );
+            }
+            // A page that declares an encoding zglint does not read is detected, and refused.
+            let page = html_page(&text, "big5", None);
+            let err = error_text(read_bytes(
+                "r.html",
+                encode_replacing(codec, &page),
+                &ReadOptions::default(),
+            ));
+            assert!(
+                err.starts_with("r.html: does not look like GB18030 text"),
+                "{name} as a {label} page: {err}"
+            );
+            // Forced, the encoding is the user's word.
+            let forced = ReadOptions {
+                encoding: Some(Encoding::Gb18030),
+                ..ReadOptions::default()
+            };
+            read_bytes("r.txt", bytes, &forced)
+                .unwrap_or_else(|e| panic!("{name} as {label}, forced: {e}"));
+        }
+    }
+}
+
+#[test]
+fn no_seed_is_refused_in_an_encoding_zglint_reads() {
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        // A character GBK lacks becomes `?`, as an editor saving as GBK would write it.
+        let gbk = encode_replacing(encoding_rs::GBK, &text);
+        let cases = [
+            ("UTF-8", text.clone().into_bytes()),
+            ("GB18030", gb18030(&text)),
+            ("GBK", gbk),
+            ("UTF-16LE", utf16(&text, true)),
+            ("UTF-16BE", utf16(&text, false)),
+        ];
+        for (label, bytes) in cases {
+            for file in ["r.txt", "r.md"] {
+                let input = read_bytes(file, bytes.clone(), &ReadOptions::default())
+                    .unwrap_or_else(|e| panic!("{name} as {label}: {e}"));
+                assert_eq!(input.text.lines().count(), text.lines().count());
+            }
+            let page = html_page(&text, "", None).replace("; charset=", "");
+            let page = match label {
+                "UTF-8" => page.into_bytes(),
+                _ => gb18030(&page),
+            };
+            read_bytes("r.html", page, &ReadOptions::default())
+                .unwrap_or_else(|e| panic!("{name} as a {label} page: {e}"));
+        }
+    }
+    // A mostly-ASCII file is not judged, even with some nonsense in it.
+    let ascii = "Minutes of the meeting, 2024-03-12. Attendees: 12. Items: 4.\n".repeat(20);
+    let mut bytes = ascii.into_bytes();
+    bytes.extend(encode_replacing(
+        encoding_rs::BIG5,
+        "整改情況：已完成整改，長期堅持。會議記錄已補齊。",
+    ));
+    let input = read_bytes("notes.txt", bytes, &ReadOptions::default()).expect("reads");
+    assert_eq!(
+        input.format,
+        Format::Text {
+            encoding: Encoding::Gb18030,
+            bom: false
+        }
+    );
+}

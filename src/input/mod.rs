@@ -300,6 +300,9 @@ pub(crate) fn read_text(
         });
     }
     let decoded = encoding::decode_text(&bytes, forced).map_err(|e| undecodable(name, e))?;
+    // Undetected, GB18030 is the guess when the bytes are not UTF-8.
+    let guessed = forced.is_none() && decoded.encoding == Encoding::Gb18030;
+    check_guess(name, &decoded.text, decoded.encoding, guessed)?;
     Ok(Input {
         text: decoded.text,
         format: Format::Text {
@@ -309,6 +312,19 @@ pub(crate) fn read_text(
         written: None,
         paragraphs: Vec::new(),
     })
+}
+
+/// The error for text whose encoding was `guessed` and that is not Chinese text
+/// ([`encoding::not_chinese`]).
+fn check_guess(name: &str, text: &str, encoding: Encoding, guessed: bool) -> Result<(), ReadError> {
+    match encoding::not_chinese(text) {
+        Some(percent) if guessed => Err(ReadError::NotChinese {
+            path: name.to_string(),
+            encoding: encoding.label().to_string(),
+            percent,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The error for bytes that do not decode.
