@@ -519,20 +519,43 @@ fn the_command_line_reads_stdin_gb18030_and_docx() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// Hostile files through the command line: each gives its error, and the run's other files are
-/// still checked.
+/// Hostile files through the command line, all in one run: a zip bomb, a huge web page, a
+/// file in an encoding zglint does not detect (Big5), a binary file, a truncated `.docx`, one
+/// that is not a zip and one with broken XML. Each gives its own error naming it, and the
+/// run's good reports (plain text, GB18030, Word and Markdown) are still checked in full.
 #[test]
 fn hostile_files_give_their_error_and_the_run_goes_on() {
     use assert_cmd::Command;
-    let dir = std::env::temp_dir().join(format!("zglint-inputs-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("hostile-run");
     let text = std::fs::read_to_string(common::fixture("sample.txt")).unwrap();
-    std::fs::write(dir.join("a-not-a-zip.docx"), "这不是一个Word文档").unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    write("a-not-a-zip.docx", "这不是一个Word文档".as_bytes());
     let broken = docx_writer::write_docx("<w:document><w:body><w:p><w:r><w:t>一、", None, None);
-    std::fs::write(dir.join("b-broken-xml.docx"), broken).unwrap();
-    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
-    std::fs::write(dir.join("c-gb18030.txt"), &gb).unwrap();
-    std::fs::write(dir.join("d-good.txt"), &text).unwrap();
+    write("b-broken-xml.docx", &broken);
+    let mut document = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+    document.resize(65 << 20, b' ');
+    write(
+        "c-zip-bomb.docx",
+        &docx_writer::zip(&[("word/document.xml", &document)]),
+    );
+    drop(document);
+    let paragraph = "<p>整改工作取得阶段性成效。</p>\n";
+    write(
+        "d-huge.html",
+        paragraph
+            .repeat((33 << 20) / paragraph.len() + 1)
+            .as_bytes(),
+    );
+    write("e-big5.txt", &encode_replacing(encoding_rs::BIG5, &text));
+    let mut binary = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    binary.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    write("f-binary.txt", &binary);
+    let (docx, _) = docx_writer::report_docx(&text);
+    write("g-truncated.docx", &docx[..docx.len() / 2]);
+    write("h-gb18030.txt", &gb18030(&text));
+    write("i-good.txt", text.as_bytes());
+    write("j-good.docx", &docx);
+    write("k-good.md", MARKDOWN_REPORT.as_bytes());
     let out = Command::cargo_bin("zglint")
         .unwrap()
         .args(["check", "--format", "json"])
@@ -541,15 +564,67 @@ fn hostile_files_give_their_error_and_the_run_goes_on() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
     let files = json["files"].as_array().unwrap();
-    assert_eq!(files.len(), 4);
-    let error = |i: usize| files[i]["error"].as_str().unwrap_or_default().to_string();
-    assert!(error(0).contains("a-not-a-zip.docx"), "{}", error(0));
-    assert!(error(1).contains("b-broken-xml.docx"), "{}", error(1));
-    // GB18030 is detected; the good file is checked in full.
-    assert_eq!(files[2]["summary"]["items"], 15);
-    assert_eq!(files[3]["summary"]["items"], 15);
-    assert_eq!(files[3]["diagnostics"].as_array().unwrap().len(), 6);
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name} is not in the output: {json}"))
+    };
+    let errors = [
+        (
+            "a-not-a-zip.docx",
+            "not a readable .docx: not a zip archive",
+        ),
+        (
+            "b-broken-xml.docx",
+            "not a readable .docx: broken XML in word/document.xml",
+        ),
+        (
+            "c-zip-bomb.docx",
+            "word/document.xml once inflated (with the parts read before it) is larger than 67108864 bytes",
+        ),
+        ("d-huge.html", "the file is larger than 33554432 bytes"),
+        ("e-big5.txt", "does not look like GB18030 text ("),
+        (
+            "f-binary.txt",
+            "a binary file (NUL byte at 8), not a text report",
+        ),
+        ("g-truncated.docx", "not a readable .docx: "),
+    ];
+    for (name, problem) in errors {
+        let error = file(name)["error"].as_str().unwrap_or_default().to_string();
+        assert!(
+            error.contains(&format!("{name}: {problem}")),
+            "{name}: {error:?}"
+        );
+        assert!(
+            stderr.contains(&error),
+            "{name}: the error is on stderr too"
+        );
+        assert!(
+            file(name).get("diagnostics").is_none(),
+            "{name} is not checked"
+        );
+    }
+    // The good files are checked in full: the sample's 15 items and 6 findings in every format.
+    for name in ["h-gb18030.txt", "i-good.txt", "j-good.docx"] {
+        let f = file(name);
+        assert!(f.get("error").is_none(), "{name}: {f}");
+        assert_eq!(f["summary"]["items"], 15, "{name}");
+        assert_eq!(f["diagnostics"].as_array().unwrap().len(), 6, "{name}");
+    }
+    let md = file("k-good.md");
+    assert!(
+        md["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "heading-number-repeated"),
+        "{md}"
+    );
+    assert_eq!(files.len(), errors.len() + 4);
     std::fs::remove_dir_all(&dir).ok();
 }
 
