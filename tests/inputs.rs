@@ -519,20 +519,43 @@ fn the_command_line_reads_stdin_gb18030_and_docx() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// Hostile files through the command line: each gives its error, and the run's other files are
-/// still checked.
+/// Hostile files through the command line, all in one run: a zip bomb, a huge web page, a
+/// file in an encoding zglint does not detect (Big5), a binary file, a truncated `.docx`, one
+/// that is not a zip and one with broken XML. Each gives its own error naming it, and the
+/// run's good reports (plain text, GB18030, Word and Markdown) are still checked in full.
 #[test]
 fn hostile_files_give_their_error_and_the_run_goes_on() {
     use assert_cmd::Command;
-    let dir = std::env::temp_dir().join(format!("zglint-inputs-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("hostile-run");
     let text = std::fs::read_to_string(common::fixture("sample.txt")).unwrap();
-    std::fs::write(dir.join("a-not-a-zip.docx"), "这不是一个Word文档").unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    write("a-not-a-zip.docx", "这不是一个Word文档".as_bytes());
     let broken = docx_writer::write_docx("<w:document><w:body><w:p><w:r><w:t>一、", None, None);
-    std::fs::write(dir.join("b-broken-xml.docx"), broken).unwrap();
-    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
-    std::fs::write(dir.join("c-gb18030.txt"), &gb).unwrap();
-    std::fs::write(dir.join("d-good.txt"), &text).unwrap();
+    write("b-broken-xml.docx", &broken);
+    let mut document = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+    document.resize(65 << 20, b' ');
+    write(
+        "c-zip-bomb.docx",
+        &docx_writer::zip(&[("word/document.xml", &document)]),
+    );
+    drop(document);
+    let paragraph = "<p>整改工作取得阶段性成效。</p>\n";
+    write(
+        "d-huge.html",
+        paragraph
+            .repeat((33 << 20) / paragraph.len() + 1)
+            .as_bytes(),
+    );
+    write("e-big5.txt", &encode_replacing(encoding_rs::BIG5, &text));
+    let mut binary = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    binary.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    write("f-binary.txt", &binary);
+    let (docx, _) = docx_writer::report_docx(&text);
+    write("g-truncated.docx", &docx[..docx.len() / 2]);
+    write("h-gb18030.txt", &gb18030(&text));
+    write("i-good.txt", text.as_bytes());
+    write("j-good.docx", &docx);
+    write("k-good.md", MARKDOWN_REPORT.as_bytes());
     let out = Command::cargo_bin("zglint")
         .unwrap()
         .args(["check", "--format", "json"])
@@ -541,14 +564,475 @@ fn hostile_files_give_their_error_and_the_run_goes_on() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
     let files = json["files"].as_array().unwrap();
-    assert_eq!(files.len(), 4);
-    let error = |i: usize| files[i]["error"].as_str().unwrap_or_default().to_string();
-    assert!(error(0).contains("a-not-a-zip.docx"), "{}", error(0));
-    assert!(error(1).contains("b-broken-xml.docx"), "{}", error(1));
-    // GB18030 is detected; the good file is checked in full.
-    assert_eq!(files[2]["summary"]["items"], 15);
-    assert_eq!(files[3]["summary"]["items"], 15);
-    assert_eq!(files[3]["diagnostics"].as_array().unwrap().len(), 6);
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name} is not in the output: {json}"))
+    };
+    let errors = [
+        (
+            "a-not-a-zip.docx",
+            "not a readable .docx: not a zip archive",
+        ),
+        (
+            "b-broken-xml.docx",
+            "not a readable .docx: broken XML in word/document.xml",
+        ),
+        (
+            "c-zip-bomb.docx",
+            "word/document.xml once inflated (with the parts read before it) is larger than 67108864 bytes",
+        ),
+        ("d-huge.html", "the file is larger than 33554432 bytes"),
+        ("e-big5.txt", "does not look like GB18030 text ("),
+        (
+            "f-binary.txt",
+            "a binary file (NUL byte at 8), not a text report",
+        ),
+        ("g-truncated.docx", "not a readable .docx: "),
+    ];
+    for (name, problem) in errors {
+        let error = file(name)["error"].as_str().unwrap_or_default().to_string();
+        assert!(
+            error.contains(&format!("{name}: {problem}")),
+            "{name}: {error:?}"
+        );
+        assert!(
+            stderr.contains(&error),
+            "{name}: the error is on stderr too"
+        );
+        assert!(
+            file(name).get("diagnostics").is_none(),
+            "{name} is not checked"
+        );
+    }
+    // The good files are checked in full: the sample's 15 items and 6 findings in every format.
+    for name in ["h-gb18030.txt", "i-good.txt", "j-good.docx"] {
+        let f = file(name);
+        assert!(f.get("error").is_none(), "{name}: {f}");
+        assert_eq!(f["summary"]["items"], 15, "{name}");
+        assert_eq!(f["diagnostics"].as_array().unwrap().len(), 6, "{name}");
+    }
+    let md = file("k-good.md");
+    assert!(
+        md["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "heading-number-repeated"),
+        "{md}"
+    );
+    assert_eq!(files.len(), errors.len() + 4);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A fictional report in Markdown: `#` headings (one with a closing run), a bold heading, a
+/// list, a quote, a thematic break, a fenced code block, a suppression comment and a planted
+/// repeated `二、`.
+const MARKDOWN_REPORT: &str = "# 中共竹坪镇委员会关于巡察整改进展情况的通报
+
+根据县委统一部署,2023年3月6日至4月21日,县委第一巡察组对竹坪镇党委开展了常规巡察。2023年6月12日,县委第一巡察组向竹坪镇党委反馈了巡察意见。现将整改进展情况通报如下。
+
+## 一、总体情况 ##
+
+镇党委共收到反馈问题2个,已完成整改2个,占100%。
+
+---
+
+## 二、**整改落实情况**
+
+**(一)关于“会议记录不全”的问题。**
+
+整改情况:
+
+- 一是补齐2023年以来的党委会议记录;
+- 二是建立会议记录月检查制度。已完成整改。
+
+(二)关于“*台账管理混乱*”的问题。
+
+> 整改情况:一是清理各类工作台账;二是明确专人管理。已完成整改。
+
+```text
+三、这不是报告的一部分
+```
+
+<!-- zglint-disable percent-mismatch: 已与县统计口径核对 -->
+## 二、下一步工作打算
+
+(一)持续巩固整改成果,防止问题反弹。
+
+中共竹坪镇委员会
+
+2023年12月20日
+";
+
+/// The same report as plain text: the same lines, without the marks (the code block's lines
+/// left empty).
+fn markdown_report_as_plain() -> String {
+    MARKDOWN_REPORT
+        .lines()
+        .map(|l| {
+            let l = l.trim_start_matches(['#', ' ', '-', '>']);
+            let l = l.trim_end_matches(['#', ' ']);
+            let l = l.replace("**", "").replace('*', "");
+            if l.starts_with("```") || l.starts_with("三、这不是") {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .map(|l| l + "\n")
+        .collect()
+}
+
+/// A finding as the user reads it in a file: rule, line and the text at its span.
+fn located(pack: &Pack, checked_text: &str, written: &str) -> Vec<(String, usize, String)> {
+    let index = zglint::finding::LineIndex::new(written);
+    let rules = zglint::lint::known_rules(pack);
+    let settings =
+        zglint::config::resolve(None, &Default::default(), &rules, std::path::Path::new("r"));
+    let lint = zglint::lint::lint(pack, &rules, &settings, checked_text);
+    let mut out: Vec<_> = lint
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                index.line_column(f.span.start).0,
+                written[f.span.clone()].trim_matches(' ').to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn markdown_is_read_as_the_page_shows_it() {
+    let pack = Pack::packaged().expect("the packaged rules load");
+    let plain = markdown_report_as_plain();
+    assert_eq!(plain.lines().count(), MARKDOWN_REPORT.lines().count());
+    let input = read_bytes(
+        "r.md",
+        MARKDOWN_REPORT.as_bytes().to_vec(),
+        &ReadOptions::default(),
+    )
+    .expect("reads");
+    assert_eq!(
+        input.written(),
+        MARKDOWN_REPORT,
+        "the text as written is kept"
+    );
+    assert_eq!(
+        input.text.len(),
+        MARKDOWN_REPORT.len(),
+        "offsets do not move"
+    );
+    let (doc, _) = zglint::analyse(&input.text);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("中共竹坪镇委员会关于巡察整改进展情况的通报"),
+        "the title is its own line"
+    );
+    // Where the marks were are spaces.
+    let titles = |t: &str| -> Vec<String> {
+        let (doc, _) = zglint::analyse(t);
+        doc.sections
+            .iter()
+            .map(|s| s.title.replace(' ', ""))
+            .collect()
+    };
+    assert_eq!(
+        titles(&input.text),
+        [
+            "总体情况",
+            "整改落实情况",
+            "关于“会议记录不全”的问题。",
+            "关于“台账管理混乱”的问题。",
+            "下一步工作打算",
+            "持续巩固整改成果,防止问题反弹。"
+        ],
+        "headings, bold or not, are headings; the code block is not text"
+    );
+    assert_eq!(titles(&input.text), titles(&plain));
+    // The same findings, on the same lines, as the report in plain text.
+    let want = located(&pack, &plain, &plain);
+    let got = located(&pack, &input.text, input.written());
+    assert_eq!(got, want);
+    assert!(
+        got.iter()
+            .any(|(rule, line, quote)| rule == "heading-number-repeated"
+                && *line == 29
+                && quote.starts_with("二、")),
+        "the repeated 二、 is found: {got:?}"
+    );
+}
+
+#[test]
+fn markdown_through_the_command_line_quotes_the_file_and_honours_suppressions() {
+    let dir = scratch("markdown-cli");
+    let path = dir.join("r.md");
+    std::fs::write(&path, MARKDOWN_REPORT).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("findings");
+    let repeated = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "heading-number-repeated")
+        .unwrap_or_else(|| panic!("no repeated heading: {diagnostics:?}"));
+    // Line 29 is `## 二、下一步工作打算`: the number is at column 4 of the file as written.
+    assert_eq!(
+        (&repeated["line"], &repeated["column"]),
+        (&serde_json::json!(29), &serde_json::json!(4)),
+        "{repeated}"
+    );
+    // The comment before the repeated heading suppresses nothing there: it is reported unused.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["rule"] == "unused-suppression" && d["line"] == 28),
+        "{diagnostics:?}"
+    );
+    // The human output shows the file's own line, marks included.
+    let human = zglint()
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&human.stdout);
+    assert!(stdout.contains("## 二、下一步工作打算"), "{stdout}");
+    // A fix renumbers the heading and keeps the marks.
+    zglint()
+        .arg("check")
+        .arg("--fix")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert!(fixed.contains("## 三、下一步工作打算"), "{fixed}");
+    assert!(fixed.contains("## 一、总体情况 ##"), "{fixed}");
+    assert!(fixed.contains("**(一)关于"), "{fixed}");
+}
+
+#[test]
+fn a_suppression_comment_works_in_markdown() {
+    let report = "# 中共竹坪镇委员会关于巡察整改进展情况的通报\n\n## 一、总体情况\n\n## 二、整改落实情况\n\n整改情况:已完成整改。\n\n<!-- zglint-disable heading-number-repeated: 原文如此 -->\n## 二、下一步工作打算\n\n持续巩固。\n";
+    let dir = scratch("markdown-suppress");
+    let path = dir.join("r.markdown");
+    std::fs::write(&path, report).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"heading-number-repeated"), "{rules:?}");
+    assert!(!rules.contains(&"unused-suppression"), "{rules:?}");
+    // Without the comment the repeat is found: the comment did the work.
+    let bare = report.replace(
+        "<!-- zglint-disable heading-number-repeated: 原文如此 -->\n",
+        "",
+    );
+    std::fs::write(&path, bare).expect("write");
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        json["files"][0]["diagnostics"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|d| d["rule"] == "heading-number-repeated"),
+        "{json}"
+    );
+}
+
+/// A seed as a Markdown author would write it: `# ` before the title's first line, `## ` before
+/// each top-level heading.
+fn as_markdown(text: &str) -> String {
+    let (doc, _) = zglint::analyse(text);
+    let mut marks: Vec<(usize, &str)> = doc
+        .sections
+        .iter()
+        .filter(|s| s.depth == 1)
+        .map(|s| (s.line_span.start, "## "))
+        .collect();
+    if let Some(title) = &doc.title {
+        marks.push((title.span.start, "# "));
+    }
+    marks.sort();
+    let mut out = String::with_capacity(text.len() + 8 * marks.len());
+    let mut at = 0;
+    for (offset, mark) in marks {
+        out.push_str(&text[at..offset]);
+        out.push_str(mark);
+        at = offset;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[test]
+fn every_seed_as_markdown_gives_the_same_findings() {
+    let pack = Pack::packaged().expect("the packaged rules load");
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        let markdown = as_markdown(&text);
+        assert!(
+            markdown.matches("\n## ").count() >= 3,
+            "{name}: headings marked"
+        );
+        let input = read_bytes(
+            "r.md",
+            markdown.clone().into_bytes(),
+            &ReadOptions::default(),
+        )
+        .expect("reads");
+        assert_eq!(input.written(), markdown);
+        let trimmed = |mut q: Vec<Quote>| {
+            for (_, quote) in &mut q {
+                *quote = quote.trim_matches(' ').to_string();
+            }
+            q.sort();
+            q
+        };
+        let want = trimmed(quotes(&pack, &text));
+        let got = trimmed(quotes(&pack, &input.text));
+        assert_eq!(got, want, "{name}: findings differ");
+        assert_eq!(
+            summary(&input.text),
+            summary(&text),
+            "{name}: summary differs"
+        );
+    }
+}
+
+/// `text` in `codec`, with `?` for each character it cannot encode, as Python's
+/// `errors='replace'` writes.
+fn encode_replacing(codec: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
+    let mut encoder = codec.new_encoder();
+    let mut out = vec![0u8; text.len() * 4 + 16];
+    let (mut read, mut written) = (0, 0);
+    loop {
+        let (result, r, w) =
+            encoder.encode_from_utf8_without_replacement(&text[read..], &mut out[written..], true);
+        read += r;
+        written += w;
+        match result {
+            encoding_rs::EncoderResult::InputEmpty => break,
+            encoding_rs::EncoderResult::Unmappable(_) => {
+                out[written] = b'?';
+                written += 1;
+            }
+            encoding_rs::EncoderResult::OutputFull => panic!("the buffer is large enough"),
+        }
+    }
+    out.truncate(written);
+    out
+}
+
+#[test]
+fn a_file_in_an_encoding_zglint_does_not_detect_is_refused() {
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        for (label, codec) in [
+            ("Big5", encoding_rs::BIG5),
+            ("Shift-JIS", encoding_rs::SHIFT_JIS),
+        ] {
+            let bytes = encode_replacing(codec, &text);
+            for file in ["r.txt", "r.md"] {
+                let err = error_text(read_bytes(file, bytes.clone(), &ReadOptions::default()));
+                assert!(
+                    err.starts_with(&format!("{file}: does not look like GB18030 text ("))
+                        && err.ends_with(
+                            "% of its non-ASCII characters are not Chinese); name the encoding with --encoding"
+                        ),
+                    "{name} as {label}: {err}"
+                );
+            }
+            // A page that declares an encoding zglint does not read is detected, and refused.
+            let page = html_page(&text, "big5", None);
+            let err = error_text(read_bytes(
+                "r.html",
+                encode_replacing(codec, &page),
+                &ReadOptions::default(),
+            ));
+            assert!(
+                err.starts_with("r.html: does not look like GB18030 text"),
+                "{name} as a {label} page: {err}"
+            );
+            // Forced, the encoding is the user's word.
+            let forced = ReadOptions {
+                encoding: Some(Encoding::Gb18030),
+                ..ReadOptions::default()
+            };
+            read_bytes("r.txt", bytes, &forced)
+                .unwrap_or_else(|e| panic!("{name} as {label}, forced: {e}"));
+        }
+    }
+}
+
+#[test]
+fn no_seed_is_refused_in_an_encoding_zglint_reads() {
+    for path in common::seed_files() {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("the seed reads");
+        // A character GBK lacks becomes `?`, as an editor saving as GBK would write it.
+        let gbk = encode_replacing(encoding_rs::GBK, &text);
+        let cases = [
+            ("UTF-8", text.clone().into_bytes()),
+            ("GB18030", gb18030(&text)),
+            ("GBK", gbk),
+            ("UTF-16LE", utf16(&text, true)),
+            ("UTF-16BE", utf16(&text, false)),
+        ];
+        for (label, bytes) in cases {
+            for file in ["r.txt", "r.md"] {
+                let input = read_bytes(file, bytes.clone(), &ReadOptions::default())
+                    .unwrap_or_else(|e| panic!("{name} as {label}: {e}"));
+                assert_eq!(input.text.lines().count(), text.lines().count());
+            }
+            let page = html_page(&text, "", None).replace("; charset=", "");
+            let page = match label {
+                "UTF-8" => page.into_bytes(),
+                _ => gb18030(&page),
+            };
+            read_bytes("r.html", page, &ReadOptions::default())
+                .unwrap_or_else(|e| panic!("{name} as a {label} page: {e}"));
+        }
+    }
+    // A mostly-ASCII file is not judged, even with some nonsense in it.
+    let ascii = "Minutes of the meeting, 2024-03-12. Attendees: 12. Items: 4.\n".repeat(20);
+    let mut bytes = ascii.into_bytes();
+    bytes.extend(encode_replacing(
+        encoding_rs::BIG5,
+        "整改情況：已完成整改，長期堅持。會議記錄已補齊。",
+    ));
+    let input = read_bytes("notes.txt", bytes, &ReadOptions::default()).expect("reads");
+    assert_eq!(
+        input.format,
+        Format::Text {
+            encoding: Encoding::Gb18030,
+            bom: false
+        }
+    );
 }

@@ -226,6 +226,87 @@ fn in_browser(name: &str, files: &[FileResult]) -> dom::Element {
     root
 }
 
+/// What the probe reports of each finding's mark and note in the page's default state: whether
+/// the page shows it (not `display: none`, `visibility: hidden` or transparent, not filtered
+/// off) and its size. Run after the page's own script.
+const PROBE: &str = r#"(function () {
+  var els = document.querySelectorAll('mark[data-f], .note[data-f]');
+  var hidden = [];
+  for (var i = 0; i < els.length; i++) {
+    var e = els[i];
+    var r = e.getBoundingClientRect();
+    var seen = e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    if (!seen || !(r.width > 0 && r.height > 0) || e.classList.contains('off')) {
+      hidden.push((e.id || e.getAttribute('data-f')) + ' ' + getComputedStyle(e).display +
+        ' ' + r.width + 'x' + r.height);
+    }
+  }
+  var out = document.createElement('pre');
+  out.id = 'probe';
+  out.setAttribute('data-count', String(els.length));
+  out.textContent = hidden.join('\n');
+  document.body.appendChild(out);
+})();"#;
+
+/// Open `page` as the browser lays it out by default (no query, the filters as the page sets
+/// them): how many finding marks and notes it has, and those not shown with a size, one a line.
+/// The probe runs in a copy of the page whose Content-Security-Policy (which admits only the
+/// page's own script) is taken out; the page itself is checked unchanged by `check_dom`.
+fn not_shown(name: &str, page: &str) -> (usize, String) {
+    let csp = regex::Regex::new(r#"<meta http-equiv="Content-Security-Policy"[^>]*>"#).unwrap();
+    assert!(csp.is_match(page), "{name}: the page has its policy");
+    let probed = csp
+        .replace(page, "")
+        .replace("</body>", &format!("<script>{PROBE}</script>\n</body>"));
+    let path = browser::artifacts().join(format!("{name}-probe.html"));
+    std::fs::write(&path, probed).expect("write page");
+    let probed = dom::parse(&browser::dump_dom(&path));
+    let probe = probed
+        .all()
+        .into_iter()
+        .find(|e| e.attr("id") == Some("probe"))
+        .unwrap_or_else(|| panic!("{name}: the probe did not run"));
+    let count = probe.attr("data-count").and_then(|c| c.parse().ok());
+    (count.expect("a count"), probe.text().trim().to_string())
+}
+
+/// Every finding's marks and note are shown, with a size, in the page's default state.
+fn assert_findings_visible(name: &str, files: &[FileResult], root: &dom::Element) {
+    let marked = root
+        .all()
+        .iter()
+        .filter(|e| e.attr("data-f").is_some() && (e.name == "mark" || e.has_class("note")))
+        .count();
+    assert!(marked > 0, "{name}: no finding to look at");
+    let (count, hidden) = not_shown(name, &html::render(files));
+    assert_eq!(count, marked, "{name}: the probe saw other marks and notes");
+    assert_eq!(hidden, "", "{name}: marks or notes not shown by default");
+}
+
+#[test]
+fn the_visibility_probe_sees_what_is_hidden() {
+    let files = [FileResult {
+        path: "hostile.txt".into(),
+        outcome: Ok(checked(&hostile())),
+    }];
+    let page = html::render(&files).replace(
+        "</style>",
+        ".note.error { display: none; } mark.label { visibility: hidden; }</style>",
+    );
+    let (count, hidden) = not_shown("probe-check", &page);
+    assert!(count > 0);
+    assert!(
+        hidden
+            .lines()
+            .any(|l| l.contains("-note ") && l.ends_with(" none 0x0")),
+        "a note not displayed: {hidden}"
+    );
+    assert!(
+        hidden.lines().any(|l| l.contains("-l0 ")),
+        "an invisible label: {hidden}"
+    );
+}
+
 #[test]
 fn seed_pages_render_in_chromium() {
     let pack = Pack::packaged().unwrap();
@@ -237,9 +318,15 @@ fn seed_pages_render_in_chromium() {
         };
         let stem = path.file_stem().unwrap().to_string_lossy();
         let name = format!("seed-{}", &stem[..3]);
-        let root = in_browser(&name, &[file]);
+        let files = [file];
+        let root = in_browser(&name, &files);
         let text_rows = root.all().iter().filter(|e| e.has_class("para")).count();
         assert!(text_rows > 10, "{name}: only {text_rows} paragraphs");
+        assert_findings_visible(&name, &files, &root);
+        assert!(
+            browser::artifacts().join(format!("{name}.png")).is_file(),
+            "{name}: its screenshot is kept"
+        );
     }
 }
 

@@ -39,7 +39,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ENCODING")]
     encoding: Option<zglint::input::Encoding>,
     /// The file name standard input (`-`) stands for: its extension chooses the reader (.docx,
-    /// .html, .txt), its folder the configuration, and it names the input in the output.
+    /// .html, .md, .txt), its folder the configuration, and it names the input in the output.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
     /// Output format.
@@ -399,8 +399,22 @@ fn check_one(
         }
     };
     let settings = config::resolve(setup.config.as_ref(), cli, &setup.rules, path);
-    let lint = |t: &str| zglint::lint::lint(&setup.pack, &setup.rules, &settings, t);
-    let (mut diff, mut fixed, mut text) = (String::new(), 0, input.text);
+    // A Markdown report is checked as the page shows it, but fixed, quoted and pointed into as
+    // written (the offsets are the same).
+    let markdown = zglint::input::is_markdown(&name);
+    let lint = |t: &str| {
+        let shown = if markdown {
+            zglint::input::markdown::rendered(t)
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        };
+        let mut checked = zglint::lint::lint(&setup.pack, &setup.rules, &settings, &shown);
+        if shown != t {
+            checked.document.source = t.to_string();
+        }
+        checked
+    };
+    let (mut diff, mut fixed, mut text) = (String::new(), 0, input.written().to_string());
     if args.fix || args.diff {
         let out = zglint::fix::fix(&text, |t| lint(t).findings);
         if out.applied > 0 {

@@ -29,6 +29,25 @@ pub enum ReadError {
         /// The first byte that does not decode.
         offset: usize,
     },
+    /// Text whose encoding was guessed (GB18030) decodes, but into characters Chinese is not
+    /// written in: the file is in another encoding, such as Big5 or Shift-JIS.
+    #[error(
+        "{path}: does not look like {encoding} text ({percent}% of its non-ASCII characters are not Chinese); name the encoding with --encoding"
+    )]
+    #[diagnostic(
+        code(zglint::encoding_guess),
+        help(
+            "zglint reads UTF-8, GB18030/GBK and UTF-16: save the report in one of them (a Big5 or Shift-JIS file as UTF-8), or force one with --encoding"
+        )
+    )]
+    NotChinese {
+        /// The file.
+        path: String,
+        /// The encoding guessed, e.g. "GB18030".
+        encoding: String,
+        /// The share of its non-ASCII characters that are not Chinese, in percent.
+        percent: usize,
+    },
     /// The file holds NUL bytes and is not UTF-16: a binary file, not a text report.
     #[error("{path}: a binary file (NUL byte at {offset}), not a text report")]
     #[diagnostic(code(zglint::binary))]

@@ -24,10 +24,14 @@ use std::sync::LazyLock;
 
 /// Read a web page's main text.
 pub(super) fn read(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Input, ReadError> {
-    let (text, encoding) = decode(bytes, opts.encoding).map_err(|e| super::undecodable(name, e))?;
+    let (text, encoding, guessed) =
+        decode(bytes, opts.encoding).map_err(|e| super::undecodable(name, e))?;
+    let text = extract(&text);
+    super::check_guess(name, &text, encoding, guessed)?;
     Ok(Input {
-        text: extract(&text),
+        text,
         format: Format::Html { encoding },
+        written: None,
         paragraphs: Vec::new(),
     })
 }
@@ -59,21 +63,29 @@ fn declared(bytes: &[u8]) -> Option<Encoding> {
 
 /// Decode a page: forced, else by BOM, else by its declared charset, else detected. A page
 /// whose declared charset does not fit its bytes (a GBK page labelled UTF-8) is detected.
+/// Also whether the encoding is a guess (GB18030 detected, not forced, declared or marked).
 fn decode(
     bytes: &[u8],
     forced: Option<Encoding>,
-) -> Result<(String, Encoding), encoding::Undecodable> {
+) -> Result<(String, Encoding, bool), encoding::Undecodable> {
+    let guess = |d: encoding::Decoded| {
+        let guessed = d.encoding == Encoding::Gb18030;
+        (d.text, d.encoding, guessed)
+    };
     if forced.is_none() && encoding::bom(bytes).is_none() {
         if let Some(label) = declared(bytes) {
             return match encoding::decode_strict(bytes, label, 0) {
-                Ok(text) => Ok((text, label)),
+                Ok(text) => Ok((text, label, false)),
                 Err(wrong) => encoding::decode_text(bytes, None)
-                    .map(|d| (d.text, d.encoding))
+                    .map(guess)
                     .map_err(|_| wrong),
             };
         }
     }
-    encoding::decode_text(bytes, forced).map(|d| (d.text, d.encoding))
+    match forced {
+        Some(_) => encoding::decode_text(bytes, forced).map(|d| (d.text, d.encoding, false)),
+        None => encoding::decode_text(bytes, None).map(guess),
+    }
 }
 
 /// How much decoded text the tokenizer is handed at a time.

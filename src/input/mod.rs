@@ -5,7 +5,10 @@
 //! are byte offsets into `Input::text`. For a UTF-8 text file that is the file's own bytes (a
 //! byte order mark is not part of the text, so offsets start after it); CRLF line ends are kept
 //! as they are (the grammar reads `\r\n` as a line end). For other encodings, `.docx` and HTML,
-//! the offsets are into the text as extracted and decoded to UTF-8.
+//! the offsets are into the text as extracted and decoded to UTF-8. A Markdown report
+//! (`.md`, `.markdown`) is read as the rendered page shows it, its marks blanked out with spaces
+//! ([`markdown::rendered`]), so its offsets are still those of the text as written, which
+//! [`Input::written`] keeps for quoting and fixing.
 //!
 //! Hostile files meet [`Limits`]: the file's size, the bytes a `.docx` inflates to (counted
 //! while inflating, never trusted from the zip's headers), its number of entries and the depth
@@ -15,6 +18,7 @@ mod docx;
 pub mod encoding;
 mod error;
 mod html;
+pub mod markdown;
 
 pub use encoding::{Encoding, EncodingNameError};
 pub use error::ReadError;
@@ -149,8 +153,12 @@ impl Format {
 /// A file as zglint reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// The text to check; spans are byte offsets into it.
+    /// The text to check; spans are byte offsets into it. For Markdown, the page as rendered:
+    /// the text as written with its marks blanked out by spaces (same length, same lines).
     pub text: String,
+    /// For a Markdown report whose marks were blanked, the text as written; `None` when `text`
+    /// is the text as written. See [`Input::written`].
+    pub written: Option<String>,
     /// What it was read from.
     pub format: Format,
     /// For a `.docx`, the byte offset in `text` where each Word paragraph starts, in order
@@ -159,6 +167,12 @@ pub struct Input {
 }
 
 impl Input {
+    /// The text as written (decoded), which output quotes and fixes edit: for Markdown, with
+    /// its marks; otherwise `text` itself. Its offsets are those of `text`.
+    pub fn written(&self) -> &str {
+        self.written.as_deref().unwrap_or(&self.text)
+    }
+
     /// The 1-based number of the Word paragraph that holds byte `offset` of the text, for a
     /// `.docx`; `None` for other formats or an offset past the end.
     ///
@@ -209,8 +223,17 @@ pub fn read_from(name: &str, reader: impl Read, opts: &ReadOptions) -> Result<In
     read_bytes(name, bytes, opts)
 }
 
+/// Whether `name` is a Markdown report's (`.md`, `.markdown`), read as [`markdown::rendered`].
+pub fn is_markdown(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        e == "md" || e == "markdown"
+    })
+}
+
 /// Read a report's bytes. `name` chooses the format by its extension (`.docx`; `.html` or
-/// `.htm`; anything else is text) and names the file in errors.
+/// `.htm`; `.md` or `.markdown` is Markdown; anything else is text) and names the file in
+/// errors.
 pub fn read_bytes(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input, ReadError> {
     let limit = opts.limits.file_bytes;
     if bytes.len() as u64 > limit {
@@ -228,7 +251,15 @@ pub fn read_bytes(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Inpu
         "docx" | "docm" | "dotx" => docx::read(name, &bytes, &opts.limits),
         "html" | "htm" | "xhtml" | "shtml" => html::read(name, &bytes, opts),
         _ if bytes.starts_with(ZIP_MAGIC) => docx::read(name, &bytes, &opts.limits),
-        _ => read_text(name, bytes, opts.encoding),
+        _ => {
+            let mut input = read_text(name, bytes, opts.encoding)?;
+            if is_markdown(name) {
+                if let std::borrow::Cow::Owned(shown) = markdown::rendered(&input.text) {
+                    input.written = Some(std::mem::replace(&mut input.text, shown));
+                }
+            }
+            Ok(input)
+        }
     }
 }
 
@@ -269,14 +300,31 @@ pub(crate) fn read_text(
         });
     }
     let decoded = encoding::decode_text(&bytes, forced).map_err(|e| undecodable(name, e))?;
+    // Undetected, GB18030 is the guess when the bytes are not UTF-8.
+    let guessed = forced.is_none() && decoded.encoding == Encoding::Gb18030;
+    check_guess(name, &decoded.text, decoded.encoding, guessed)?;
     Ok(Input {
         text: decoded.text,
         format: Format::Text {
             encoding: decoded.encoding,
             bom: decoded.bom,
         },
+        written: None,
         paragraphs: Vec::new(),
     })
+}
+
+/// The error for text whose encoding was `guessed` and that is not Chinese text
+/// ([`encoding::not_chinese`]).
+fn check_guess(name: &str, text: &str, encoding: Encoding, guessed: bool) -> Result<(), ReadError> {
+    match encoding::not_chinese(text) {
+        Some(percent) if guessed => Err(ReadError::NotChinese {
+            path: name.to_string(),
+            encoding: encoding.label().to_string(),
+            percent,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The error for bytes that do not decode.

@@ -142,6 +142,7 @@ fn paragraph_numbers_follow_the_starts() {
     let input = Input {
         text: "一、甲\n\n乙\t丙\n".to_string(),
         format: Format::Docx,
+        written: None,
         paragraphs: vec![0, 10, 11, 15],
     };
     let cases = [

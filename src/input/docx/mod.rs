@@ -52,6 +52,7 @@ pub(super) fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<Input, R
     Ok(Input {
         text,
         format: Format::Docx,
+        written: None,
         paragraphs,
     })
 }

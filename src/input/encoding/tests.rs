@@ -156,3 +156,31 @@ fn utf16_without_bom_is_found_in_chinese_with_few_ascii_characters() {
         assert_eq!(decode_text(&bytes, None).unwrap().text, text);
     }
 }
+
+/// A Chinese report's sentences: GB2312 ideographs, CJK punctuation, ASCII figures.
+const REPORT: &str = "一、强化政治站位\n(一)关于“会议记录不全”的问题。整改情况:一是补齐2023年以来的会议记录;二是建立月检查制度,已完成整改12项,占85.7%。\n";
+
+#[test]
+fn chinese_text_is_chinese_and_big5_read_as_gb18030_is_not() {
+    assert_eq!(not_chinese(REPORT), None);
+    assert_eq!(not_chinese(&REPORT.repeat(50)), None);
+    // A rare ideograph in a name (堃, from GBK's additions) is not enough.
+    assert_eq!(
+        not_chinese(&format!("{}由王堃负责。", REPORT.repeat(3))),
+        None
+    );
+    // The report in Big5 (traditional characters), read as GB18030: decodes, into nonsense.
+    let traditional = "一、強化政治站位\n(一)關於“會議記錄不全”的問題。整改情況:一是補齊2023年以來的會議記錄;二是建立月檢查制度,已完成整改12項,占85.7%。\n";
+    let (big5, _, lossy) = encoding_rs::BIG5.encode(traditional);
+    assert!(!lossy);
+    let (misread, _, malformed) = encoding_rs::GB18030.decode(&big5);
+    assert!(!malformed, "Big5 bytes are GBK bytes: {misread}");
+    let percent = not_chinese(&misread).expect("not Chinese");
+    assert!(percent >= 50, "{percent}%: {misread}");
+    // Kana, Greek, Cyrillic, box drawing and private use are not Chinese either.
+    assert!(not_chinese("あいうえおかきくけこαβγδεжзий┌┐└┘\u{e000}\u{e001}").is_some());
+    // Too few characters to judge, or mostly ASCII: never refused.
+    assert_eq!(not_chinese("あいうえお"), None);
+    let ascii = format!("{}{misread}", "Minutes of the meeting, item 4. ".repeat(40));
+    assert_eq!(not_chinese(&ascii), None);
+}
