@@ -1,6 +1,6 @@
 //! Near-duplicate texts by the Jaccard similarity of their character shingles.
 //!
-//! Candidate pairs come from an inverted index (shingle → texts, as runs of a sorted list). Shingles found in many texts are
+//! Candidate pairs come from an inverted index (shingle → texts, as runs of one list). Shingles found in many texts are
 //! boilerplate and are not followed, which bounds the work per text; a pair is compared only when
 //! the shingles it could share can reach the threshold, a bound that never drops a pair that shares
 //! at least one shingle outside the boilerplate. Identical texts are grouped by a hash of the whole.
@@ -41,8 +41,27 @@ pub(super) struct Shingled {
 
 impl Shingled {
     /// The shingles of length `k` of a text (at least 1; a text shorter than `k` has none).
+    ///
+    /// Each shingle is hashed by a rolling polynomial hash, `Σ cᵢ·Bᵏ⁻¹⁻ⁱ` over its characters
+    /// (mod 2⁶⁴): moving the window one character on costs one multiplication and two
+    /// additions, not `k` characters hashed again. The hash is then mixed (a bijection, so no
+    /// shingles are merged by it) so that its low bits are as good as its high ones for the
+    /// index's hash map.
     pub(super) fn new(chars: &[char], k: usize) -> Self {
-        let mut shingles: Vec<u64> = chars.windows(k.max(1)).map(hash_chars).collect();
+        let k = k.max(1);
+        let mut shingles: Vec<u64> = Vec::with_capacity(chars.len().saturating_sub(k - 1));
+        // B^k: what the character leaving the window was multiplied by.
+        let top = (0..k).fold(1u64, |p, _| p.wrapping_mul(ROLL_BASE));
+        let mut h: u64 = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            h = h.wrapping_mul(ROLL_BASE).wrapping_add(u64::from(c));
+            if i >= k {
+                h = h.wrapping_sub(u64::from(chars[i - k]).wrapping_mul(top));
+            }
+            if i + 1 >= k {
+                shingles.push(mix(h));
+            }
+        }
         shingles.sort_unstable();
         shingles.dedup();
         Shingled {
@@ -50,6 +69,18 @@ impl Shingled {
             shingles,
         }
     }
+}
+
+/// The base of the rolling hash: odd (so that multiplying by it loses no bits) and large.
+const ROLL_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A bijective mix of 64 bits (the finaliser of SplitMix64).
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// FNV-1a over characters: stable across runs, no global state.
@@ -110,41 +141,59 @@ pub(super) fn similar_pairs(
             }
         }
     }
-    // The index: (shingle, text) sorted, so that each shingle's holders are one run of it, in
-    // text order; each text lists its shingles as run numbers. One sort instead of a map of
-    // small vectors, one per distinct shingle.
-    let mut entries: Vec<(u64, u32)> = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.shingles.iter().map(move |&s| (s, i as u32)))
-        .collect();
-    entries.sort_unstable();
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut runs_of: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| Vec::with_capacity(t.shingles.len()))
-        .collect();
-    let mut start = 0;
-    for run in entries.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, i) in run {
-            runs_of[i as usize].push(runs.len() as u32);
+    // The index: the distinct shingles numbered in order of first appearance (a hash map, one
+    // look-up per shingle), then each one's holders as a run of one list, in text order (a
+    // counting sort by number): linear in the shingles, with no sort and no vector per shingle.
+    let total: usize = texts.iter().map(|t| t.shingles.len()).sum();
+    let mut number: ByHash<u32> = ByHash::with_capacity_and_hasher(total, Default::default());
+    // Each text's shingles as numbers, text after text; `held[n]`: how many texts hold `n`.
+    let mut numbers: Vec<u32> = Vec::with_capacity(total);
+    let mut held: Vec<u32> = Vec::new();
+    for t in texts {
+        for &s in &t.shingles {
+            let next = held.len() as u32;
+            let n = *number.entry(s).or_insert(next);
+            if n == next {
+                held.push(0);
+            }
+            held[n as usize] += 1;
+            numbers.push(n);
         }
-        runs.push(start..start + run.len());
-        start += run.len();
+    }
+    drop(number);
+    // runs[n]..runs[n + 1]: where the holders of shingle `n` are in `holders`.
+    let mut runs: Vec<u32> = Vec::with_capacity(held.len() + 1);
+    runs.push(0);
+    for &h in &held {
+        runs.push(runs[runs.len() - 1] + h);
+    }
+    let mut fill: Vec<u32> = runs[..held.len()].to_vec();
+    let mut holders: Vec<u32> = vec![0; total];
+    let mut at = 0;
+    for (i, t) in texts.iter().enumerate() {
+        for &n in &numbers[at..at + t.shingles.len()] {
+            holders[fill[n as usize] as usize] = i as u32;
+            fill[n as usize] += 1;
+        }
+        at += t.shingles.len();
     }
     // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
     let mut counts: Vec<usize> = vec![0; texts.len()];
     let mut touched: Vec<usize> = Vec::new();
+    let mut at = 0;
     for (i, a) in texts.iter().enumerate() {
         let mut boilerplate = 0;
-        for &r in &runs_of[i] {
-            let holders = &entries[runs[r as usize].clone()];
+        let own = &numbers[at..at + a.shingles.len()];
+        at += a.shingles.len();
+        for &n in own {
+            let n = n as usize;
+            let holders = &holders[runs[n] as usize..runs[n + 1] as usize];
             if holders.len() > common_items {
                 boilerplate += 1;
                 continue;
             }
             // Holders are in text order: only the later ones.
-            for &(_, j) in &holders[holders.partition_point(|&(_, j)| j as usize <= i)..] {
+            for &j in &holders[holders.partition_point(|&j| j as usize <= i)..] {
                 let j = j as usize;
                 if counts[j] == 0 {
                     touched.push(j);
