@@ -183,7 +183,11 @@ fn noun_after(text: &str) -> String {
     let mut noun = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || NOUN_STOPS.iter().any(|s| rest.starts_with(s))
+        // A stop is compared whole only when its first character is this one.
+        if !('\u{4e00}'..='\u{9fff}').contains(&c)
+            || NOUN_STOPS
+                .iter()
+                .any(|s| s.starts_with(c) && rest.starts_with(s))
         {
             break;
         }
