@@ -4,7 +4,7 @@ use super::checks::{
     arabic, blocks_arabic, blocks_chinese, chinese_small, chinese_year, day_ok, is_arabic_digit,
     next_char, part_of, part_stands, prev_char, web_sep, year_ok,
 };
-use super::patterns::ATOM_AT;
+use super::patterns::{ATOM_AT, may_atom_at};
 use super::{Part, PartialDate};
 use chrono::NaiveDate;
 use regex::Captures;
@@ -240,6 +240,9 @@ fn read_chinese_month_day(c: &Captures, m: regex::Match, date: &mut PartialDate)
 
 /// A date that starts exactly at `at`.
 pub(super) fn atom_at(text: &str, at: usize) -> Option<Atom> {
+    if !may_atom_at(&text[at..]) {
+        return None;
+    }
     let c = ATOM_AT.captures(&text[at..])?;
     read_atom(&c, at, text)
 }

@@ -75,3 +75,139 @@ pub(super) static MONTH_SEP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// How many characters before a date the backward range patterns may look at. Longer than the
 /// longest match of `YEAR_SEP_BEFORE` (13 characters), so `^` there means the start of the text.
 pub(super) const LOOK_BACK: usize = 16;
+
+// Cheap tests that come before the anchored patterns: each is true whenever its pattern can
+// match (a necessary condition), so a false one spares the pattern without changing what is
+// found. Most atoms are followed and preceded by no range at all.
+
+/// A character of `S`.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// A character that begins or ends a `SEP` (—— begins and ends with —).
+fn is_sep(c: char) -> bool {
+    matches!(
+        c,
+        '至' | '到' | '—' | '–' | '―' | '－' | '-' | '～' | '~' | '〜'
+    )
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The first character after at most three of `S`'s spaces at the start of `s`.
+fn after_spaces(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    for _ in 0..3 {
+        if !chars.clone().next().is_some_and(is_space) {
+            break;
+        }
+        chars.next();
+    }
+    chars.next()
+}
+
+/// The last character before at most three of `S`'s spaces at the end of `s`.
+fn before_spaces(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    for _ in 0..3 {
+        if !chars.clone().next_back().is_some_and(is_space) {
+            break;
+        }
+        chars.next_back();
+    }
+    chars.next_back()
+}
+
+/// Whether `SEP_AT` can match at the start of `s`.
+pub(super) fn may_sep_at(s: &str) -> bool {
+    after_spaces(s).is_some_and(is_sep)
+}
+
+/// Whether `NUM_SEP_AT` can match at the start of `s`.
+pub(super) fn may_num_sep_at(s: &str) -> bool {
+    after_spaces(s).is_some_and(is_digit)
+}
+
+/// Whether `DAY_AT` can match at the start of `s`.
+pub(super) fn may_day_at(s: &str) -> bool {
+    s.chars().next().is_some_and(is_digit)
+}
+
+/// Whether `ATOM_AT` can match at the start of `s`: every atom starts with a digit, a Chinese
+/// year's or month's digit, or 今/去/明.
+pub(super) fn may_atom_at(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| is_digit(c) || "〇○零一二三四五六七八九OＯ十今去明".contains(c))
+}
+
+/// Whether `YEAR_SEP_BEFORE` or `MONTH_SEP_BEFORE` can match `s` (they end with a separator
+/// and at most three spaces).
+pub(super) fn may_sep_before(s: &str) -> bool {
+    before_spaces(s).is_some_and(is_sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of dates, ranges and what surrounds them.
+    const PIECES: &[&str] = &[
+        "2023",
+        "２０",
+        "二〇二三",
+        "O",
+        "Ｏ",
+        "12",
+        "5",
+        "十二",
+        "三",
+        "年",
+        "月",
+        "日",
+        "号",
+        "底",
+        "今年",
+        "去年",
+        "明",
+        "至",
+        "到",
+        "——",
+        "—",
+        "–",
+        "―",
+        "－",
+        "-",
+        "～",
+        "~",
+        "〜",
+        " ",
+        "\u{3000}",
+        "\t",
+        "\u{a0}",
+        ".",
+        "，",
+        "中",
+        "a",
+    ];
+
+    proptest! {
+        /// Each cheap test is true wherever its pattern matches.
+        #[test]
+        fn the_cheap_tests_never_refuse_a_match(
+            parts in prop::collection::vec(0..PIECES.len(), 0..12),
+        ) {
+            let s: String = parts.iter().map(|&i| PIECES[i]).collect();
+            prop_assert!(may_sep_at(&s) || !SEP_AT.is_match(&s));
+            prop_assert!(may_num_sep_at(&s) || !NUM_SEP_AT.is_match(&s));
+            prop_assert!(may_day_at(&s) || !DAY_AT.is_match(&s));
+            prop_assert!(may_atom_at(&s) || !ATOM_AT.is_match(&s));
+            prop_assert!(may_sep_before(&s) || !YEAR_SEP_BEFORE.is_match(&s));
+            prop_assert!(may_sep_before(&s) || !MONTH_SEP_BEFORE.is_match(&s));
+        }
+    }
+}

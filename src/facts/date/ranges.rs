@@ -2,7 +2,10 @@
 
 use super::atom::{Atom, NO_DATE, atom_at};
 use super::checks::{arabic, blocks_arabic, day_ok, prev_char, year_ok};
-use super::patterns::{DAY_AT, LOOK_BACK, MONTH_SEP_BEFORE, NUM_SEP_AT, SEP_AT, YEAR_SEP_BEFORE};
+use super::patterns::{
+    DAY_AT, LOOK_BACK, MONTH_SEP_BEFORE, NUM_SEP_AT, SEP_AT, YEAR_SEP_BEFORE, may_day_at,
+    may_num_sep_at, may_sep_at, may_sep_before,
+};
 use super::{Part, PartialDate};
 
 /// A range: its start, its end, the end's relative year, and where it ends.
@@ -14,7 +17,11 @@ pub(super) fn range_after(text: &str, a: &Atom) -> Option<RangeEnd> {
     if let Some(r) = range_after_number(text, a) {
         return Some(r);
     }
-    let c = SEP_AT.captures(&text[a.span.end..])?;
+    let rest = &text[a.span.end..];
+    if !may_sep_at(rest) {
+        return None;
+    }
+    let c = SEP_AT.captures(rest)?;
     let at = a.span.end + c.get(0)?.end();
     if let Some(e) = atom_at(text, at) {
         return Some((a.date, e.date, e.rel, e.span.end));
@@ -30,7 +37,11 @@ fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
     if !a.year_only() && !a.month_only() {
         return None;
     }
-    let c = NUM_SEP_AT.captures(&text[a.span.end..])?;
+    let rest = &text[a.span.end..];
+    if !may_num_sep_at(rest) {
+        return None;
+    }
+    let c = NUM_SEP_AT.captures(rest)?;
     let n = arabic(c.name("n")?.as_str())?;
     let at = a.span.end + c.get(0)?.end();
     let mut start = a.date;
@@ -54,6 +65,9 @@ fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
 
 /// `28日` at `at`, ending a range that starts with `start` (which has a month).
 fn bare_day(text: &str, at: usize, start: &PartialDate) -> Option<RangeEnd> {
+    if !may_day_at(&text[at..]) {
+        return None;
+    }
     let c = DAY_AT.captures(&text[at..])?;
     let day = arabic(c.name("n")?.as_str())?;
     let month = start.month?;
@@ -91,6 +105,9 @@ pub(super) fn range_before(text: &str, a: &Atom, floor: usize) -> Option<(Partia
         return None;
     }
     let window = &text[w..a.span.start];
+    if !may_sep_before(window) {
+        return None;
+    }
     if a.year_only() {
         let c = YEAR_SEP_BEFORE.captures(window)?;
         let n = c.name("n")?;
