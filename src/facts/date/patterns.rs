@@ -53,6 +53,11 @@ fn atom_pattern() -> String {
 
 pub(super) static ATOM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&atom_pattern()).expect("date atom"));
+/// Bytes an atom can span at most, with room to spare: the longest, a web date with a time and
+/// seconds and every space allowed, is 45 characters, none of more than three bytes.
+pub(super) const ATOM_MAX: usize = 256;
+/// `ATOM` anchored, for the tests to compare `atom_at` with.
+#[cfg(test)]
 pub(super) static ATOM_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{})", atom_pattern())).expect("date atom at"));
 pub(super) static SEP_AT: LazyLock<Regex> =
@@ -208,6 +213,23 @@ mod tests {
             prop_assert!(may_atom_at(&s) || !ATOM_AT.is_match(&s));
             prop_assert!(may_sep_before(&s) || !YEAR_SEP_BEFORE.is_match(&s));
             prop_assert!(may_sep_before(&s) || !MONTH_SEP_BEFORE.is_match(&s));
+        }
+
+        /// `atom_at` (the unanchored pattern, the text cut after `ATOM_MAX` bytes) finds what
+        /// the anchored pattern finds at every position.
+        #[test]
+        fn atoms_at_a_position_as_the_anchored_pattern_finds_them(
+            parts in prop::collection::vec(0..PIECES.len(), 0..40),
+        ) {
+            let s: String = parts.iter().map(|&i| PIECES[i]).collect();
+            for (at, _) in s.char_indices() {
+                let found = super::super::atom::atom_at(&s, at).map(|a| (a.span, a.date));
+                let anchored = ATOM_AT
+                    .captures(&s[at..])
+                    .and_then(|c| super::super::atom::read_atom(&c, at, &s))
+                    .map(|a| (a.span, a.date));
+                prop_assert_eq!(found, anchored);
+            }
         }
     }
 }
