@@ -35,7 +35,8 @@ type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 pub(super) struct Shingled {
     /// Hash of the whole text.
     whole: u64,
-    /// Hashes of its shingles, sorted, without repeats.
+    /// Hashes of its shingles in text order, repeats included: the index drops the repeats
+    /// as it numbers them, so no text's shingles need sorting.
     shingles: Vec<u64>,
 }
 
@@ -62,8 +63,6 @@ impl Shingled {
                 shingles.push(mix(h));
             }
         }
-        shingles.sort_unstable();
-        shingles.dedup();
         Shingled {
             whole: hash_chars(chars),
             shingles,
@@ -95,31 +94,14 @@ fn hash_chars(chars: &[char]) -> u64 {
     h
 }
 
-/// Size of the intersection of two sorted sets.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Jaccard similarity of two shingle sets: shared / all, 0 for two empty sets.
-pub(super) fn jaccard(a: &Shingled, b: &Shingled) -> f64 {
-    let n = shared(&a.shingles, &b.shingles);
-    let union = a.shingles.len() + b.shingles.len() - n;
+/// Jaccard similarity of two sets of sizes `a` and `b` that share `shared`: shared / all, 0 for
+/// two empty sets.
+fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
+    let union = a + b - shared;
     if union == 0 {
         0.0
     } else {
-        n as f64 / union as f64
+        shared as f64 / union as f64
     }
 }
 
@@ -146,21 +128,34 @@ pub(super) fn similar_pairs(
     // counting sort by number): linear in the shingles, with no sort and no vector per shingle.
     let total: usize = texts.iter().map(|t| t.shingles.len()).sum();
     let mut number: ByHash<u32> = ByHash::with_capacity_and_hasher(total, Default::default());
-    // Each text's shingles as numbers, text after text; `held[n]`: how many texts hold `n`.
+    // Each text's distinct shingles as numbers, text after text (`starts[i]..starts[i + 1]`
+    // are text i's); `held[n]`: how many texts hold `n`; `last[n]`: the last text that did
+    // (plus one), which drops a text's repeats.
     let mut numbers: Vec<u32> = Vec::with_capacity(total);
+    let mut starts: Vec<usize> = Vec::with_capacity(texts.len() + 1);
     let mut held: Vec<u32> = Vec::new();
-    for t in texts {
+    let mut last: Vec<u32> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        starts.push(numbers.len());
+        let i = i as u32 + 1;
         for &s in &t.shingles {
             let next = held.len() as u32;
             let n = *number.entry(s).or_insert(next);
             if n == next {
                 held.push(0);
+                last.push(0);
             }
+            if last[n as usize] == i {
+                continue;
+            }
+            last[n as usize] = i;
             held[n as usize] += 1;
             numbers.push(n);
         }
     }
+    starts.push(numbers.len());
     drop(number);
+    let own = |i: usize| &numbers[starts[i]..starts[i + 1]];
     // runs[n]..runs[n + 1]: where the holders of shingle `n` are in `holders`.
     let mut runs: Vec<u32> = Vec::with_capacity(held.len() + 1);
     runs.push(0);
@@ -168,24 +163,24 @@ pub(super) fn similar_pairs(
         runs.push(runs[runs.len() - 1] + h);
     }
     let mut fill: Vec<u32> = runs[..held.len()].to_vec();
-    let mut holders: Vec<u32> = vec![0; total];
-    let mut at = 0;
-    for (i, t) in texts.iter().enumerate() {
-        for &n in &numbers[at..at + t.shingles.len()] {
+    let mut holders: Vec<u32> = vec![0; numbers.len()];
+    for i in 0..texts.len() {
+        for &n in own(i) {
             holders[fill[n as usize] as usize] = i as u32;
             fill[n as usize] += 1;
         }
-        at += t.shingles.len();
     }
     // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
     let mut counts: Vec<usize> = vec![0; texts.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut at = 0;
-    for (i, a) in texts.iter().enumerate() {
+    // `last` again, now marking the shingles of the text at hand (plus one) to count what a
+    // candidate shares with it, in one pass over the candidate's shingles.
+    last.fill(0);
+    for i in 0..texts.len() {
         let mut boilerplate = 0;
-        let own = &numbers[at..at + a.shingles.len()];
-        at += a.shingles.len();
-        for &n in own {
+        let a = own(i);
+        for &n in a {
+            last[n as usize] = i as u32 + 1;
             let n = n as usize;
             let holders = &holders[runs[n] as usize..runs[n + 1] as usize];
             if holders.len() > common_items {
@@ -204,13 +199,17 @@ pub(super) fn similar_pairs(
         touched.sort_unstable();
         for j in touched.drain(..) {
             let n = std::mem::take(&mut counts[j]);
-            let b = texts[j];
+            let b = own(j);
             // |A∩B| ≥ min·|A∪B| ≥ min·max(|A|,|B|) is necessary, and |A∩B| ≤ n + boilerplate.
-            let larger = a.shingles.len().max(b.shingles.len()) as f64;
+            let larger = a.len().max(b.len()) as f64;
             if ((n + boilerplate) as f64) < (min * larger).floor() {
                 continue;
             }
-            let sim = jaccard(a, b);
+            let shared = b
+                .iter()
+                .filter(|&&m| last[m as usize] == i as u32 + 1)
+                .count();
+            let sim = jaccard(shared, a.len(), b.len());
             if sim >= min {
                 out.push((i, j, sim));
             }
@@ -231,14 +230,27 @@ mod tests {
         Shingled::new(&text.chars().collect::<Vec<_>>(), 3)
     }
 
+    /// Jaccard similarity of two texts' shingle sets, by sets.
+    fn sets_jaccard(a: &Shingled, b: &Shingled) -> f64 {
+        use std::collections::HashSet;
+        let a: HashSet<u64> = a.shingles.iter().copied().collect();
+        let b: HashSet<u64> = b.shingles.iter().copied().collect();
+        jaccard(a.intersection(&b).count(), a.len(), b.len())
+    }
+
     #[test]
     fn jaccard_of_known_sets() {
-        assert_eq!(jaccard(&set("甲乙丙丁"), &set("甲乙丙丁")), 1.0);
+        assert_eq!(sets_jaccard(&set("甲乙丙丁"), &set("甲乙丙丁")), 1.0);
         // {甲乙丙, 乙丙丁} against {乙丙丁, 丙丁戊}: one of three.
-        assert!((jaccard(&set("甲乙丙丁"), &set("乙丙丁戊")) - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(jaccard(&set("甲乙丙"), &set("丁戊己")), 0.0);
+        assert!((sets_jaccard(&set("甲乙丙丁"), &set("乙丙丁戊")) - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(sets_jaccard(&set("甲乙丙"), &set("丁戊己")), 0.0);
+        // Repeated shingles count once: {甲乙丙, 乙丙甲, 丙甲乙} against itself.
+        assert_eq!(
+            sets_jaccard(&set("甲乙丙甲乙丙甲"), &set("甲乙丙甲乙丙甲")),
+            1.0
+        );
         // Too short for a shingle: nothing to compare, and never a pair.
-        assert_eq!(jaccard(&set("甲乙"), &set("甲乙")), 0.0);
+        assert_eq!(sets_jaccard(&set("甲乙"), &set("甲乙")), 0.0);
         assert!(similar_pairs(&[&set("甲乙"), &set("甲乙")], 0.5, 10).is_empty());
     }
 
@@ -247,7 +259,7 @@ mod tests {
         let mut out = Vec::new();
         for i in 0..texts.len() {
             for j in i + 1..texts.len() {
-                if jaccard(&texts[i], &texts[j]) >= min {
+                if sets_jaccard(&texts[i], &texts[j]) >= min {
                     out.push((i, j));
                 }
             }
