@@ -74,7 +74,7 @@ pub fn extract(doc: &Document) -> Facts {
     for passage in &chrome_and_text {
         for mut d in scan_dates(&doc.source[passage.clone()], own_date) {
             d.span = shift(&d.span, passage.start);
-            let sentence = around(&doc.source, passage, &d.span, &['。', '！', '？']);
+            let sentence = around(&doc.source, passage, &d.span, is_sentence_stop);
             dates.push(DateInText {
                 date: d,
                 sentence,
@@ -91,7 +91,7 @@ pub fn extract(doc: &Document) -> Facts {
             if overlaps_any(&dates, &q.span) {
                 continue;
             }
-            let clause = around(&doc.source, &passage, &q.span, CLAUSE_STOPS);
+            let clause = around(&doc.source, &passage, &q.span, is_clause_stop);
             let noun = noun_after(&doc.source[q.span.end..passage.end]);
             figures.push(Figure {
                 quantity: q,
@@ -109,8 +109,19 @@ pub fn extract(doc: &Document) -> Facts {
     }
 }
 
-/// Punctuation that ends a clause.
-const CLAUSE_STOPS: &[char] = &['。', '；', ';', '，', ',', '：', ':', '！', '？', '、'];
+/// Punctuation that ends a clause. (Tests by `matches!`, not a slice of characters: the
+/// search for them runs over up to `MAX_REACH` bytes on each side of every figure.)
+fn is_clause_stop(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '、'
+    )
+}
+
+/// Punctuation that ends a sentence.
+fn is_sentence_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
 
 /// The year of the report's own date (signing, else publication), read from the closing or
 /// the chrome; year-less dates with no earlier year in their passage take it.
@@ -138,7 +149,7 @@ pub fn overlaps(a: &Span, b: &Span) -> bool {
 }
 
 /// The stretch of `passage` around `inner` bounded by the nearest `stops` on either side.
-fn around(source: &str, passage: &Span, inner: &Span, stops: &[char]) -> Span {
+fn around(source: &str, passage: &Span, inner: &Span, stops: impl Fn(char) -> bool + Copy) -> Span {
     // Look no further than MAX_REACH bytes each way, so that a long passage with no
     // punctuation costs linear time, not a scan back to its start for every fact.
     let lo = floor_boundary(
@@ -183,7 +194,11 @@ fn noun_after(text: &str) -> String {
     let mut noun = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || NOUN_STOPS.iter().any(|s| rest.starts_with(s))
+        // A stop is compared whole only when its first character is this one.
+        if !('\u{4e00}'..='\u{9fff}').contains(&c)
+            || NOUN_STOPS
+                .iter()
+                .any(|s| s.starts_with(c) && rest.starts_with(s))
         {
             break;
         }

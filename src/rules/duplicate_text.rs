@@ -196,13 +196,15 @@ fn item_name(doc: &Document, item: &Item) -> String {
 
 /// The rectification texts of the items that are long enough to compare.
 fn texts(doc: &Document, params: &Params) -> Vec<Text> {
+    // One buffer of characters and one of skipped spans for all the items.
+    let mut chars: Vec<char> = Vec::new();
+    let mut skip: Vec<Span> = Vec::new();
     doc.items
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
             let span = rectification_span(doc, item)?;
-            let norm = normalise(doc, &span);
-            let chars: Vec<char> = norm.chars().collect();
+            normalise(doc, &span, &mut skip, &mut chars);
             if chars.len() < params.min_chars.max(params.shingle) {
                 return None;
             }
@@ -233,9 +235,11 @@ fn rectification_span(doc: &Document, item: &Item) -> Option<Span> {
     Some(start..item.span.end)
 }
 
-/// The text of a span with punctuation, blanks, labels, notes and enumeration markers dropped.
-fn normalise(doc: &Document, span: &Span) -> String {
-    let mut skip: Vec<Span> = Vec::new();
+/// The characters of a span with punctuation, blanks, labels, notes and enumeration markers
+/// dropped, into `out` (cleared first); `skip` is a buffer for the spans dropped.
+fn normalise(doc: &Document, span: &Span, skip: &mut Vec<Span>, out: &mut Vec<char>) {
+    skip.clear();
+    out.clear();
     // Blocks and sections are in document order: only those inside the span are visited, so
     // the cost follows the item, not the report (no item × block product).
     let first = doc.blocks.partition_point(|b| b.span.end <= span.start);
@@ -263,7 +267,6 @@ fn normalise(doc: &Document, span: &Span) -> String {
         }
     }
     skip.sort_by_key(|s| s.start);
-    let mut out = String::new();
     let mut next = 0;
     let mut pos = span.start;
     for c in doc.text(span).chars() {
@@ -275,11 +278,20 @@ fn normalise(doc: &Document, span: &Span) -> String {
         if next < skip.len() && skip[next].start <= at {
             continue;
         }
-        if c.is_alphanumeric() && !('①'..='⑳').contains(&c) {
+        if kept(c) {
             out.push(c);
         }
     }
-    out
+}
+
+/// Whether a character counts in a normalised text: letters and digits, but not the circled
+/// numbers ①…⑳ that enumerate. The ideographs of the basic block, most of a report, are
+/// answered without the Unicode tables (all of them are letters).
+fn kept(c: char) -> bool {
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return true;
+    }
+    c.is_alphanumeric() && !('①'..='⑳').contains(&c)
 }
 
 #[cfg(test)]
@@ -417,6 +429,14 @@ mod tests {
         assert_eq!(h.values["similarity"], "100%");
         assert!(h.values["other"].starts_with("(1)"));
         assert!(h.values["item"].starts_with("(2)"));
+    }
+
+    #[test]
+    fn the_basic_ideographs_are_all_alphanumeric() {
+        // `kept` answers them without asking `char::is_alphanumeric`: the same answer.
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert!(c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::checks::{
     arabic, blocks_arabic, blocks_chinese, chinese_small, chinese_year, day_ok, is_arabic_digit,
     next_char, part_of, part_stands, prev_char, web_sep, year_ok,
 };
-use super::patterns::ATOM_AT;
+use super::patterns::{ATOM, ATOM_MAX, may_atom_at};
 use super::{Part, PartialDate};
 use chrono::NaiveDate;
 use regex::Captures;
@@ -74,7 +74,7 @@ fn read_part(part: regex::Match, base: usize, text: &str, date: &mut PartialDate
     }
 }
 
-/// The date in captures of `ATOM`/`ATOM_AT` run on `text[base..]`, or None when it is not one.
+/// The date in captures of `ATOM` run on `text[base..]`, or None when it is not one.
 pub(super) fn read_atom(c: &Captures, base: usize, text: &str) -> Option<Atom> {
     let whole = c.get(0)?;
     let start = base + whole.start();
@@ -239,7 +239,23 @@ fn read_chinese_month_day(c: &Captures, m: regex::Match, date: &mut PartialDate)
 }
 
 /// A date that starts exactly at `at`.
+///
+/// `ATOM` itself is asked, from `at` in the text cut `ATOM_MAX` bytes after it, rather than
+/// an anchored copy of the pattern compiled for it (a second large automaton per process):
+/// leftmost-first, it gives the match that starts at `at` if there is one, and no atom is so
+/// long that the cut shortens it (the pattern has no anchors or look-around for the cut to
+/// disturb). A match further on is not this one; the cut bounds the search for it.
 pub(super) fn atom_at(text: &str, at: usize) -> Option<Atom> {
-    let c = ATOM_AT.captures(&text[at..])?;
-    read_atom(&c, at, text)
+    if !may_atom_at(&text[at..]) {
+        return None;
+    }
+    let mut end = (at + ATOM_MAX).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let c = ATOM.captures_at(&text[..end], at)?;
+    if c.get(0)?.start() != at {
+        return None;
+    }
+    read_atom(&c, 0, text)
 }

@@ -2,7 +2,7 @@
 
 use super::atom::{Atom, NO_DATE, atom_at};
 use super::checks::{arabic, blocks_arabic, day_ok, prev_char, year_ok};
-use super::patterns::{DAY_AT, LOOK_BACK, MONTH_SEP_BEFORE, NUM_SEP_AT, SEP_AT, YEAR_SEP_BEFORE};
+use super::patterns::{LOOK_BACK, day_at, num_sep_at, num_sep_before, sep_at};
 use super::{Part, PartialDate};
 
 /// A range: its start, its end, the end's relative year, and where it ends.
@@ -14,8 +14,7 @@ pub(super) fn range_after(text: &str, a: &Atom) -> Option<RangeEnd> {
     if let Some(r) = range_after_number(text, a) {
         return Some(r);
     }
-    let c = SEP_AT.captures(&text[a.span.end..])?;
-    let at = a.span.end + c.get(0)?.end();
+    let at = a.span.end + sep_at(&text[a.span.end..])?;
     if let Some(e) = atom_at(text, at) {
         return Some((a.date, e.date, e.rel, e.span.end));
     }
@@ -30,9 +29,10 @@ fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
     if !a.year_only() && !a.month_only() {
         return None;
     }
-    let c = NUM_SEP_AT.captures(&text[a.span.end..])?;
-    let n = arabic(c.name("n")?.as_str())?;
-    let at = a.span.end + c.get(0)?.end();
+    let rest = &text[a.span.end..];
+    let (digits, end) = num_sep_at(rest)?;
+    let n = arabic(&rest[digits])?;
+    let at = a.span.end + end;
     let mut start = a.date;
     if a.year_only() {
         if !(1..=12).contains(&n) {
@@ -54,8 +54,8 @@ fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
 
 /// `28日` at `at`, ending a range that starts with `start` (which has a month).
 fn bare_day(text: &str, at: usize, start: &PartialDate) -> Option<RangeEnd> {
-    let c = DAY_AT.captures(&text[at..])?;
-    let day = arabic(c.name("n")?.as_str())?;
+    let (digits, day_end) = day_at(&text[at..])?;
+    let day = arabic(&text[at..][digits])?;
     let month = start.month?;
     if !day_ok(start.year, month, day) {
         return None;
@@ -67,7 +67,7 @@ fn bare_day(text: &str, at: usize, start: &PartialDate) -> Option<RangeEnd> {
         day: Some(day),
         part: Part::None,
     };
-    Some((*start, end, None, at + c.get(0)?.end()))
+    Some((*start, end, None, at + day_end))
 }
 
 /// The start of the text window of at most `LOOK_BACK` characters before `at`.
@@ -92,25 +92,23 @@ pub(super) fn range_before(text: &str, a: &Atom, floor: usize) -> Option<(Partia
     }
     let window = &text[w..a.span.start];
     if a.year_only() {
-        let c = YEAR_SEP_BEFORE.captures(window)?;
-        let n = c.name("n")?;
-        if prev_char(text, w + n.start()).is_some_and(blocks_arabic) {
+        let n = num_sep_before(window, 4..=4)?;
+        if prev_char(text, w + n.start).is_some_and(blocks_arabic) {
             return None;
         }
-        let year = year_ok(arabic(n.as_str())?)?;
+        let year = year_ok(arabic(&window[n.clone()])?)?;
         let start = PartialDate {
             year: Some(year),
             ..NO_DATE
         };
-        return Some((start, w + n.start()));
+        return Some((start, w + n.start));
     }
     if a.date.year.is_none() && a.date.month.is_some() && a.date.day.is_none() {
-        let c = MONTH_SEP_BEFORE.captures(window)?;
-        let n = c.name("n")?;
-        if prev_char(text, w + n.start()).is_some_and(blocks_arabic) {
+        let n = num_sep_before(window, 1..=2)?;
+        if prev_char(text, w + n.start).is_some_and(blocks_arabic) {
             return None;
         }
-        let month = arabic(n.as_str())?;
+        let month = arabic(&window[n.clone()])?;
         if !(1..=12).contains(&month) {
             return None;
         }
@@ -118,7 +116,7 @@ pub(super) fn range_before(text: &str, a: &Atom, floor: usize) -> Option<(Partia
             month: Some(month),
             ..NO_DATE
         };
-        return Some((start, w + n.start()));
+        return Some((start, w + n.start));
     }
     None
 }

@@ -259,6 +259,12 @@ pub fn scan_numbers(text: &str) -> Vec<Quantity> {
     };
     let mut i = 0;
     while i < text.len() {
+        // Only a numeral starts a figure (百分之 and 千分之 start with one too): the scanner
+        // goes straight to the next one.
+        let Some(skip) = text[i..].find(figure::is_num_start) else {
+            break;
+        };
+        i += skip;
         i = scanner.step(i).max(i + 1);
         while !text.is_char_boundary(i) {
             i += 1;

@@ -21,7 +21,8 @@ impl Scanner<'_> {
         let Some(c) = rest.chars().next() else {
             return i + 1;
         };
-        if rest.starts_with("百分之") || rest.starts_with("千分之") {
+        if matches!(c, '百' | '千') && (rest.starts_with("百分之") || rest.starts_with("千分之"))
+        {
             if let Some(end) = self.percent(i) {
                 return end;
             }

@@ -1,6 +1,6 @@
 //! Near-duplicate texts by the Jaccard similarity of their character shingles.
 //!
-//! Candidate pairs come from an inverted index (shingle → texts, as runs of a sorted list). Shingles found in many texts are
+//! Candidate pairs come from an inverted index (shingle → texts, as runs of one list). Shingles found in many texts are
 //! boilerplate and are not followed, which bounds the work per text; a pair is compared only when
 //! the shingles it could share can reach the threshold, a bound that never drops a pair that shares
 //! at least one shingle outside the boilerplate. Identical texts are grouped by a hash of the whole.
@@ -35,21 +35,51 @@ type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 pub(super) struct Shingled {
     /// Hash of the whole text.
     whole: u64,
-    /// Hashes of its shingles, sorted, without repeats.
+    /// Hashes of its shingles in text order, repeats included: the index drops the repeats
+    /// as it numbers them, so no text's shingles need sorting.
     shingles: Vec<u64>,
 }
 
 impl Shingled {
     /// The shingles of length `k` of a text (at least 1; a text shorter than `k` has none).
+    ///
+    /// Each shingle is hashed by a rolling polynomial hash, `Σ cᵢ·Bᵏ⁻¹⁻ⁱ` over its characters
+    /// (mod 2⁶⁴): moving the window one character on costs one multiplication and two
+    /// additions, not `k` characters hashed again. The hash is then mixed (a bijection, so no
+    /// shingles are merged by it) so that its low bits are as good as its high ones for the
+    /// index's hash map.
     pub(super) fn new(chars: &[char], k: usize) -> Self {
-        let mut shingles: Vec<u64> = chars.windows(k.max(1)).map(hash_chars).collect();
-        shingles.sort_unstable();
-        shingles.dedup();
+        let k = k.max(1);
+        let mut shingles: Vec<u64> = Vec::with_capacity(chars.len().saturating_sub(k - 1));
+        // B^k: what the character leaving the window was multiplied by.
+        let top = (0..k).fold(1u64, |p, _| p.wrapping_mul(ROLL_BASE));
+        let mut h: u64 = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            h = h.wrapping_mul(ROLL_BASE).wrapping_add(u64::from(c));
+            if i >= k {
+                h = h.wrapping_sub(u64::from(chars[i - k]).wrapping_mul(top));
+            }
+            if i + 1 >= k {
+                shingles.push(mix(h));
+            }
+        }
         Shingled {
             whole: hash_chars(chars),
             shingles,
         }
     }
+}
+
+/// The base of the rolling hash: odd (so that multiplying by it loses no bits) and large.
+const ROLL_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A bijective mix of 64 bits (the finaliser of SplitMix64).
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// FNV-1a over characters: stable across runs, no global state.
@@ -64,31 +94,14 @@ fn hash_chars(chars: &[char]) -> u64 {
     h
 }
 
-/// Size of the intersection of two sorted sets.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Jaccard similarity of two shingle sets: shared / all, 0 for two empty sets.
-pub(super) fn jaccard(a: &Shingled, b: &Shingled) -> f64 {
-    let n = shared(&a.shingles, &b.shingles);
-    let union = a.shingles.len() + b.shingles.len() - n;
+/// Jaccard similarity of two sets of sizes `a` and `b` that share `shared`: shared / all, 0 for
+/// two empty sets.
+fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
+    let union = a + b - shared;
     if union == 0 {
         0.0
     } else {
-        n as f64 / union as f64
+        shared as f64 / union as f64
     }
 }
 
@@ -110,41 +123,72 @@ pub(super) fn similar_pairs(
             }
         }
     }
-    // The index: (shingle, text) sorted, so that each shingle's holders are one run of it, in
-    // text order; each text lists its shingles as run numbers. One sort instead of a map of
-    // small vectors, one per distinct shingle.
-    let mut entries: Vec<(u64, u32)> = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.shingles.iter().map(move |&s| (s, i as u32)))
-        .collect();
-    entries.sort_unstable();
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut runs_of: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| Vec::with_capacity(t.shingles.len()))
-        .collect();
-    let mut start = 0;
-    for run in entries.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, i) in run {
-            runs_of[i as usize].push(runs.len() as u32);
+    // The index: the distinct shingles numbered in order of first appearance (a hash map, one
+    // look-up per shingle), then each one's holders as a run of one list, in text order (a
+    // counting sort by number): linear in the shingles, with no sort and no vector per shingle.
+    let total: usize = texts.iter().map(|t| t.shingles.len()).sum();
+    let mut number: ByHash<u32> = ByHash::with_capacity_and_hasher(total, Default::default());
+    // Each text's distinct shingles as numbers, text after text (`starts[i]..starts[i + 1]`
+    // are text i's); `held[n]`: how many texts hold `n`; `last[n]`: the last text that did
+    // (plus one), which drops a text's repeats.
+    let mut numbers: Vec<u32> = Vec::with_capacity(total);
+    let mut starts: Vec<usize> = Vec::with_capacity(texts.len() + 1);
+    let mut held: Vec<u32> = Vec::new();
+    let mut last: Vec<u32> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        starts.push(numbers.len());
+        let i = i as u32 + 1;
+        for &s in &t.shingles {
+            let next = held.len() as u32;
+            let n = *number.entry(s).or_insert(next);
+            if n == next {
+                held.push(0);
+                last.push(0);
+            }
+            if last[n as usize] == i {
+                continue;
+            }
+            last[n as usize] = i;
+            held[n as usize] += 1;
+            numbers.push(n);
         }
-        runs.push(start..start + run.len());
-        start += run.len();
+    }
+    starts.push(numbers.len());
+    drop(number);
+    let own = |i: usize| &numbers[starts[i]..starts[i + 1]];
+    // runs[n]..runs[n + 1]: where the holders of shingle `n` are in `holders`.
+    let mut runs: Vec<u32> = Vec::with_capacity(held.len() + 1);
+    runs.push(0);
+    for &h in &held {
+        runs.push(runs[runs.len() - 1] + h);
+    }
+    let mut fill: Vec<u32> = runs[..held.len()].to_vec();
+    let mut holders: Vec<u32> = vec![0; numbers.len()];
+    for i in 0..texts.len() {
+        for &n in own(i) {
+            holders[fill[n as usize] as usize] = i as u32;
+            fill[n as usize] += 1;
+        }
     }
     // Shared-shingle counts of the later texts, dense; `touched` lists the non-zero ones.
     let mut counts: Vec<usize> = vec![0; texts.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (i, a) in texts.iter().enumerate() {
+    // `last` again, now marking the shingles of the text at hand (plus one) to count what a
+    // candidate shares with it, in one pass over the candidate's shingles.
+    last.fill(0);
+    for i in 0..texts.len() {
         let mut boilerplate = 0;
-        for &r in &runs_of[i] {
-            let holders = &entries[runs[r as usize].clone()];
+        let a = own(i);
+        for &n in a {
+            last[n as usize] = i as u32 + 1;
+            let n = n as usize;
+            let holders = &holders[runs[n] as usize..runs[n + 1] as usize];
             if holders.len() > common_items {
                 boilerplate += 1;
                 continue;
             }
             // Holders are in text order: only the later ones.
-            for &(_, j) in &holders[holders.partition_point(|&(_, j)| j as usize <= i)..] {
+            for &j in &holders[holders.partition_point(|&j| j as usize <= i)..] {
                 let j = j as usize;
                 if counts[j] == 0 {
                     touched.push(j);
@@ -155,13 +199,17 @@ pub(super) fn similar_pairs(
         touched.sort_unstable();
         for j in touched.drain(..) {
             let n = std::mem::take(&mut counts[j]);
-            let b = texts[j];
+            let b = own(j);
             // |A∩B| ≥ min·|A∪B| ≥ min·max(|A|,|B|) is necessary, and |A∩B| ≤ n + boilerplate.
-            let larger = a.shingles.len().max(b.shingles.len()) as f64;
+            let larger = a.len().max(b.len()) as f64;
             if ((n + boilerplate) as f64) < (min * larger).floor() {
                 continue;
             }
-            let sim = jaccard(a, b);
+            let shared = b
+                .iter()
+                .filter(|&&m| last[m as usize] == i as u32 + 1)
+                .count();
+            let sim = jaccard(shared, a.len(), b.len());
             if sim >= min {
                 out.push((i, j, sim));
             }
@@ -182,14 +230,27 @@ mod tests {
         Shingled::new(&text.chars().collect::<Vec<_>>(), 3)
     }
 
+    /// Jaccard similarity of two texts' shingle sets, by sets.
+    fn sets_jaccard(a: &Shingled, b: &Shingled) -> f64 {
+        use std::collections::HashSet;
+        let a: HashSet<u64> = a.shingles.iter().copied().collect();
+        let b: HashSet<u64> = b.shingles.iter().copied().collect();
+        jaccard(a.intersection(&b).count(), a.len(), b.len())
+    }
+
     #[test]
     fn jaccard_of_known_sets() {
-        assert_eq!(jaccard(&set("甲乙丙丁"), &set("甲乙丙丁")), 1.0);
+        assert_eq!(sets_jaccard(&set("甲乙丙丁"), &set("甲乙丙丁")), 1.0);
         // {甲乙丙, 乙丙丁} against {乙丙丁, 丙丁戊}: one of three.
-        assert!((jaccard(&set("甲乙丙丁"), &set("乙丙丁戊")) - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(jaccard(&set("甲乙丙"), &set("丁戊己")), 0.0);
+        assert!((sets_jaccard(&set("甲乙丙丁"), &set("乙丙丁戊")) - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(sets_jaccard(&set("甲乙丙"), &set("丁戊己")), 0.0);
+        // Repeated shingles count once: {甲乙丙, 乙丙甲, 丙甲乙} against itself.
+        assert_eq!(
+            sets_jaccard(&set("甲乙丙甲乙丙甲"), &set("甲乙丙甲乙丙甲")),
+            1.0
+        );
         // Too short for a shingle: nothing to compare, and never a pair.
-        assert_eq!(jaccard(&set("甲乙"), &set("甲乙")), 0.0);
+        assert_eq!(sets_jaccard(&set("甲乙"), &set("甲乙")), 0.0);
         assert!(similar_pairs(&[&set("甲乙"), &set("甲乙")], 0.5, 10).is_empty());
     }
 
@@ -198,7 +259,7 @@ mod tests {
         let mut out = Vec::new();
         for i in 0..texts.len() {
             for j in i + 1..texts.len() {
-                if jaccard(&texts[i], &texts[j]) >= min {
+                if sets_jaccard(&texts[i], &texts[j]) >= min {
                     out.push((i, j));
                 }
             }

@@ -223,6 +223,56 @@ fn check_invariants(text: &str, default_year: Option<i32>) {
     assert_eq!(facts, scan_dates(text, default_year));
 }
 
+/// Pieces of dates and of what surrounds them.
+const SKIP_PIECES: &[&str] = &[
+    "2023",
+    "２０２３",
+    "二〇二三",
+    "二○二四",
+    "OＯ",
+    "12",
+    "６",
+    "3",
+    "十二",
+    "三十一",
+    "五",
+    "年",
+    "月",
+    "日",
+    "号",
+    "份",
+    "度",
+    "底",
+    "末",
+    "初",
+    "中",
+    "上旬",
+    "下旬",
+    "今年",
+    "去年",
+    "至",
+    "到",
+    "—",
+    "-",
+    "－",
+    "/",
+    "／",
+    "~",
+    " ",
+    "\u{3000}",
+    "\t",
+    "\u{a0}",
+    ":",
+    "10:30",
+    ".",
+    "、",
+    "，",
+    "。",
+    "中央",
+    "工作",
+    "a",
+];
+
 proptest! {
     #[test]
     fn any_text(text in "\\PC*", y in proptest::option::of(1900i32..2100)) {
@@ -235,6 +285,18 @@ proptest! {
         y in proptest::option::of(1900i32..2100),
     ) {
         check_invariants(&text, y);
+    }
+
+    /// Searching only near the characters every atom holds finds what searching everywhere
+    /// finds: texts made of the pieces of dates, the longest leads included (a year of four
+    /// full-width or Chinese digits and three wide spaces before 年).
+    #[test]
+    fn skipping_ahead_changes_nothing(
+        parts in prop::collection::vec(0..SKIP_PIECES.len(), 0..30),
+        y in proptest::option::of(1900i32..2100),
+    ) {
+        let text: String = parts.iter().map(|&i| SKIP_PIECES[i]).collect();
+        prop_assert_eq!(scan(&text, y, true), scan(&text, y, false));
     }
 
     #[test]
