@@ -229,6 +229,8 @@ const FOREIGN_PERCENT: usize = 30;
 /// non-ASCII characters are anything else; of the same reports saved as Big5, over 80%).
 pub fn not_chinese(text: &str) -> Option<usize> {
     let (mut visible, mut non_ascii, mut foreign) = (0usize, 0usize, 0usize);
+    // A report uses a few thousand distinct characters: each is encoded once.
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     for c in text.chars() {
         if c.is_ascii() {
             visible += usize::from(c.is_ascii_graphic());
@@ -236,7 +238,7 @@ pub fn not_chinese(text: &str) -> Option<usize> {
         }
         visible += 1;
         non_ascii += 1;
-        foreign += usize::from(!in_gb2312_text(c));
+        foreign += usize::from(!*known.entry(c).or_insert_with(|| in_gb2312_text(c)));
     }
     let judged = non_ascii >= JUDGED_CHARACTERS && non_ascii * 2 >= visible;
     (judged && foreign * 100 >= non_ascii * FOREIGN_PERCENT).then(|| foreign * 100 / non_ascii)

@@ -317,8 +317,11 @@ pub(crate) fn read_text(
 /// The error for text whose encoding was `guessed` and that is not Chinese text
 /// ([`encoding::not_chinese`]).
 fn check_guess(name: &str, text: &str, encoding: Encoding, guessed: bool) -> Result<(), ReadError> {
+    if !guessed {
+        return Ok(());
+    }
     match encoding::not_chinese(text) {
-        Some(percent) if guessed => Err(ReadError::NotChinese {
+        Some(percent) => Err(ReadError::NotChinese {
             path: name.to_string(),
             encoding: encoding.label().to_string(),
             percent,
