@@ -156,15 +156,20 @@ mod tests {
         fix(text, |t| crate::check_text(&pack, t).findings)
     }
 
+    /// `text` fixed is `want`, in `applied` fixes.
+    fn assert_fixed(text: &str, want: &str, applied: usize) {
+        let out = fixed(text);
+        assert_eq!(out.text, want);
+        assert_eq!(out.applied, applied, "fixes applied");
+    }
+
     #[test]
     fn a_repeated_heading_and_those_after_it_move_up() {
-        let text = "一、提高站位\n正文。\n二、推进整改\n正文。\n三、正视不足\n正文。\n三、下步打算\n正文。\n四、工作要求\n正文。\n";
-        let out = fixed(text);
-        assert_eq!(
-            out.text,
-            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、正视不足\n正文。\n四、下步打算\n正文。\n五、工作要求\n正文。\n"
+        assert_fixed(
+            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、正视不足\n正文。\n三、下步打算\n正文。\n四、工作要求\n正文。\n",
+            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、正视不足\n正文。\n四、下步打算\n正文。\n五、工作要求\n正文。\n",
+            1,
         );
-        assert_eq!(out.applied, 1);
     }
 
     #[test]
@@ -179,33 +184,27 @@ mod tests {
 
     #[test]
     fn numbering_that_runs_on_across_parents_is_fixed_pass_by_pass() {
-        let text = "（一）组织方面\n1.关于学习的问题\n2.关于落实的问题\n（二）作风方面\n3.关于作风的问题\n3.关于纪律的问题\n（三）制度方面\n4.关于制度的问题\n";
-        let out = fixed(text);
-        assert_eq!(
-            out.text,
-            "（一）组织方面\n1.关于学习的问题\n2.关于落实的问题\n（二）作风方面\n3.关于作风的问题\n4.关于纪律的问题\n（三）制度方面\n5.关于制度的问题\n"
+        assert_fixed(
+            "（一）组织方面\n1.关于学习的问题\n2.关于落实的问题\n（二）作风方面\n3.关于作风的问题\n3.关于纪律的问题\n（三）制度方面\n4.关于制度的问题\n",
+            "（一）组织方面\n1.关于学习的问题\n2.关于落实的问题\n（二）作风方面\n3.关于作风的问题\n4.关于纪律的问题\n（三）制度方面\n5.关于制度的问题\n",
+            2,
         );
-        assert_eq!(out.applied, 2);
     }
 
     #[test]
     fn a_repeated_first_number_is_renumbered() {
         // The (三) already follows the (二) the second (一) stands for: only that one moves.
-        let text = "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(一)细化措施。正文。\n(三)建章立制。正文。\n";
-        let out = fixed(text);
-        assert_eq!(
-            out.text,
-            "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(二)细化措施。正文。\n(三)建章立制。正文。\n"
+        assert_fixed(
+            "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(一)细化措施。正文。\n(三)建章立制。正文。\n",
+            "一、总体情况\n正文。\n二、整改情况\n(一)强化责任。正文。\n(二)细化措施。正文。\n(三)建章立制。正文。\n",
+            1,
         );
-        assert_eq!(out.applied, 1);
         // An extra 一、: it and those after it move up.
-        let text = "一、提高站位\n正文。\n一、推进整改\n正文。\n二、下步打算\n正文。\n";
-        let out = fixed(text);
-        assert_eq!(
-            out.text,
-            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、下步打算\n正文。\n"
+        assert_fixed(
+            "一、提高站位\n正文。\n一、推进整改\n正文。\n二、下步打算\n正文。\n",
+            "一、提高站位\n正文。\n二、推进整改\n正文。\n三、下步打算\n正文。\n",
+            1,
         );
-        assert_eq!(out.applied, 1);
         let text = "(一)组织方面\n1.关于学习的问题\n1.关于落实的问题\n2.关于作风的问题\n";
         assert_eq!(
             fixed(text).text,

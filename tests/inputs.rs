@@ -377,6 +377,20 @@ fn zglint() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("zglint").expect("the binary is built")
 }
 
+/// The findings `check --format json` gives for one file.
+fn json_diagnostics(path: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = zglint()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("findings")
+        .clone()
+}
+
 /// A fresh folder under the target directory for one test's files.
 fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -775,15 +789,7 @@ fn markdown_through_the_command_line_quotes_the_file_and_honours_suppressions() 
     let dir = scratch("markdown-cli");
     let path = dir.join("r.md");
     std::fs::write(&path, MARKDOWN_REPORT).expect("write");
-    let out = zglint()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let diagnostics = json["files"][0]["diagnostics"]
-        .as_array()
-        .expect("findings");
+    let diagnostics = json_diagnostics(&path);
     let repeated = diagnostics
         .iter()
         .find(|d| d["rule"] == "heading-number-repeated")
@@ -828,15 +834,8 @@ fn a_suppression_comment_works_in_markdown() {
     let dir = scratch("markdown-suppress");
     let path = dir.join("r.markdown");
     std::fs::write(&path, report).expect("write");
-    let out = zglint()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let rules: Vec<&str> = json["files"][0]["diagnostics"]
-        .as_array()
-        .expect("findings")
+    let diagnostics = json_diagnostics(&path);
+    let rules: Vec<&str> = diagnostics
         .iter()
         .filter_map(|d| d["rule"].as_str())
         .collect();
@@ -848,19 +847,12 @@ fn a_suppression_comment_works_in_markdown() {
         "",
     );
     std::fs::write(&path, bare).expect("write");
-    let out = zglint()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let diagnostics = json_diagnostics(&path);
     assert!(
-        json["files"][0]["diagnostics"]
-            .as_array()
-            .expect("findings")
+        diagnostics
             .iter()
             .any(|d| d["rule"] == "heading-number-repeated"),
-        "{json}"
+        "{diagnostics:?}"
     );
 }
 
