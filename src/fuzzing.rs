@@ -26,12 +26,13 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Reading a file's bytes as text, a web page and a Word document (the format goes by the
-/// name): the same outcome twice; an error names the file; paragraph starts lie in the text on
-/// character boundaries; UTF-8 text read as text is the file's own bytes (after any BOM).
+/// Reading a file's bytes as text, Markdown, a web page and a Word document (the format goes by
+/// the name): the same outcome twice; an error names the file; paragraph starts lie in the text
+/// on character boundaries; UTF-8 text read as text or Markdown is the file's own bytes as
+/// written (after any BOM), and Markdown's text as shown has the same length and line ends.
 pub fn decode(bytes: &[u8]) {
     let opts = crate::ReadOptions::default();
-    for name in ["fuzz.txt", "fuzz.html", "fuzz.docx"] {
+    for name in ["fuzz.txt", "fuzz.md", "fuzz.html", "fuzz.docx"] {
         let read = || crate::read_bytes(name, bytes.to_vec(), &opts);
         let first = read();
         match (&first, read()) {
@@ -64,11 +65,23 @@ pub fn decode(bytes: &[u8]) {
         {
             let own = if bom { &bytes[3..] } else { bytes };
             assert_eq!(
-                text.as_bytes(),
+                input.written().as_bytes(),
                 own,
                 "{name}: UTF-8 text changed in reading"
             );
         }
+        let written = input.written();
+        assert_eq!(
+            text.len(),
+            written.len(),
+            "{name}: shown and written differ in length"
+        );
+        assert!(
+            text.match_indices('\n')
+                .map(|(i, _)| i)
+                .eq(written.match_indices('\n').map(|(i, _)| i)),
+            "{name}: shown and written differ in their line ends"
+        );
     }
 }
 
