@@ -450,3 +450,35 @@ fn rules_lists_one_line_per_rule_in_aligned_columns() {
         assert_eq!(starts(l), first, "{l}\n{stdout}");
     }
 }
+
+/// Colour in the human output: on a terminal (a pseudo-terminal from util-linux's `script`)
+/// unless `NO_COLOR` is set, never into a pipe, always with `--color always`.
+#[test]
+fn colour_only_on_a_terminal_without_no_color() {
+    const ESC: &str = "\u{1b}[";
+    let report = "tests/fixtures/reports/sample.txt";
+    let piped = zglint().args(["check", report]).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&piped.stdout).contains(ESC));
+    let forced = zglint()
+        .args(["check", "--color", "always", report])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&forced.stdout).contains(ESC));
+    let on_terminal = |no_color: Option<&str>| {
+        let command = format!("{} check {report}", env!("CARGO_BIN_EXE_zglint"));
+        let mut script = std::process::Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]);
+        script.env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            script.env("NO_COLOR", v);
+        }
+        let out = script.output().expect("util-linux script runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let terminal = on_terminal(None);
+    assert!(terminal.contains("count-mismatch"), "{terminal}");
+    assert!(terminal.contains(ESC), "no colour on a terminal");
+    let no_color = on_terminal(Some("1"));
+    assert!(no_color.contains("count-mismatch"), "{no_color}");
+    assert!(!no_color.contains(ESC), "colour despite NO_COLOR");
+}
