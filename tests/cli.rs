@@ -482,3 +482,50 @@ fn colour_only_on_a_terminal_without_no_color() {
     assert!(no_color.contains("count-mismatch"), "{no_color}");
     assert!(!no_color.contains(ESC), "colour despite NO_COLOR");
 }
+
+/// `rule-dirs` in a `zglint.yaml` loads a folder of rules relative to the file: its rule fires,
+/// `zglint rules` and `config` know it, and a bad rule file there is an error at its line.
+#[test]
+fn rule_dirs_in_the_configuration_load_local_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let local = dir.path().join("local-rules");
+    std::fs::create_dir_all(&local).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/local.yaml"),
+        local.join("local.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("zglint.yaml"), "rule-dirs: [local-rules]\n").unwrap();
+    let report = dir.path().join("report.txt");
+    std::fs::write(
+        &report,
+        "中共青石镇委员会关于巡察整改进展情况的通报\n一、总体情况\n\
+         截至2024年11月20日,反馈的4个问题,整改到位率80%,其中已完成整改3个,正在整改1个。\n\
+         \n中共青石镇委员会\n2024年11月25日\n",
+    )
+    .unwrap();
+    zglint()
+        .args(["check", "--format", "concise"])
+        .arg(&report)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("rectification-rate-unreachable"));
+    zglint()
+        .arg("config")
+        .arg(&report)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rectification-rate-unreachable"));
+    std::fs::write(
+        local.join("bad.yaml"),
+        "- id: bad-rule\n  kind: ratio\n  level: loud\n  message: \"x\"\n",
+    )
+    .unwrap();
+    zglint()
+        .args(["check", "--format", "concise"])
+        .arg(&report)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.yaml:3:10"))
+        .stderr(predicate::str::contains("loud"));
+}
