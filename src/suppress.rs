@@ -64,6 +64,20 @@ pub struct Suppression {
     pub scope: Option<Span>,
 }
 
+/// The HTML comments of a text, `<!--` to `-->` (or to the end of the text), in order.
+pub fn comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find("<!--").map(|i| at + i) {
+        let close = text[open + 4..]
+            .find("-->")
+            .map_or(text.len(), |i| open + 4 + i + 3);
+        out.push(open..close);
+        at = close;
+    }
+    out
+}
+
 /// The comments of a text: the text with every HTML comment blanked out, and the suppressions.
 pub fn scan(text: &str) -> (String, Vec<Suppression>) {
     if !text.contains("<!--") {
@@ -71,11 +85,11 @@ pub fn scan(text: &str) -> (String, Vec<Suppression>) {
     }
     let mut blanked = text.as_bytes().to_vec();
     let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(open) = text[at..].find("<!--").map(|i| at + i) {
-        let close = text[open + 4..]
-            .find("-->")
-            .map_or(text.len(), |i| open + 4 + i + 3);
+    for Span {
+        start: open,
+        end: close,
+    } in comments(text)
+    {
         for b in &mut blanked[open..close] {
             if *b != b'\n' && *b != b'\r' {
                 *b = b' ';
@@ -84,7 +98,6 @@ pub fn scan(text: &str) -> (String, Vec<Suppression>) {
         if let Some(s) = parse(text, open, close) {
             found.push(s);
         }
-        at = close;
     }
     // Every byte of a comment became an ASCII space or stayed a line end, and a comment starts and
     // ends on ASCII, so the text is still UTF-8.

@@ -28,7 +28,7 @@ use std::borrow::Cow;
 /// (see the module's documentation). Borrowed when there is nothing to blank.
 pub fn rendered(text: &str) -> Cow<'_, str> {
     let mut out = text.as_bytes().to_vec();
-    let comments = comments(text);
+    let comments = crate::suppress::comments(text);
     let lines = lines(text);
     let mut blank = Blanker {
         out: &mut out,
@@ -132,20 +132,6 @@ fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     if start < text.len() {
         out.push(start..text.len());
-    }
-    out
-}
-
-/// The HTML comments, `<!--` to `-->` (or to the end), as `suppress::scan` finds them.
-fn comments(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(open) = text[at..].find("<!--").map(|i| at + i) {
-        let close = text[open + 4..]
-            .find("-->")
-            .map_or(text.len(), |i| open + 4 + i + 3);
-        out.push(open..close);
-        at = close;
     }
     out
 }
