@@ -16,7 +16,7 @@
 //!    [`pack`] loads the YAML rule files that set a kind's parameters, id and level into a
 //!    [`Pack`]. [`config`] gives each file's settings: which rules are on, at what level.
 //! 5. **check** — [`check()`] is the one pipeline for one report: the three texts settled
-//!    once, analysis, the rules at their levels, suppression comments; with [`check::fix`]
+//!    once, analysis, the rules at their levels, suppression comments; with [`check::fix()`]
 //!    the safe fixes, with [`check::baseline`] the findings recorded earlier dropped. It gives
 //!    a [`Checked`], made of [`finding`]s.
 //! 6. **render** — [`render`] writes checked reports in an output format.

@@ -12,7 +12,7 @@
 //! 4. drops what suppression comments cover and reports those that cover nothing
 //!    ([`suppress`]).
 //!
-//! [`fix`] applies the safe fixes, checking again after each ([`fix::fix`]); a
+//! [`fix()`] applies the safe fixes, checking again after each ([`fix::fix`]); a
 //! [`baseline::Baseline`] drops the findings it records, known by their [`fingerprint`]s.
 //! The result, a [`Checked`], is what the renderers render.
 
@@ -161,7 +161,7 @@ pub fn fix(input: &Input, markdown: bool, pack: &Pack, settings: &Settings) -> f
     })
 }
 
-/// The report `input` with `text` as written (after fixes); `markdown` as for [`fix`].
+/// The report `input` with `text` as written (after fixes); `markdown` as for [`fix()`].
 pub fn rewritten(input: &Input, text: String, markdown: bool) -> Input {
     let shown = match markdown.then(|| crate::input::markdown::rendered(&text)) {
         Some(Cow::Owned(shown)) => Some(shown),

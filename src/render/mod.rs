@@ -1,4 +1,4 @@
-//! Output formats. Each renders reports that have already been checked ([`crate::check`]),
+//! Output formats. Each renders reports that have already been checked ([`crate::check()`]),
 //! quoting and pointing into each report's text as written ([`crate::Checked::written`]).
 
 pub mod concise;
