@@ -88,6 +88,7 @@ fn report(n: usize) -> String {
 
 fn growth(c: &mut Criterion) {
     let pack = Pack::packaged().expect("the packaged rules load");
+    let settings = zglint::config::Settings::defaults(&pack);
     let mut g = c.benchmark_group("growth");
     for n in [50, 500, 5000] {
         let text = report(n);
@@ -113,8 +114,9 @@ fn growth(c: &mut Criterion) {
                 })
             });
         }
+        let input = zglint::check::plain(&text);
         g.bench_function(BenchmarkId::new("whole", n), |b| {
-            b.iter(|| zglint::check_text(&pack, black_box(&text)))
+            b.iter(|| zglint::check(black_box(&input), &pack, &settings))
         });
     }
     g.finish();

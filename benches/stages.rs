@@ -10,8 +10,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
+use zglint::FileResult;
+use zglint::config::Settings;
 use zglint::pack::Pack;
-use zglint::render::{FileResult, json};
+use zglint::render::json;
 use zglint::rules::{Context, KINDS};
 use zglint::vocab::Vocabulary;
 
@@ -47,6 +49,7 @@ fn read(path: &std::path::Path) -> String {
 fn stages(c: &mut Criterion) {
     let pack = Pack::packaged().expect("the packaged rules load");
     let vocab = Vocabulary::packaged();
+    let settings = Settings::defaults(&pack);
     for (name, text) in reports() {
         let mut g = c.benchmark_group("stages");
         g.throughput(Throughput::Bytes(text.len() as u64));
@@ -75,15 +78,17 @@ fn stages(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("rules", &name), |b| {
             b.iter(|| pack.check(black_box(&doc), &facts))
         });
+        // The whole check, as `zglint check` runs it on a text file.
+        let input = zglint::check::plain(&text);
         let result = [FileResult {
             path: "report.txt".to_string(),
-            outcome: Ok(zglint::check_text(&pack, &text)),
+            outcome: Ok(zglint::check(&input, &pack, &settings)),
         }];
         g.bench_function(BenchmarkId::new("render-json", &name), |b| {
             b.iter(|| json::render(black_box(&result)))
         });
         g.bench_function(BenchmarkId::new("whole", &name), |b| {
-            b.iter(|| zglint::check_text(&pack, black_box(&text)))
+            b.iter(|| zglint::check(black_box(&input), &pack, &settings))
         });
         g.finish();
 

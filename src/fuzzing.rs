@@ -2,13 +2,17 @@
 //! property tests in `tests/hostile.rs`: no panic, every span in bounds and on a character
 //! boundary, the same output every time. Each function panics when a property fails.
 
+use crate::check::FileResult;
+use crate::config::Settings;
 use crate::pack::Pack;
-use crate::render::{FileResult, Render};
+use crate::render::Render;
 use serde_json::Value;
 use std::sync::LazyLock;
 
 /// The packaged rules, compiled once.
 static PACK: LazyLock<Pack> = LazyLock::new(|| Pack::packaged().expect("the packaged rules load"));
+/// Each rule of the pack at its own level.
+static SETTINGS: LazyLock<Settings> = LazyLock::new(|| Settings::defaults(&PACK));
 
 /// A fuzz target: its name (that of its folder in `fuzz/corpus`) and its property over bytes.
 pub type Target = (&'static str, fn(&[u8]));
@@ -107,10 +111,12 @@ pub fn facts(text: &str) {
     assert_eq!(value, read(), "analysis is not deterministic");
 }
 
-/// The rules with the packaged pack: every finding's span, labels and edits hold, its fix
-/// applies, and the JSON and human output are the same on a second run.
+/// The check ([`crate::check()`], as `zglint check` runs it on a text file) with the packaged
+/// pack: every finding's span, labels and edits hold, its fix applies, and the JSON and human
+/// output are the same on a second run.
 pub fn rules(text: &str) {
-    let checked = crate::check_text(&PACK, text);
+    let input = crate::check::plain(text);
+    let checked = crate::check(&input, &PACK, &SETTINGS);
     for f in &checked.findings {
         let mut spans = vec![("finding", &f.span)];
         spans.extend(f.labels.iter().map(|l| ("label", &l.span)));
@@ -120,7 +126,7 @@ pub fn rules(text: &str) {
         }
         if !f.fix.is_empty() {
             assert!(
-                crate::fix::apply(text, &f.fix).is_some(),
+                crate::check::fix::apply(text, &f.fix).is_some(),
                 "{}: its edits do not apply",
                 f.rule
             );
@@ -137,7 +143,7 @@ pub fn rules(text: &str) {
         (json, human.file(&file))
     };
     let first = render(checked);
-    let second = render(crate::check_text(&PACK, text));
+    let second = render(crate::check(&input, &PACK, &SETTINGS));
     assert_eq!(first, second, "checking is not deterministic");
 }
 

@@ -1,41 +1,66 @@
 //! zglint: a linter for Chinese rectification progress reports (巡察/巡视/审计 整改进展情况通报).
 //!
-//! The pipeline is plain functions: [`read_input`] a file (text, `.docx` or a web page),
-//! [`analyse`] its text (parse, find the items, extract the facts), then check it and render
-//! the findings.
+//! A report goes through six stages, each a module (or a few) below, in this order:
+//!
+//! 1. **input** — [`read_input`] reads a file (text in any of the usual encodings, Markdown, a
+//!    Word `.docx`, a saved web page) into an [`Input`]: the text as written and as shown.
+//! 2. **parse** — [`parse`] turns the text into a [`document::Document`]: chrome (title,
+//!    issuer, date), sections by their numbered headings, blocks of text, every part a byte
+//!    span into the text. [`item`] then finds the itemized problems and their statuses, with
+//!    the words of [`vocab`] ([`lexicon`] looks many words up at one position; [`numeral`]
+//!    reads the small numerals of markers and dates).
+//! 3. **facts** — [`facts`] reads what the report states: every figure and date with its
+//!    place and context, and the report's timeline. [`analyse`] runs stages 2 and 3;
+//!    [`summary`] sums the report up for the output.
+//! 4. **rules** — [`rules`] holds the kinds of check, each Rust code that reads the facts;
+//!    [`pack`] loads the YAML rule files that set a kind's parameters, id and level into a
+//!    [`Pack`]. [`config`] gives each file's settings: which rules are on, at what level.
+//! 5. **check** — [`check()`] is the one pipeline for one report: the three texts settled
+//!    once, analysis, the rules at their levels, suppression comments; with [`check::fix()`]
+//!    the safe fixes, with [`check::baseline`] the findings recorded earlier dropped. It gives
+//!    a [`Checked`], made of [`finding`]s.
+//! 6. **render** — [`render`] writes checked reports in an output format.
+//!
+//! Beside the stages: [`run`] finds the files of a batch run, checks them on several threads
+//! and shows progress; [`text`] turns byte offsets into lines and columns and finds HTML
+//! comments; [`located`] points into the rule and configuration files for errors.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod baseline;
-pub mod batch;
-pub mod config;
-pub mod document;
-pub mod facts;
-pub mod finding;
-pub mod fingerprint;
-pub mod fix;
-#[doc(hidden)]
-pub mod fuzzing;
+// 1. input
 pub mod input;
+// 2. parse
+pub mod document;
 pub mod item;
 pub mod lexicon;
-pub mod lint;
-pub mod located;
 pub mod numeral;
-pub mod pack;
 pub mod parse;
-pub mod progress;
-pub mod render;
-pub mod rules;
-pub mod summary;
-pub mod suppress;
 pub mod vocab;
-pub mod walk;
+// 3. facts
+pub mod facts;
+pub mod summary;
+// 4. rules
+pub mod config;
+pub mod pack;
+pub mod rules;
+// 5. check
+pub mod check;
+pub mod finding;
+// 6. render
+pub mod render;
+// Beside the stages.
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod located;
+pub mod run;
+pub mod text;
 
 use document::Document;
 use facts::Facts;
 use std::path::Path;
 
+pub use check::{Checked, FileResult, check};
 pub use input::{Input, ReadError, ReadOptions, read_bytes, read_from, read_input};
+pub use pack::Pack;
 
 /// Decode a text report's bytes: UTF-8 (with or without BOM), UTF-16 or GB18030, detected.
 /// `path` names the file in errors.
@@ -55,18 +80,4 @@ pub fn analyse(text: &str) -> (Document, Facts) {
     item::find_items(&mut doc, vocab);
     let facts = facts::extract(&doc);
     (doc, facts)
-}
-
-/// Check a report's text with a rule pack: analyse it, summarise it, run the rules.
-pub fn check_text(pack: &pack::Pack, text: &str) -> render::Checked {
-    let (document, facts) = analyse(text);
-    let summary = summary::summarize(&document, &facts);
-    let findings = pack.check(&document, &facts);
-    render::Checked {
-        document,
-        facts,
-        summary,
-        findings,
-        paragraphs: Vec::new(),
-    }
 }

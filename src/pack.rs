@@ -237,7 +237,8 @@ impl Pack {
         Ok(())
     }
 
-    /// Run every rule that is not off over a report; findings in document order.
+    /// Run every rule that is not off over a report, at its own level; findings in document
+    /// order. The rules alone, for rule tests: a report is checked by [`crate::check()`].
     pub fn check(&self, doc: &Document, facts: &Facts) -> Vec<Finding> {
         self.check_with(doc, facts, |rule| rule.spec.level.level())
     }

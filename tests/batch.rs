@@ -7,7 +7,7 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use zglint::walk::{self, WalkOptions};
+use zglint::run::discover::{self, DiscoverOptions};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
@@ -51,7 +51,7 @@ fn corpus() -> tempfile::TempDir {
 #[test]
 fn folders_are_walked_recursively_skipping_hidden_ignored_and_other_types() {
     let dir = corpus();
-    let walk = walk::collect(&[dir.path().to_path_buf()], &WalkOptions::default());
+    let walk = discover::discover(&[dir.path().to_path_buf()], &DiscoverOptions::default());
     assert!(walk.errors.is_empty(), "{:?}", walk.errors);
     assert_eq!(
         names(dir.path(), &walk.files),
@@ -83,7 +83,7 @@ fn a_file_given_by_path_is_checked_whatever_its_name_and_only_once() {
         // A hidden folder given by path is walked.
         d.join(".secret"),
     ];
-    let walk = walk::collect(&paths, &WalkOptions::default());
+    let walk = discover::discover(&paths, &DiscoverOptions::default());
     assert!(walk.errors.is_empty(), "{:?}", walk.errors);
     assert_eq!(
         names(d, &walk.files),
@@ -106,7 +106,7 @@ fn globs_choose_files_and_leave_files_out() {
         let globs: Vec<String> = globs.iter().map(|g| g.to_string()).collect();
         names(
             dir.path(),
-            &walk::collect(&root, &WalkOptions::new(&globs).unwrap()).files,
+            &discover::discover(&root, &DiscoverOptions::new(&globs).unwrap()).files,
         )
     };
     assert_eq!(with(&["*.md", "*.pdf"]), ["b.md", "skip.pdf"]);
@@ -116,7 +116,7 @@ fn globs_choose_files_and_leave_files_out() {
         ["a.txt", "b.md", "f.docx"],
         "only exclusions: the default extensions, minus those"
     );
-    let err = WalkOptions::new(&["a[".to_string()]).unwrap_err();
+    let err = DiscoverOptions::new(&["a[".to_string()]).unwrap_err();
     assert!(err.to_string().starts_with("--glob `a[`: "), "{err}");
 }
 
@@ -142,7 +142,7 @@ fn unreadable_entries_and_symlink_loops_are_reported_and_the_walk_goes_on() {
     let enforced = std::fs::read_dir(&locked).is_err();
 
     let paths = [d.join("good"), d.join("missing.txt")];
-    let walk = walk::collect(&paths, &WalkOptions::default());
+    let walk = discover::discover(&paths, &DiscoverOptions::default());
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
 
     let mut want = vec!["good/a.txt", "good/other/c.txt", "good/z.txt"];
@@ -191,7 +191,7 @@ fn results_come_in_path_order_whatever_the_thread_timing() {
         .collect();
     for jobs in [2, 3, 8] {
         let mut out = Vec::new();
-        zglint::batch::run(
+        zglint::run::batch::run(
             paths.clone(),
             jobs,
             |p| {
@@ -213,7 +213,7 @@ fn results_stream_out_and_few_wait_in_memory() {
     let started = AtomicUsize::new(0);
     let mut started_at_first_emit = None;
     let mut emitted = 0;
-    zglint::batch::run(
+    zglint::run::batch::run(
         paths.clone(),
         jobs,
         |p| {
@@ -234,7 +234,7 @@ fn results_stream_out_and_few_wait_in_memory() {
         },
     );
     assert_eq!(emitted, paths.len());
-    let bound = zglint::batch::WINDOW_PER_JOB * jobs;
+    let bound = zglint::run::batch::WINDOW_PER_JOB * jobs;
     let most = most.into_inner();
     assert!(most <= bound, "{most} results waited, more than {bound}");
     assert!(
@@ -246,19 +246,19 @@ fn results_stream_out_and_few_wait_in_memory() {
 #[test]
 fn a_parallel_check_gives_the_same_output_as_a_serial_one() {
     let dir = common::fixture("");
-    let walk = walk::collect(&[dir], &WalkOptions::default());
+    let walk = discover::discover(&[dir], &DiscoverOptions::default());
     assert!(walk.files.len() >= 3, "{:?}", walk.files);
     let pack = zglint::pack::Pack::packaged().unwrap();
     let render = |jobs| {
         let mut json = zglint::render::json::Json::default();
         let mut out = zglint::render::Render::start(&mut json);
-        zglint::batch::run(
+        zglint::run::batch::run(
             walk.files.clone(),
             jobs,
-            |p| zglint::render::FileResult {
+            |p| zglint::FileResult {
                 path: p.display().to_string(),
                 outcome: zglint::read(p)
-                    .map(|t| zglint::check_text(&pack, &t))
+                    .map(|t| zglint::check::check_str(&t, &pack))
                     .map_err(|e| e.to_string()),
             },
             |r| out.push_str(&zglint::render::Render::file(&mut json, &r)),

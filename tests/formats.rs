@@ -3,9 +3,10 @@
 //! their key properties checked directly (columns, escaping, well-formed XML, the SARIF schema).
 
 use quick_xml::events::Event;
+use zglint::FileResult;
 use zglint::finding::{Finding, Level};
 use zglint::pack::Pack;
-use zglint::render::{self, FileResult};
+use zglint::render;
 
 mod common;
 
@@ -82,7 +83,7 @@ fn pack() -> Pack {
 fn checked(path: &str, text: &str) -> FileResult {
     FileResult {
         path: path.to_string(),
-        outcome: Ok(zglint::check_text(&pack(), text)),
+        outcome: Ok(zglint::check::check_str(text, &pack())),
     }
 }
 
@@ -110,7 +111,7 @@ fn seed_results() -> Vec<FileResult> {
         .map(|p| FileResult {
             path: p.display().to_string(),
             outcome: zglint::read(p)
-                .map(|text| zglint::check_text(&pack, &text))
+                .map(|text| zglint::check::check_str(&text, &pack))
                 .map_err(|e| e.to_string()),
         })
         .collect()

@@ -32,9 +32,9 @@ fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static)
 }
 
 /// Check a text with the packaged rules, within the limit, asserting every span holds.
-fn check(what: &str, text: String) -> zglint::render::Checked {
+fn check(what: &str, text: String) -> zglint::Checked {
     within(what, move || {
-        let checked = zglint::check_text(&PACK, &text);
+        let checked = zglint::check::check_str(&text, &PACK);
         for f in &checked.findings {
             for span in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
                 assert!(
@@ -48,7 +48,7 @@ fn check(what: &str, text: String) -> zglint::render::Checked {
     })
 }
 
-fn rules_of(checked: &zglint::render::Checked) -> Vec<&str> {
+fn rules_of(checked: &zglint::Checked) -> Vec<&str> {
     checked.findings.iter().map(|f| f.rule.as_str()).collect()
 }
 
@@ -185,14 +185,20 @@ fn a_directory_with_an_unreadable_file_and_a_symlink_loop() {
     assert_eq!(unsafe { libc::mkfifo(fifo.unwrap().as_ptr(), 0o644) }, 0);
 
     let results = within("walk and check", move || {
-        let walk = zglint::walk::collect(&[d], &zglint::walk::WalkOptions::default());
+        let walk = zglint::run::discover::discover(
+            &[d],
+            &zglint::run::discover::DiscoverOptions::default(),
+        );
         let mut results = Vec::new();
-        zglint::batch::run(
+        zglint::run::batch::run(
             walk.files,
             2,
             |p| {
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                (name, zglint::read(p).map(|t| zglint::check_text(&PACK, &t)))
+                (
+                    name,
+                    zglint::read(p).map(|t| zglint::check::check_str(&t, &PACK)),
+                )
             },
             |r| results.push(r),
         );

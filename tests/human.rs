@@ -7,10 +7,12 @@ mod common;
 use std::path::Path;
 use std::sync::LazyLock;
 use unicode_width::UnicodeWidthStr;
-use zglint::finding::{Finding, LineIndex};
+use zglint::finding::Finding;
 use zglint::pack::Pack;
 use zglint::render::human::Human;
-use zglint::render::{Checked, FileResult, render_all};
+use zglint::render::render_all;
+use zglint::text::LineIndex;
+use zglint::{Checked, FileResult};
 
 static PACK: LazyLock<Pack> = LazyLock::new(|| Pack::packaged().expect("packaged rules"));
 
@@ -19,7 +21,7 @@ fn root() -> &'static Path {
 }
 
 fn checked(text: &str) -> Checked {
-    zglint::check_text(&PACK, text)
+    zglint::check::check_str(text, &PACK)
 }
 
 /// The human output for one report, as the command prints it for `path`.
@@ -222,6 +224,7 @@ fn check_report(path: &str, text: &str, width: usize) -> usize {
     let all = checked(text);
     for f in &all.findings {
         let one = Checked {
+            written: all.written.clone(),
             paragraphs: Vec::new(),
             findings: vec![f.clone()],
             document: all.document.clone(),

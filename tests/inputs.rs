@@ -15,7 +15,7 @@ use zglint::pack::Pack;
 type Quote = (String, String);
 
 fn quotes(pack: &Pack, text: &str) -> Vec<Quote> {
-    let checked = zglint::check_text(pack, text);
+    let checked = zglint::check::check_str(text, pack);
     let mut out: Vec<Quote> = checked
         .findings
         .iter()
@@ -289,8 +289,8 @@ fn a_docx_carries_its_numbering_and_paragraph_numbers() {
         };
         assert_eq!(lines(&input.text), lines(&text), "{}", path.display());
         // One paragraph a line: a finding's paragraph is its line.
-        let index = zglint::finding::LineIndex::new(&input.text);
-        for f in zglint::check_text(&pack, &input.text).findings {
+        let index = zglint::text::LineIndex::new(&input.text);
+        for f in zglint::check::check_str(&input.text, &pack).findings {
             let (line, _) = index.line_column(f.span.start);
             assert_eq!(input.paragraph_of(f.span.start), Some(line), "{}", f.rule);
         }
@@ -702,13 +702,12 @@ fn markdown_report_as_plain() -> String {
 }
 
 /// A finding as the user reads it in a file: rule, line and the text at its span.
-fn located(pack: &Pack, checked_text: &str, written: &str) -> Vec<(String, usize, String)> {
-    let index = zglint::finding::LineIndex::new(written);
-    let rules = zglint::lint::known_rules(pack);
-    let settings =
-        zglint::config::resolve(None, &Default::default(), &rules, std::path::Path::new("r"));
-    let lint = zglint::lint::lint(pack, &rules, &settings, checked_text);
-    let mut out: Vec<_> = lint
+fn located(pack: &Pack, input: &zglint::Input) -> Vec<(String, usize, String)> {
+    let settings = zglint::config::Settings::defaults(pack);
+    let checked = zglint::check(input, pack, &settings);
+    let written = &checked.written;
+    let index = zglint::text::LineIndex::new(written);
+    let mut out: Vec<_> = checked
         .findings
         .iter()
         .map(|f| {
@@ -772,8 +771,8 @@ fn markdown_is_read_as_the_page_shows_it() {
     );
     assert_eq!(titles(&input.text), titles(&plain));
     // The same findings, on the same lines, as the report in plain text.
-    let want = located(&pack, &plain, &plain);
-    let got = located(&pack, &input.text, input.written());
+    let want = located(&pack, &zglint::check::plain(&plain));
+    let got = located(&pack, &input);
     assert_eq!(got, want);
     assert!(
         got.iter()

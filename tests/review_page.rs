@@ -15,10 +15,10 @@ use zglint::finding::{Finding, Label, Level};
 use zglint::pack::Pack;
 use zglint::render::html::split::{split, usable};
 use zglint::render::html::{self, escape};
-use zglint::render::{Checked, FileResult};
+use zglint::{Checked, FileResult};
 
 fn checked(text: &str) -> Checked {
-    zglint::check_text(&Pack::packaged().unwrap(), text)
+    zglint::check::check_str(text, &Pack::packaged().unwrap())
 }
 
 fn hostile() -> String {
@@ -314,7 +314,7 @@ fn seed_pages_render_in_chromium() {
         let text = zglint::read(&path).expect("seed");
         let file = FileResult {
             path: path.display().to_string(),
-            outcome: Ok(zglint::check_text(&pack, &text)),
+            outcome: Ok(zglint::check::check_str(&text, &pack)),
         };
         let stem = path.file_stem().unwrap().to_string_lossy();
         let name = format!("seed-{}", &stem[..3]);

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use zglint::baseline::Baseline;
+use zglint::check::{self, FileResult, baseline::Baseline};
 use zglint::config::{self, CliSettings, Config, RuleInfo, Settings};
 use zglint::pack::Pack;
-use zglint::render::{FileResult, Render};
+use zglint::render::Render;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -120,7 +120,7 @@ struct Done {
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let cli = cli_settings(&args.selection);
-    let walk_options = match zglint::walk::WalkOptions::new(&args.glob) {
+    let discover_options = match zglint::run::discover::DiscoverOptions::new(&args.glob) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");
@@ -133,7 +133,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .iter()
         .cloned()
         .partition(|p| p != Path::new("-"));
-    let walk = zglint::walk::collect(&named, &walk_options);
+    let walk = zglint::run::discover::discover(&named, &discover_options);
     let mut files = walk.files;
     files.extend(stdin.into_iter().take(1));
     let (setups, which) = match setups(&files, &args, &cli) {
@@ -194,12 +194,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         out
     };
     errors |= !walk.errors.is_empty();
-    let mut progress = zglint::progress::Progress::new(files.len(), args.quiet);
+    let mut progress = zglint::run::progress::Progress::new(files.len(), args.quiet);
     let check = |path: &Path| {
         let setup = &setups[setup_of[path]];
         check_one(path, setup, &cli, &args, baseline.as_ref())
     };
-    zglint::batch::run(files.clone(), args.jobs, check, |done: Done| {
+    zglint::run::batch::run(files.clone(), args.jobs, check, |done: Done| {
         progress.clear();
         if let Err(e) = &done.result.outcome {
             eprintln!("error: {e}");
@@ -208,7 +208,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         if let (Ok(c), Some(s)) = (&done.result.outcome, &done.settings) {
             failing |= c.findings.iter().any(|f| f.level >= s.fail_on.0.level());
             if let Some(b) = recorded.as_mut() {
-                b.record(&done.path, &c.document, &c.findings);
+                b.record(&done.path, c);
             }
         }
         if !done.diff.is_empty() {
@@ -344,7 +344,7 @@ fn load_setup(
     let mut dirs = config.as_ref().map(Config::rule_dirs).unwrap_or_default();
     dirs.extend(extra.iter().cloned());
     let pack = super::load_pack(&dirs).map_err(|e| report(miette::Report::new(e)))?;
-    let rules = zglint::lint::known_rules(&pack);
+    let rules = check::known_rules(&pack);
     if let Some(c) = &config {
         c.validate(&rules)
             .map_err(|e| report(miette::Report::new(e)))?;
@@ -360,7 +360,8 @@ fn load_setup(
     })
 }
 
-/// Read, check, fix and filter one file.
+/// Read one file and check it ([`zglint::check()`]); apply or show its fixes and drop what the
+/// baseline records. What is left here is input, output and the run's bookkeeping.
 fn check_one(
     path: &Path,
     setup: &Setup,
@@ -378,103 +379,59 @@ fn check_one(
         _ => path,
     };
     let name = path.display().to_string();
+    let done = |outcome: Result<zglint::Checked, String>, settings, diff, fixed| Done {
+        path: path.to_path_buf(),
+        result: FileResult {
+            path: name.clone(),
+            outcome,
+        },
+        settings,
+        diff,
+        fixed,
+    };
     let read = if stdin {
         zglint::read_from(&name, std::io::stdin().lock(), &opts)
     } else {
         zglint::read_input(path, &opts)
     };
-    let input = match read {
+    let mut input = match read {
         Ok(input) => input,
-        Err(e) => {
-            return Done {
-                path: path.to_path_buf(),
-                result: FileResult {
-                    path: name,
-                    outcome: Err(e.to_string()),
-                },
-                settings: None,
-                diff: String::new(),
-                fixed: 0,
-            };
-        }
+        Err(e) => return done(Err(e.to_string()), None, String::new(), 0),
     };
     let settings = config::resolve(setup.config.as_ref(), cli, &setup.rules, path);
-    // A Markdown report is checked as the page shows it, but fixed, quoted and pointed into as
-    // written (the offsets are the same).
-    let markdown = zglint::input::is_markdown(&name);
-    let lint = |t: &str| {
-        let shown = if markdown {
-            zglint::input::markdown::rendered(t)
-        } else {
-            std::borrow::Cow::Borrowed(t)
-        };
-        let mut checked = zglint::lint::lint(&setup.pack, &setup.rules, &settings, &shown);
-        if shown != t {
-            checked.document.source = t.to_string();
-        }
-        checked
-    };
-    let (mut diff, mut fixed, mut text) = (String::new(), 0, input.written().to_string());
+    let (mut diff, mut fixed) = (String::new(), 0);
     if args.fix || args.diff {
-        let out = zglint::fix::fix(&text, |t| lint(t).findings);
+        let markdown = zglint::input::is_markdown(&name);
+        let out = check::fix(&input, markdown, &setup.pack, &settings);
         if out.applied > 0 {
-            // Fixes go back in the file's own encoding; a .docx or a web page is not rewritten.
-            let bytes = input.format.encode(&out.text);
             if args.diff {
-                diff = zglint::fix::diff(&name, &text, &out.text);
-            } else if stdin {
-                return Done {
-                    path: path.to_path_buf(),
-                    result: FileResult {
-                        path: name.clone(),
-                        outcome: Err(format!(
-                            "{name}: standard input cannot be fixed in place; see the fixes with --diff"
-                        )),
-                    },
-                    settings: None,
-                    diff,
-                    fixed,
-                };
-            } else if let Some(e) = match &bytes {
-                Some(bytes) => std::fs::write(path, bytes).err().map(|e| e.to_string()),
-                None => Some(format!(
-                    "zglint cannot rewrite a {}; see them with --diff",
-                    input.format
-                )),
-            } {
-                return Done {
-                    path: path.to_path_buf(),
-                    result: FileResult {
-                        path: name.clone(),
-                        outcome: Err(format!("{name}: cannot write the fixes: {e}")),
-                    },
-                    settings: None,
-                    diff,
-                    fixed,
-                };
+                diff = check::fix::diff(&name, input.written(), &out.text);
             } else {
+                // Fixes go back in the file's own encoding; a .docx or a web page is not
+                // rewritten.
+                let written = if stdin {
+                    Err("standard input cannot be fixed in place; see the fixes with --diff".into())
+                } else {
+                    match input.format.encode(&out.text) {
+                        Some(bytes) => std::fs::write(path, bytes)
+                            .map_err(|e| format!("cannot write the fixes: {e}")),
+                        None => Err(format!(
+                            "cannot write the fixes: zglint cannot rewrite a {}; see them with --diff",
+                            input.format
+                        )),
+                    }
+                };
+                if let Err(e) = written {
+                    return done(Err(format!("{name}: {e}")), None, diff, fixed);
+                }
                 fixed = out.applied;
-                text = out.text;
+                input = check::rewritten(&input, out.text, markdown);
             }
         }
     }
-    let mut checked = lint(&text);
-    checked.paragraphs = input.paragraphs;
+    let mut checked = zglint::check(&input, &setup.pack, &settings);
     if let Some(b) = baseline {
-        checked.findings = b.filter(
-            path,
-            &checked.document,
-            std::mem::take(&mut checked.findings),
-        );
+        b.filter(path, &mut checked);
     }
-    Done {
-        path: path.to_path_buf(),
-        result: FileResult {
-            path: name,
-            outcome: Ok(checked),
-        },
-        settings: Some(settings),
-        diff,
-        fixed,
-    }
+    done(Ok(checked), Some(settings), diff, fixed)
 }

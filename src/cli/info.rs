@@ -3,9 +3,9 @@
 use super::{Selection, print};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zglint::check::suppress;
 use zglint::config::{self, CliSettings, Config};
 use zglint::pack::Pack;
-use zglint::suppress;
 
 fn level_name(level: Option<zglint::finding::Level>) -> String {
     level.map_or("off".to_string(), |l| format!("{l:?}").to_lowercase())
@@ -181,7 +181,7 @@ pub fn config(path: Option<PathBuf>, selection: &Selection) -> ExitCode {
     let mut dirs = loaded.as_ref().map(Config::rule_dirs).unwrap_or_default();
     dirs.extend(selection.rules.iter().cloned());
     super::with_pack(&dirs, |pack| {
-        let rules = zglint::lint::known_rules(pack);
+        let rules = zglint::check::known_rules(pack);
         if let Some(c) = &loaded
             && let Err(e) = c.validate(&rules)
         {

@@ -152,6 +152,17 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings with no configuration and no command line: each rule of the pack at its
+    /// own level.
+    pub fn defaults(pack: &Pack) -> Settings {
+        resolve(
+            None,
+            &CliSettings::default(),
+            &crate::check::known_rules(pack),
+            Path::new(""),
+        )
+    }
+
     /// The level of a rule, None when it is off or unknown.
     pub fn level(&self, rule: &str) -> Option<Level> {
         self.levels.get(rule).and_then(|(l, _)| *l)

@@ -28,7 +28,7 @@ use std::borrow::Cow;
 /// (see the module's documentation). Borrowed when there is nothing to blank.
 pub fn rendered(text: &str) -> Cow<'_, str> {
     let mut out = text.as_bytes().to_vec();
-    let comments = crate::suppress::comments(text);
+    let comments = crate::text::comments(text);
     let lines = lines(text);
     let mut blank = Blanker {
         out: &mut out,

@@ -1,8 +1,9 @@
 //! One line per finding, `path:line:col: level[rule] message`, for grep, editors' quickfix lists
 //! and CI logs.
 
-use super::FileResult;
-use crate::finding::{Level, LineIndex};
+use crate::check::FileResult;
+use crate::finding::Level;
+use crate::text::LineIndex;
 use std::fmt::Write;
 
 /// Render checked files one finding a line.
@@ -29,7 +30,7 @@ impl super::Render for Concise {
                 );
             }
             Ok(c) => {
-                let index = LineIndex::new(&c.document.source);
+                let index = LineIndex::new(&c.written);
                 for d in &c.findings {
                     let (line, col) = index.line_column(d.span.start);
                     let _ = writeln!(

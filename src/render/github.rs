@@ -6,9 +6,10 @@
 //! the message `%`, `\r`, `\n` become `%25`, `%0D`, `%0A`; in property values `:` and `,` also
 //! become `%3A` and `%2C`, since they separate the properties.
 
-use super::FileResult;
 use super::concise::read_error;
-use crate::finding::{Finding, Level, LineIndex};
+use crate::check::FileResult;
+use crate::finding::{Finding, Level};
+use crate::text::LineIndex;
 use std::fmt::Write;
 
 /// Render checked files as workflow commands.
@@ -42,9 +43,9 @@ impl super::Render for Github {
                 );
             }
             Ok(c) => {
-                let index = LineIndex::new(&c.document.source);
+                let index = LineIndex::new(&c.written);
                 for d in &c.findings {
-                    out.push_str(&command(&f.path, &c.document.source, &index, d));
+                    out.push_str(&command(&f.path, &c.written, &index, d));
                 }
             }
         }

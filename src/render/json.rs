@@ -1,7 +1,7 @@
 //! The JSON document of OUTPUT.md, which scripts and CI systems read.
 
-use super::{Checked, FileResult};
-use crate::finding::LineIndex;
+use crate::check::{Checked, FileResult};
+use crate::text::LineIndex;
 use serde_json::{Value, json};
 
 /// Render checked files as the version-1 JSON document.
@@ -49,7 +49,7 @@ fn file(f: &FileResult) -> Value {
 }
 
 fn diagnostics(c: &Checked) -> Vec<Value> {
-    let index = LineIndex::new(&c.document.source);
+    let index = LineIndex::new(&c.written);
     c.findings
         .iter()
         .map(|d| {
@@ -73,7 +73,7 @@ fn diagnostics(c: &Checked) -> Vec<Value> {
             // Word has no lines: a finding in a .docx also gives its paragraph and its text.
             if let Some(n) = crate::input::paragraph_at(&c.paragraphs, d.span.start) {
                 value["paragraph"] = json!(n);
-                value["quote"] = json!(c.document.source.get(d.span.clone()).unwrap_or(""));
+                value["quote"] = json!(c.written.get(d.span.clone()).unwrap_or(""));
             }
             value
         })

@@ -19,10 +19,11 @@
 //! as a passed test. A file that could not be read has one test case with an `<error>`. The
 //! `classname` is the path without its extension, since Jenkins splits class names at the last `.`.
 
-use super::FileResult;
 use super::concise::{level_name, read_error};
+use crate::check::FileResult;
 use crate::document::Span;
-use crate::finding::{Finding, Level, LineIndex};
+use crate::finding::{Finding, Level};
+use crate::text::LineIndex;
 use std::fmt::Write;
 
 /// Render checked files as one JUnit XML document.
@@ -71,7 +72,7 @@ impl super::Render for Junit {
             Ok(c) => {
                 let failures = c.findings.iter().filter(|d| fails(d)).count();
                 let _ = writeln!(out, "{}", suite(&f.path, c.findings.len(), failures, 0));
-                let index = LineIndex::new(&c.document.source);
+                let index = LineIndex::new(&c.written);
                 for d in &c.findings {
                     let (line, col) = index.line_column(d.span.start);
                     let _ = writeln!(
@@ -79,7 +80,7 @@ impl super::Render for Junit {
                         "{}",
                         case(&format!("{} {line}:{col}", d.rule), Some(line))
                     );
-                    let body = details(&f.path, &c.document.source, &index, d);
+                    let body = details(&f.path, &c.written, &index, d);
                     if fails(d) {
                         let _ = writeln!(
                             out,

@@ -1,4 +1,5 @@
-//! Output formats. Each renders reports that have already been checked.
+//! Output formats. Each renders reports that have already been checked ([`crate::check()`]),
+//! quoting and pointing into each report's text as written ([`crate::Checked::written`]).
 
 pub mod concise;
 pub mod github;
@@ -10,10 +11,7 @@ pub mod outline;
 pub mod sarif;
 pub mod statistics;
 
-use crate::document::Document;
-use crate::facts::Facts;
-use crate::finding::Finding;
-use crate::summary::Summary;
+use crate::check::FileResult;
 
 /// An output format, fed one file at a time so results stream out as files are checked.
 ///
@@ -40,27 +38,4 @@ pub fn render_all(renderer: &mut dyn Render, files: &[FileResult]) -> String {
     }
     out.push_str(&renderer.finish());
     out
-}
-
-/// One checked file, ready to render.
-pub struct FileResult {
-    /// The path as given.
-    pub path: String,
-    /// The result: the report and its findings, or why it could not be read.
-    pub outcome: Result<Checked, String>,
-}
-
-/// A report that was read and checked.
-pub struct Checked {
-    /// The parsed report.
-    pub document: Document,
-    /// Its facts.
-    pub facts: Facts,
-    /// Its summary.
-    pub summary: Summary,
-    /// What the rules found.
-    pub findings: Vec<Finding>,
-    /// For a `.docx`, where each Word paragraph starts in the text (see
-    /// [`crate::input::paragraph_at`]); empty for other files, whose lines are what users see.
-    pub paragraphs: Vec<usize>,
 }

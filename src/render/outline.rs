@@ -3,7 +3,7 @@
 use crate::document::{Block, BlockKind, Document, Inline, Region, Span, Status};
 use crate::facts::Facts;
 use crate::facts::timeline::Milestone;
-use crate::finding::LineIndex;
+use crate::text::LineIndex;
 use std::fmt::Write;
 
 /// Characters of text shown per line of the outline.

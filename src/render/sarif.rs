@@ -5,14 +5,15 @@
 //! invocation, which records the files that could not be read. Columns count Unicode code points
 //! (`columnKind: unicodeCodePoints`) and are 1-based, with an exclusive end, as SARIF defines them.
 //! Each result carries its labels as `relatedLocations` and the finding's fingerprint
-//! ([`crate::fingerprint`]) as a partial fingerprint, so code scanning follows an alert across
+//! ([`crate::check::fingerprint`]) as a partial fingerprint, so code scanning follows an alert across
 //! edits elsewhere in the report.
 
-use super::FileResult;
 use super::concise::read_error;
-use crate::document::{Document, Span};
-use crate::finding::{Finding, Level, LineIndex};
+use crate::check::FileResult;
+use crate::document::Span;
+use crate::finding::{Finding, Level};
 use crate::pack::Pack;
+use crate::text::LineIndex;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
@@ -52,13 +53,13 @@ impl Sarif {
             notifications: Vec::new(),
         };
         sarif.add_pack(pack);
-        let unused = crate::suppress::unused_rule();
+        let unused = crate::check::suppress::unused_rule();
         sarif.add_rule(descriptor(
             &unused.id,
             "suppression",
             unused.level,
             "抑制注释没有抑制任何问题",
-            crate::suppress::EXPLANATION,
+            crate::check::suppress::EXPLANATION,
         ));
         sarif
     }
@@ -90,7 +91,7 @@ impl Sarif {
     fn result(
         &self,
         path: &str,
-        doc: &Document,
+        source: &str,
         index: &LineIndex,
         d: &Finding,
         print: String,
@@ -108,7 +109,7 @@ impl Sarif {
                 json!({
                     "id": i + 1,
                     "message": { "text": l.text },
-                    "physicalLocation": physical(path, &doc.source, index, &l.span),
+                    "physicalLocation": physical(path, source, index, &l.span),
                 })
             })
             .collect();
@@ -116,7 +117,7 @@ impl Sarif {
             "ruleId": d.rule,
             "level": level(d.level),
             "message": { "text": message },
-            "locations": [{ "physicalLocation": physical(path, &doc.source, index, &d.span) }],
+            "locations": [{ "physicalLocation": physical(path, source, index, &d.span) }],
             "partialFingerprints": { FINGERPRINT: print },
         });
         if let Some(&i) = self.index.get(&d.rule) {
@@ -155,10 +156,11 @@ impl super::Render for Sarif {
                 "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&f.path) } } }],
             })),
             Ok(c) => {
-                let index = LineIndex::new(&c.document.source);
-                let prints = crate::fingerprint::fingerprints(&c.document, &c.findings);
+                let index = LineIndex::new(&c.written);
+                let prints =
+                    crate::check::fingerprint::fingerprints(&c.written, &c.document, &c.findings);
                 for (d, print) in c.findings.iter().zip(prints) {
-                    let result = self.result(&f.path, &c.document, &index, d, print.key());
+                    let result = self.result(&f.path, &c.written, &index, d, print.key());
                     out.push_str(if self.results == 0 { "\n        " } else { ",\n        " });
                     out.push_str(&indent(&result, 8));
                     self.results += 1;

@@ -1,8 +1,8 @@
 //! Counts per rule, printed instead of the findings (`--statistics`, as `ruff --statistics`), to
 //! see at a glance what a folder of reports gets wrong most often.
 
-use super::FileResult;
 use super::concise::level_name;
+use crate::check::FileResult;
 use crate::finding::Level;
 use std::collections::BTreeMap;
 use std::fmt::Write;

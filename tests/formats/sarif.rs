@@ -122,8 +122,9 @@ fn sarif_describes_rules_locations_and_fingerprints() {
     let results = run["results"].as_array().unwrap();
     let found = findings(&files[1]);
     assert_eq!(results.len(), found.len());
-    let doc_ = &files[1].outcome.as_ref().unwrap().document;
-    let prints = zglint::fingerprint::fingerprints(doc_, found);
+    let checked = files[1].outcome.as_ref().unwrap();
+    let prints =
+        zglint::check::fingerprint::fingerprints(&checked.written, &checked.document, found);
     for ((r, f), print) in results.iter().zip(found).zip(&prints) {
         let i = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[i]["id"], r["ruleId"]);

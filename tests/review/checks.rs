@@ -1,7 +1,7 @@
 // What the tests require of the review page's DOM as Chromium built it.
 
 use crate::dom;
-use zglint::render::FileResult;
+use zglint::FileResult;
 use zglint::render::html::split::usable;
 
 /// Every finding's marks and note are in the DOM, the page's script ran, and nothing else did.

@@ -2,8 +2,8 @@
 //! bar, and the timeline from inspection to publication as a line with the report's dates.
 
 use super::{escape, level_class};
+use crate::check::Checked;
 use crate::finding::Level;
-use crate::render::Checked;
 use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;

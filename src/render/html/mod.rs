@@ -10,7 +10,8 @@ mod card;
 pub mod split;
 mod text;
 
-use super::{FileResult, Render};
+use super::Render;
+use crate::check::FileResult;
 use crate::finding::{Finding, Level};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;

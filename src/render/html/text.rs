@@ -3,9 +3,10 @@
 
 use super::split::{Piece, split, usable};
 use super::{escape, level_class, level_name};
+use crate::check::Checked;
 use crate::document::{Document, Span};
-use crate::finding::{Finding, LineIndex};
-use crate::render::Checked;
+use crate::finding::Finding;
+use crate::text::LineIndex;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -21,7 +22,7 @@ enum Target {
 
 /// The text of one report with its marks and notes; `key` prefixes every id (e.g. "r0").
 pub(super) fn body(out: &mut String, key: &str, c: &Checked) {
-    let source = &c.document.source;
+    let source = &c.written;
     let mut targets = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     for (i, f) in c.findings.iter().enumerate() {
@@ -173,7 +174,7 @@ impl Context<'_> {
         notes: Option<&Vec<usize>>,
     ) {
         let doc = &self.c.document;
-        let blank = doc.source[span.clone()].trim().is_empty();
+        let blank = self.c.written[span.clone()].trim().is_empty();
         if blank && notes.is_none() && !para.contains("<mark") {
             return;
         }
@@ -216,7 +217,7 @@ impl Context<'_> {
                     self.place(&l.span, &format!("{fkey}-l{j}")),
                     escape(&l.text)
                 );
-                if let Some(quote) = self.c.document.source.get(l.span.clone()) {
+                if let Some(quote) = self.c.written.get(l.span.clone()) {
                     let _ = write!(out, ": <q>{}</q>", escape(&excerpt(quote)));
                 }
                 out.push_str("</li>");
@@ -231,7 +232,7 @@ impl Context<'_> {
 
     /// A link to a place ("行 12:5"), or a remark that the place is not in the text.
     fn place(&self, span: &Span, id: &str) -> String {
-        if usable(&self.c.document.source, span) {
+        if usable(&self.c.written, span) {
             let (line, col) = self.index.line_column(span.start);
             format!("<a class=\"at\" href=\"#{id}\">{line}:{col}</a>")
         } else {

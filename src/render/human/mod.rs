@@ -24,8 +24,9 @@ mod window;
 #[cfg(test)]
 mod tests;
 
-use super::{Checked, FileResult};
-use crate::finding::{Level, LineIndex};
+use crate::check::{Checked, FileResult};
+use crate::finding::Level;
+use crate::text::LineIndex;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use report::Report;
 use std::fmt::Write;
@@ -113,11 +114,11 @@ impl super::Render for Human {
             }
             Ok(c) => {
                 self.header(&mut out, &f.path, c);
-                let index = LineIndex::new(&c.document.source);
+                let index = LineIndex::new(&c.written);
                 let handler = self.handler();
                 for d in &c.findings {
                     out.push('\n');
-                    let report = Report::new(&f.path, &c.document.source, &index, d, self.width);
+                    let report = Report::new(&f.path, &c.written, &index, d, self.width);
                     // Writing to a String cannot fail; miette fails only on spans it cannot
                     // read, and the windows hold every span.
                     let _ = handler.render_report(&mut out, &report);

@@ -2,7 +2,8 @@
 
 use super::source::Windows;
 use super::window::Mark;
-use crate::finding::{Finding, Level, LineIndex};
+use crate::finding::{Finding, Level};
+use crate::text::LineIndex;
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use std::fmt;
 

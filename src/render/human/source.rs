@@ -6,7 +6,7 @@
 
 use super::window::{self, Mark, display_width, shown, shown_len};
 use crate::document::Span;
-use crate::finding::LineIndex;
+use crate::text::LineIndex;
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// The mark at either end of a window whose line goes on.

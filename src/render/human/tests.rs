@@ -2,7 +2,7 @@
 
 use super::source::Windows;
 use super::window::{Mark, display_width, frames, wrap};
-use crate::finding::LineIndex;
+use crate::text::LineIndex;
 use miette::SourceCode;
 
 fn mark(source: &str, text: &str, nth: usize, label: Option<&str>) -> Mark {
@@ -171,10 +171,11 @@ fn control_characters_print_as_spaces() {
 
 #[test]
 fn odd_spans_render_without_a_panic() {
+    use crate::check::FileResult;
     use crate::finding::{Finding, Label, Level};
-    use crate::render::{FileResult, render_all};
+    use crate::render::render_all;
     let text = "标题\n截至目前,已落实27条,占92%。\n";
-    let mut checked = crate::check_text(&crate::pack::Pack::packaged().unwrap(), text);
+    let mut checked = crate::check::check_str(text, &crate::pack::Pack::packaged().unwrap());
     let finding = |span: std::ops::Range<usize>, labels: Vec<Label>| Finding {
         rule: "odd".into(),
         kind: "test".into(),

@@ -7,7 +7,7 @@
 //! far apart, on one line or on different lines, get windows of their own.
 
 use crate::document::Span;
-use crate::finding::LineIndex;
+use crate::text::LineIndex;
 use unicode_width::UnicodeWidthChar;
 
 /// Columns of context kept on each side of a label, at least, when labels share a window.

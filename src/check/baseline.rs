@@ -3,12 +3,11 @@
 //! `--write-baseline FILE` records every finding of the run; `--baseline FILE` drops the findings
 //! it records. Entries are keyed by the report's path (relative to the baseline file's folder),
 //! the rule, the section titles and a hash of the finding's normalised text
-//! ([`crate::fingerprint`]), so they survive edits elsewhere in the report; a changed figure is a
-//! new finding.
+//! ([`super::fingerprint`]), so they survive edits elsewhere in the report; a changed figure is
+//! a new finding.
 
-use crate::document::Document;
-use crate::finding::Finding;
-use crate::fingerprint::{Fingerprint, fingerprints};
+use super::Checked;
+use super::fingerprint::{Fingerprint, fingerprints};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -90,10 +89,11 @@ impl Baseline {
             .join("/")
     }
 
-    /// Record a report's findings.
-    pub fn record(&mut self, report: &Path, doc: &Document, findings: &[Finding]) {
+    /// Record a checked report's findings.
+    pub fn record(&mut self, report: &Path, checked: &Checked) {
         let path = self.path_key(report);
-        for (f, fingerprint) in findings.iter().zip(fingerprints(doc, findings)) {
+        let prints = fingerprints(&checked.written, &checked.document, &checked.findings);
+        for (f, fingerprint) in checked.findings.iter().zip(prints) {
             self.keys.insert((path.clone(), fingerprint.clone()));
             self.entries.push(Entry {
                 path: path.clone(),
@@ -103,19 +103,19 @@ impl Baseline {
         }
     }
 
-    /// The findings of a report that the baseline does not record.
-    pub fn filter(&self, report: &Path, doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
+    /// Drop the findings of a checked report that the baseline records.
+    pub fn filter(&self, report: &Path, checked: &mut Checked) {
         if self.keys.is_empty() {
-            return findings;
+            return;
         }
         let path = self.path_key(report);
-        let prints = fingerprints(doc, &findings);
-        findings
-            .into_iter()
-            .zip(prints)
-            .filter(|(_, p)| !self.keys.contains(&(path.clone(), p.clone())))
-            .map(|(f, _)| f)
-            .collect()
+        let prints = fingerprints(&checked.written, &checked.document, &checked.findings);
+        let mut prints = prints.into_iter();
+        checked.findings.retain(|_| {
+            prints
+                .next()
+                .is_none_or(|p| !self.keys.contains(&(path.clone(), p)))
+        });
     }
 
     /// How many findings it records.
@@ -150,13 +150,19 @@ fn folder(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Finding;
     use crate::pack::Pack;
 
     const REPORT: &str = "中共青石镇委员会关于巡察整改进展情况的通报\n一、总体情况\n共5个问题,已完成4个,完成率90%。\n二、下步打算\n共8项措施,已落实6项,占75%。\n中共青石镇委员会\n2024年3月8日\n";
 
-    fn check(text: &str) -> (Document, Vec<Finding>) {
-        let c = crate::check_text(&Pack::packaged().unwrap(), text);
-        (c.document, c.findings)
+    fn check(text: &str) -> Checked {
+        crate::check::check_str(text, &Pack::packaged().unwrap())
+    }
+
+    /// The findings of `checked` that `baseline` does not record.
+    fn left(baseline: &Baseline, report: &Path, mut checked: Checked) -> Vec<Finding> {
+        baseline.filter(report, &mut checked);
+        checked.findings
     }
 
     #[test]
@@ -165,27 +171,25 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("baseline.json");
         let report = dir.join("r.txt");
-        let (doc, findings) = check(REPORT);
-        assert_eq!(findings.len(), 1, "{findings:?}");
+        let checked = check(REPORT);
+        assert_eq!(checked.findings.len(), 1, "{:?}", checked.findings);
         let mut b = Baseline::new(&file);
-        b.record(&report, &doc, &findings);
+        b.record(&report, &checked);
         std::fs::write(&file, b.to_json()).unwrap();
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains("\"path\": \"r.txt\""), "{text}");
 
         let loaded = Baseline::load(&file).unwrap();
         assert_eq!(loaded.len(), 1);
-        assert!(loaded.filter(&report, &doc, findings).is_empty());
+        assert!(left(&loaded, &report, checked).is_empty());
 
         // An edit elsewhere: a paragraph added above the figure. Still recorded.
         let edited = REPORT.replace("情况\n", "情况\n全镇上下高度重视，逐项推进。\n");
-        let (doc2, f2) = check(&edited);
-        assert!(loaded.filter(&report, &doc2, f2).is_empty());
+        assert!(left(&loaded, &report, check(&edited)).is_empty());
 
         // A figure changed in the other paragraph: only the new finding remains.
         let changed = REPORT.replace("占75%", "占80%");
-        let (doc3, f3) = check(&changed);
-        let left = loaded.filter(&report, &doc3, f3);
+        let left = left(&loaded, &report, check(&changed));
         assert_eq!(left.len(), 1, "{left:?}");
         assert!(changed[left[0].span.clone()].contains("80%"));
         std::fs::remove_dir_all(&dir).unwrap();

@@ -83,9 +83,9 @@ impl Progress {
     }
 
     /// Count a checked file: its size and findings (an unreadable file counts no bytes).
-    pub fn record(&mut self, file: &crate::render::FileResult) {
+    pub fn record(&mut self, file: &crate::check::FileResult) {
         match &file.outcome {
-            Ok(c) => self.file_done(c.document.source.len() as u64, c.findings.len()),
+            Ok(c) => self.file_done(c.written.len() as u64, c.findings.len()),
             Err(_) => self.file_done(0, 0),
         }
     }

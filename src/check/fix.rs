@@ -153,7 +153,8 @@ mod tests {
 
     fn fixed(text: &str) -> Fixed {
         let pack = Pack::packaged().unwrap();
-        fix(text, |t| crate::check_text(&pack, t).findings)
+        let settings = crate::config::Settings::defaults(&pack);
+        crate::check::fix(&crate::check::plain(text), false, &pack, &settings)
     }
 
     /// `text` fixed is `want`, in `applied` fixes.

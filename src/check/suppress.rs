@@ -14,6 +14,7 @@
 use crate::config::RuleInfo;
 use crate::document::Span;
 use crate::finding::{Finding, Label, Level};
+use std::borrow::Cow;
 
 /// The rule that reports suppression comments that do nothing.
 pub const UNUSED: &str = "unused-suppression";
@@ -64,31 +65,17 @@ pub struct Suppression {
     pub scope: Option<Span>,
 }
 
-/// The HTML comments of a text, `<!--` to `-->` (or to the end of the text), in order.
-pub fn comments(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(open) = text[at..].find("<!--").map(|i| at + i) {
-        let close = text[open + 4..]
-            .find("-->")
-            .map_or(text.len(), |i| open + 4 + i + 3);
-        out.push(open..close);
-        at = close;
-    }
-    out
-}
-
 /// The comments of a text: the text with every HTML comment blanked out, and the suppressions.
-pub fn scan(text: &str) -> (String, Vec<Suppression>) {
+pub fn scan(text: &str) -> (Cow<'_, str>, Vec<Suppression>) {
     if !text.contains("<!--") {
-        return (text.to_string(), Vec::new());
+        return (Cow::Borrowed(text), Vec::new());
     }
     let mut blanked = text.as_bytes().to_vec();
     let mut found = Vec::new();
     for Span {
         start: open,
         end: close,
-    } in comments(text)
+    } in crate::text::comments(text)
     {
         for b in &mut blanked[open..close] {
             if *b != b'\n' && *b != b'\r' {
@@ -101,7 +88,7 @@ pub fn scan(text: &str) -> (String, Vec<Suppression>) {
     }
     // Every byte of a comment became an ASCII space or stayed a line end, and a comment starts and
     // ends on ASCII, so the text is still UTF-8.
-    let blanked = String::from_utf8(blanked).unwrap_or_else(|_| text.to_string());
+    let blanked = String::from_utf8(blanked).map_or(Cow::Borrowed(text), Cow::Owned);
     for s in &mut found {
         if s.scope.is_some() {
             s.scope = Some(next_paragraph(&blanked, s.span.end));
@@ -264,12 +251,9 @@ mod tests {
     use crate::pack::Pack;
 
     fn lint(text: &str) -> Vec<Finding> {
-        let pack = Pack::packaged().unwrap();
-        let rules = crate::config::rule_infos(&pack, &[unused_rule()]);
-        let (blanked, sups) = scan(text);
+        let (blanked, _) = scan(text);
         assert_eq!(blanked.len(), text.len());
-        let findings = crate::check_text(&pack, &blanked).findings;
-        apply(&sups, findings, &rules, Some(Level::Warning))
+        crate::check::check_str(text, &Pack::packaged().unwrap()).findings
     }
 
     fn rules_of(findings: &[Finding]) -> Vec<&str> {

@@ -13,16 +13,16 @@ pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "html
 
 /// How to walk folders: which of their files to check.
 #[derive(Debug, Clone, Default)]
-pub struct WalkOptions {
+pub struct DiscoverOptions {
     selection: Selection,
 }
 
-impl WalkOptions {
+impl DiscoverOptions {
     /// Options choosing files by `globs` (`--glob`), matched against the path below the folder
     /// given (`*.txt` matches at any depth). A glob starting with `!` leaves files out. With
     /// no glob that chooses, the [`DEFAULT_EXTENSIONS`] are checked.
-    pub fn new(globs: &[String]) -> Result<WalkOptions, GlobError> {
-        Ok(WalkOptions {
+    pub fn new(globs: &[String]) -> Result<DiscoverOptions, GlobError> {
+        Ok(DiscoverOptions {
             selection: Selection::new(globs)?,
         })
     }
@@ -32,7 +32,7 @@ impl WalkOptions {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
 #[error("{}: {problem}", path.display())]
 #[diagnostic(code(zglint::walk))]
-pub struct WalkError {
+pub struct DiscoverError {
     /// The path.
     pub path: PathBuf,
     /// What went wrong.
@@ -52,11 +52,11 @@ pub struct GlobError {
 
 /// The outcome of a walk: the files to check, and the paths that could not be walked.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub struct Discovered {
     /// Files to check, sorted by path, each once.
     pub files: Vec<PathBuf>,
     /// Paths that could not be walked (missing, unreadable, a symbolic-link loop), sorted.
-    pub errors: Vec<WalkError>,
+    pub errors: Vec<DiscoverError>,
 }
 
 /// Which files of a folder to check.
@@ -109,15 +109,15 @@ impl Selection {
 ///
 /// A path that is not a folder is kept whatever its name; a folder is walked recursively and
 /// its regular files chosen by the options. Whatever cannot be walked is listed in
-/// [`Walk::errors`] and the walk goes on.
-pub fn collect(paths: &[PathBuf], opts: &WalkOptions) -> Walk {
+/// [`Discovered::errors`] and the walk goes on.
+pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Discovered {
     let selection = &opts.selection;
-    let mut walk = Walk::default();
+    let mut walk = Discovered::default();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk_dir(path, selection, &mut walk),
             Ok(_) => walk.files.push(path.clone()),
-            Err(e) => walk.errors.push(WalkError {
+            Err(e) => walk.errors.push(DiscoverError {
                 path: path.clone(),
                 problem: e.to_string(),
             }),
@@ -142,7 +142,7 @@ pub fn collect(paths: &[PathBuf], opts: &WalkOptions) -> Walk {
     walk
 }
 
-fn walk_dir(root: &Path, selection: &Selection, walk: &mut Walk) {
+fn walk_dir(root: &Path, selection: &Selection, walk: &mut Discovered) {
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(true)
         // A folder of reports need not be a git repository for its .gitignore to count.
@@ -174,7 +174,7 @@ fn walk_dir(root: &Path, selection: &Selection, walk: &mut Walk) {
             walk.files.push(entry.into_path());
         } else {
             // A FIFO, socket or device named like a report: reading it could block forever.
-            walk.errors.push(WalkError {
+            walk.errors.push(DiscoverError {
                 path: entry.into_path(),
                 problem: "not a regular file".to_string(),
             });
@@ -183,7 +183,7 @@ fn walk_dir(root: &Path, selection: &Selection, walk: &mut Walk) {
 }
 
 /// The path an `ignore` error is about, and a plain statement of the problem.
-fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
+fn walk_error(root: &Path, err: &ignore::Error) -> DiscoverError {
     let mut path = None;
     let mut e = err;
     loop {
@@ -219,5 +219,5 @@ fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
             (path, problem)
         }
     };
-    WalkError { path, problem }
+    DiscoverError { path, problem }
 }

@@ -38,14 +38,15 @@ impl Fingerprint {
     }
 }
 
-/// The fingerprints of a report's findings, in the same order.
-pub fn fingerprints(doc: &Document, findings: &[Finding]) -> Vec<Fingerprint> {
+/// The fingerprints of a report's findings, in the same order. `written` is the text the
+/// findings' spans quote (that of [`crate::Checked::written`]), `doc` the report as parsed.
+pub fn fingerprints(written: &str, doc: &Document, findings: &[Finding]) -> Vec<Fingerprint> {
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     findings
         .iter()
         .map(|f| {
             let section = section_titles(doc, f.span.start);
-            let text = doc.source.get(f.span.clone()).unwrap_or("");
+            let text = written.get(f.span.clone()).unwrap_or("");
             let hash = format!("{:016x}", fnv1a(normalise(text).as_bytes()));
             let n = seen
                 .entry((f.rule.clone(), section.clone(), hash.clone()))
@@ -137,28 +138,32 @@ mod tests {
     fn survives_edits_elsewhere_and_renumbering() {
         let (doc, _) = crate::analyse(REPORT);
         let f = finding("rate-mismatch", REPORT, "80%");
-        let before = fingerprints(&doc, std::slice::from_ref(&f));
+        let before = fingerprints(REPORT, &doc, std::slice::from_ref(&f));
         assert_eq!(before[0].section, "总体情况");
 
         let edited = "前言一段。\n\n(一)总体情况\n共3个问题,已完成2个,完成率80%。\n";
         let (doc2, _) = crate::analyse(edited);
-        let after = fingerprints(&doc2, &[finding("rate-mismatch", edited, "80%")]);
+        let after = fingerprints(edited, &doc2, &[finding("rate-mismatch", edited, "80%")]);
         assert_eq!(before, after);
     }
 
     #[test]
     fn a_changed_figure_or_section_is_a_new_fingerprint() {
         let (doc, _) = crate::analyse(REPORT);
-        let first = fingerprints(&doc, &[finding("rate-mismatch", REPORT, "80%")]);
+        let first = fingerprints(REPORT, &doc, &[finding("rate-mismatch", REPORT, "80%")]);
         let changed = REPORT.replacen("80%", "85%", 1);
         let (doc2, _) = crate::analyse(&changed);
-        let second = fingerprints(&doc2, &[finding("rate-mismatch", &changed, "85%")]);
+        let second = fingerprints(
+            &changed,
+            &doc2,
+            &[finding("rate-mismatch", &changed, "85%")],
+        );
         assert_ne!(first[0].hash, second[0].hash);
 
         let start = REPORT.rfind("80%").unwrap();
         let mut later = finding("rate-mismatch", REPORT, "80%");
         later.span = start..start + 3;
-        let other = fingerprints(&doc, &[later]);
+        let other = fingerprints(REPORT, &doc, &[later]);
         assert_eq!(other[0].section, "下步打算");
         assert_ne!(first[0].key(), other[0].key());
     }
@@ -171,7 +176,7 @@ mod tests {
         let second = text.rfind("80%").unwrap();
         let mut b = a.clone();
         b.span = second..second + 3;
-        let prints = fingerprints(&doc, &[a, b]);
+        let prints = fingerprints(text, &doc, &[a, b]);
         assert_eq!(prints[0].occurrence, 0);
         assert_eq!(prints[1].occurrence, 1);
         assert_eq!(normalise("８０ ％"), "80%");
