@@ -5,10 +5,11 @@
 //! against it. A deadline's year counts only when it is written, or taken from a written deadline
 //! just before it in the same sentence (`2021年7月底前需完成2项,9月底前需完成3项`).
 
-use super::date_order::{clause, clause_on, in_title, planned, report_date, show, year_trusted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Inline, Item, Span, Status};
 use crate::facts::DateInText;
+use crate::facts::date::Reading;
+use crate::facts::date::reading::show;
 use chrono::{Days, Months, NaiveDate};
 use regex::Regex;
 use serde::Deserialize;
@@ -136,7 +137,7 @@ struct Reference {
 }
 
 fn reference(cx: &Context) -> Option<Reference> {
-    let (m, role) = report_date(cx)?;
+    let (m, role) = cx.facts.timeline.report_date()?;
     let mut r = Reference {
         day: m.date.earliest()?,
         role,
@@ -144,7 +145,7 @@ fn reference(cx: &Context) -> Option<Reference> {
         span: m.span.clone(),
     };
     if let Some(a) = cx.facts.timeline.as_of.as_ref()
-        && year_trusted(cx, a.index)
+        && reading(cx, a.index).year_trusted
         && let Some(day) = a.date.earliest()
         && day < r.day
     {
@@ -158,6 +159,18 @@ fn reference(cx: &Context) -> Option<Reference> {
     Some(r)
 }
 
+/// The reading of date `index`.
+fn reading<'a>(cx: &'a Context, index: usize) -> &'a Reading {
+    &cx.facts.date_readings.dates[index]
+}
+
+/// The clause words before and after a date, as its reading found them (`on`: reaching on into
+/// the next clause when the date ends its own).
+fn words<'a>(cx: &'a Context, r: &Reading, on: bool) -> (&'a str, &'a str) {
+    let after = if on { &r.after_on } else { &r.after };
+    (cx.doc.text(&r.before), cx.doc.text(after))
+}
+
 /// True when a date lies in the report's text (not its chrome, not its closing date line).
 fn in_text(cx: &Context, d: &DateInText) -> bool {
     let s = &d.date.span;
@@ -167,17 +180,6 @@ fn in_text(cx: &Context, d: &DateInText) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // A task counted open whose deadline has passed
-
-/// True when the date is a deadline: "2021年5月底前", "按计划于9月底完成", "整改时限为……".
-fn deadline_form(before: &str, after: &str) -> bool {
-    let after = after.trim_start();
-    let rest = ["全面", "全部", "如期"]
-        .iter()
-        .find_map(|w| after.strip_prefix(w))
-        .unwrap_or(after);
-    ["前", "之前", "以前"].iter().any(|w| after.starts_with(w))
-        || before.contains("计划") && (rest.starts_with("完成") || rest.starts_with("整改"))
-}
 
 /// Words that count a task as not yet done.
 const OPEN: &[&str] = &[
@@ -199,12 +201,11 @@ fn deadline_year_ok(cx: &Context, index: usize) -> bool {
         if !d.date.start.year_inferred {
             return true;
         }
-        let Some(j) = super::date_order::year_source(cx, at) else {
+        let Some(j) = reading(cx, at).year_source else {
             return false;
         };
         let s = &cx.facts.dates[j];
-        let (before, after) = clause(&cx.doc.source, s);
-        if s.sentence != d.sentence || s.date.end.is_some() || !deadline_form(before, after) {
+        if s.sentence != d.sentence || s.date.end.is_some() || !reading(cx, j).deadline {
             return false;
         }
         at = j;
@@ -218,12 +219,13 @@ fn not_due(cx: &Context) -> Vec<Hit> {
     };
     let mut hits = Vec::new();
     for (i, d) in cx.facts.dates.iter().enumerate() {
-        if !in_text(cx, d) || d.date.end.is_some() || in_title(&cx.doc.source, d) {
+        let rd = reading(cx, i);
+        if !in_text(cx, d) || d.date.end.is_some() || rd.in_title {
             continue;
         }
-        let (before, after) = clause(&cx.doc.source, d);
+        let (before, after) = words(cx, rd, false);
         let claimed = |t: &str| t.contains('已') || t.contains('了');
-        if !deadline_form(before, after) || claimed(before) || claimed(after) {
+        if !rd.deadline || claimed(before) || claimed(after) {
             continue;
         }
         // Counted open: the sentence says so, and the deadline is still to be met (需完成) or
@@ -261,66 +263,30 @@ fn not_due(cx: &Context) -> Vec<Hit> {
 // ---------------------------------------------------------------------------------------------
 // A completion dated after the report
 
-/// True when the clause after a date claims completion ("完成整改", "已全部办结").
-pub(super) fn completion_claim(after: &str) -> bool {
-    let t = after.trim_start();
-    // The claim follows the date, or a short subject after it ("该项目已全部完成").
-    let near: usize = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
-    let starts = std::iter::once(0).chain(t[..near].match_indices('已').map(|(i, _)| i));
-    starts.into_iter().any(|at| {
-        let mut rest = &t[at..];
-        while let Some(r) = ADVERBS.iter().find_map(|w| rest.strip_prefix(w)) {
-            rest = r;
-        }
-        COMPLETED.iter().any(|w| {
-            rest.strip_prefix(w).is_some_and(|tail| {
-                // "已完成整改的事项" names tasks; it does not report one done.
-                !tail.strip_prefix("整改").unwrap_or(tail).starts_with('的')
-            })
-        })
-    })
-}
-
-/// Adverbs that may come between a date and the word of completion.
-const ADVERBS: &[&str] = &[
-    "已经", "已", "均", "全部", "全面", "基本", "顺利", "如期", "按期",
-];
-
-/// Words that say a task is finished.
-const COMPLETED: &[&str] = &[
-    "完成",
-    "整改完成",
-    "整改到位",
-    "办结",
-    "销号",
-    "竣工",
-    "建成",
-    "通过验收",
-];
-
 fn done(cx: &Context) -> Vec<Hit> {
-    let Some((report, role)) = report_date(cx) else {
+    let Some((report, role)) = cx.facts.timeline.report_date() else {
         return Vec::new();
     };
     let Some(limit) = report.date.latest() else {
         return Vec::new();
     };
     let mut hits = Vec::new();
-    for d in &cx.facts.dates {
+    for (i, d) in cx.facts.dates.iter().enumerate() {
         let start = d.date.start;
+        let r = reading(cx, i);
         if !in_text(cx, d)
             || d.date.end.is_some()
             || start.year_inferred
             || start.month.is_none()
-            || in_title(&cx.doc.source, d)
+            || r.in_title
         {
             continue;
         }
-        let (before, after) = clause_on(&cx.doc.source, d);
+        let (before, after) = words(cx, r, true);
         let claimed = ["已", "了", "业已"]
             .iter()
             .any(|w| before.contains(w) || after.contains(w));
-        if !claimed || !completion_claim(after) || planned(before, after) {
+        if !claimed || !r.completion || r.planned {
             continue;
         }
         if start.earliest().is_none_or(|e| e <= limit) {
@@ -443,7 +409,11 @@ fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
     let Some(fb) = cx.facts.timeline.feedback.as_ref() else {
         return Vec::new();
     };
-    let Some(feedback) = fb.date.latest().filter(|_| year_trusted(cx, fb.index)) else {
+    let Some(feedback) = fb
+        .date
+        .latest()
+        .filter(|_| reading(cx, fb.index).year_trusted)
+    else {
         return Vec::new();
     };
     let mut hits = Vec::new();
