@@ -21,12 +21,16 @@ pub const NAME: &str = "deadline";
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 被计为未到整改时限、正在整改或“需完成”的任务，其时限早于报告日期（成文日期，无则发布日期；写明的\
-截至日期更早时以截至日期为准）；写明年份、已完成的措施日期晚于报告日期；事项标注的整改时限\
-（`整改时限:3个月`，自反馈日期起算）已过而该事项的状态为正在整改或部分完成。
+截至日期更早时以截至日期为准）；写明年份、已完成的措施日期（“已于……完成整改”或标注“完成时间”的日期，\
+“计划完成时间”除外）晚于报告日期；事项标注的整改时限（`整改时限:3个月`，自反馈日期起算；或写明年份的\
+日期，如`整改时限:2023年12月20日前`、`【整改时限】2024年3月底`）已过而该事项的状态为正在整改或部分完成。
 A task counted as not yet due, in progress or “to be completed” whose deadline is before the
 report's date (signed, else published; an earlier stated as-of date takes precedence); a
-completion dated (year written) after the report's date; an item's time limit (`整改时限:3个月`,
-counted from the feedback date) already past while the item is reported in progress or partly done.
+completion dated (year written) after the report's date, claimed (`已于……完成整改`) or labelled
+(`完成时间`, not `计划完成时间`); an item's time limit (`整改时限:3个月`, counted from the feedback
+date, or a dated label such as `整改时限:2023年12月20日前`, `【整改时限】2024年3月底`) already past
+while the item is reported in progress or partly done. An overdue open item is possible in real
+life, so this last check is a judgement (the packaged rule is a warning).
 
 ## 为什么 / Why it matters
 报告日期已过的时限不能再算“未到整改时限”：要么该任务已完成、应计入已完成数，要么已逾期、应如实说明。\
@@ -61,6 +65,7 @@ pub const VALUES: &[&str] = &[
     "limit",
     "feedback",
     "status",
+    "basis",
 ];
 
 /// The kind, for the registry.
@@ -263,6 +268,19 @@ fn not_due(cx: &Context) -> Vec<Hit> {
 // ---------------------------------------------------------------------------------------------
 // A completion dated after the report
 
+/// Labels of the day a task was finished: "(完成时间:2024年4月)", "【办结时间】……".
+const COMPLETION_LABELS: &[&str] = &["完成时间", "完成日期", "办结时间", "销号时间"];
+
+/// True when the date is labelled as the day its task was finished, not as a plan
+/// ("计划完成时间", "预计完成时间").
+fn completion_label(cx: &Context, d: &DateInText) -> bool {
+    let t = label_before(cx, d);
+    COMPLETION_LABELS.iter().any(|l| {
+        t.strip_suffix(l)
+            .is_some_and(|rest| !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    })
+}
+
 fn done(cx: &Context) -> Vec<Hit> {
     let Some((report, role)) = cx.facts.timeline.report_date() else {
         return Vec::new();
@@ -286,7 +304,7 @@ fn done(cx: &Context) -> Vec<Hit> {
         let claimed = ["已", "了", "业已"]
             .iter()
             .any(|w| before.contains(w) || after.contains(w));
-        if !claimed || !r.completion || r.planned {
+        if !(claimed && r.completion && !r.planned || completion_label(cx, d)) {
             continue;
         }
         if start.earliest().is_none_or(|e| e <= limit) {
@@ -357,7 +375,50 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
             }
             _ => None,
         });
-    inline.or_else(|| {
+    inline.or_else(|| heading_note(cx, item, note)).or_else(|| {
+        // A date labelled as the deadline anywhere in the item: "整改时限:2023年12月20日前",
+        // "【整改时限】2024年3月底", the label in its own paragraph or run into the text.
+        let dates = &cx.facts.dates;
+        let first = dates.partition_point(|d| d.date.span.start < item.span.start);
+        let d = dates[first..]
+            .iter()
+            .take_while(|d| d.date.span.end <= item.span.end)
+            .find(|d| d.date.end.is_none() && labelled_by(cx, d, labels))?;
+        Some((
+            d.date.span.clone(),
+            cx.doc.text(&d.date.span).to_string(),
+            d.date.span.clone(),
+        ))
+    })
+}
+
+/// True when the text just before a date, in its passage, is one of `labels` as a label:
+/// `整改时限:`, `整改时限：`, `【整改时限】`, `[整改时限]`, `整改时限为`; a label may be
+/// preceded by 计划 ("计划完成时限") but not be the end of a longer word.
+fn labelled_by<S: AsRef<str>>(cx: &Context, d: &DateInText, labels: &[S]) -> bool {
+    let t = label_before(cx, d);
+    labels.iter().any(|l| {
+        t.strip_suffix(l.as_ref()).is_some_and(|rest| {
+            !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '划')
+        })
+    })
+}
+
+/// The text before a date in its passage, with the marks that end a label taken off
+/// (`:`, `：`, `为`, `是`, `】`, `]`, and blanks).
+fn label_before<'a>(cx: &'a Context, d: &DateInText) -> &'a str {
+    let before = &cx.doc.source[d.passage.start.min(d.date.span.start)..d.date.span.start];
+    let blanks = [' ', '\u{3000}', '\t'];
+    let mut t = before.trim_end_matches(blanks);
+    for marks in [&[':', '：'][..], &['为', '是'][..], &['】', ']', '］'][..]] {
+        t = t.trim_end_matches(marks).trim_end_matches(blanks);
+    }
+    t
+}
+
+/// A time-limit note inside the item's heading: "(整改时限:3个月)".
+fn heading_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, Span)> {
+    {
         let head = cx.doc.text(&item.head_span);
         // The text holds no bracket, so a note too long is skipped whole.
         let c = note.captures_iter(head).find(|c| {
@@ -371,7 +432,7 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
             text.as_str().to_string(),
             at + text.start()..at + text.end(),
         ))
-    })
+    }
 }
 
 /// The item's time limit as written and the last day it allows, counted from `feedback`.
@@ -379,12 +440,13 @@ fn item_limit(
     cx: &Context,
     item: &Item,
     note: &Regex,
-    feedback: NaiveDate,
-) -> Option<(Span, String, NaiveDate)> {
+    feedback: Option<NaiveDate>,
+) -> Option<(Span, String, NaiveDate, bool)> {
     let (note_span, text, text_span) = limit_note(cx, item, note)?;
     let first = text.split([',', '，', ';', '；', '、']).next()?.trim();
+    let counted = duration(first).is_some();
     let day = match duration(first) {
-        Some((months, days)) => feedback
+        Some((months, days)) => feedback?
             .checked_add_months(Months::new(months))?
             .checked_add_days(Days::new(days))?,
         // A date written in the note: "整改时限:2023年6月底前".
@@ -399,23 +461,20 @@ fn item_limit(
                 .latest()?
         }
     };
-    Some((note_span, first.to_string(), day))
+    Some((note_span, first.to_string(), day, counted))
 }
 
 fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
     let Some(r) = reference(cx) else {
         return Vec::new();
     };
-    let Some(fb) = cx.facts.timeline.feedback.as_ref() else {
-        return Vec::new();
-    };
-    let Some(feedback) = fb
-        .date
-        .latest()
-        .filter(|_| reading(cx, fb.index).year_trusted)
-    else {
-        return Vec::new();
-    };
+    // Durations count from the feedback; a limit written as a date needs none.
+    let fb = cx.facts.timeline.feedback.as_ref();
+    let feedback = fb.and_then(|fb| {
+        fb.date
+            .latest()
+            .filter(|_| reading(cx, fb.index).year_trusted)
+    });
     let mut hits = Vec::new();
     for item in &cx.doc.items {
         let status = match item.status {
@@ -423,21 +482,27 @@ fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
             Status::Partial => "部分完成",
             Status::Done | Status::Unknown => continue,
         };
-        let Some((span, limit, day)) = item_limit(cx, item, note, feedback) else {
+        let Some((span, limit, day, counted)) = item_limit(cx, item, note, feedback) else {
             continue;
         };
         if day >= r.day {
             continue;
         }
-        let mut hit = Hit::at(span)
-            .label(fb.span.clone(), "反馈日期")
-            .label(r.span.clone(), r.role);
+        let mut hit = Hit::at(span);
+        let (mut basis, mut fed_back) = (String::new(), String::new());
+        if let Some(fb) = fb.filter(|_| counted) {
+            hit = hit.label(fb.span.clone(), "反馈日期");
+            fed_back = show(&fb.date);
+            basis = format!("自反馈日期{fed_back}起算{limit}，");
+        }
+        hit = hit.label(r.span.clone(), r.role);
         if let Some(s) = &item.status_span {
             hit = hit.label(s.clone(), "事项状态");
         }
         hits.push(
             hit.value("limit", limit)
-                .value("feedback", show(&fb.date))
+                .value("feedback", fed_back)
+                .value("basis", basis)
                 .value("deadline_date", day)
                 .value("report_role", r.role)
                 .value("report_date", &r.shown)
@@ -473,6 +538,14 @@ mod tests {
             &format!(
                 "(一)关于“学习不深入”的问题。(整改时限:{limit})\n整改情况:制定了学习计划。{status}"
             ),
+        )
+    }
+
+    /// An item with a line of its own before its rectification text, and a status.
+    fn labelled(line: &str, status: &str) -> String {
+        report(
+            "",
+            &format!("(一)关于“学习不深入”的问题。\n{line}\n整改情况:制定了学习计划。{status}"),
         )
     }
 
@@ -600,12 +673,92 @@ mod tests {
             ("time_limit", item("3个月", "制定了制度。"), 0),
             // Not flagged: 立行立改 gives no date.
             ("time_limit", item("立行立改", "正在整改中。"), 0),
+            // A deadline date in a labelled line of the item, passed while it is in progress.
+            (
+                "time_limit",
+                labelled("整改时限:2021年3月20日前", "正在整改中。"),
+                1,
+            ),
+            (
+                "time_limit",
+                labelled("【整改时限】2021年5月底", "正在整改中。"),
+                1,
+            ),
+            (
+                "time_limit",
+                labelled("完成时限:2021年4月30日前", "部分整改未完成。"),
+                1,
+            ),
+            // Not flagged: the deadline is after the report date, or the item is done.
+            (
+                "time_limit",
+                labelled("整改时限:2021年9月20日前", "正在整改中。"),
+                0,
+            ),
+            (
+                "time_limit",
+                labelled("整改时限:2021年3月20日前", "已完成整改。"),
+                0,
+            ),
+            // Not flagged: a date not labelled as the deadline.
+            (
+                "time_limit",
+                labelled("2021年3月20日召开了专题会议", "正在整改中。"),
+                0,
+            ),
+            // Not flagged: a year-less deadline is a guess.
+            (
+                "time_limit",
+                labelled("整改时限:3月20日前", "正在整改中。"),
+                0,
+            ),
+            // A completion labelled as such, dated after the signing date.
+            (
+                "done",
+                report("", "建成污水管网3公里(完成时间:2021年8月)。"),
+                1,
+            ),
+            ("done", report("", "【完成时间】2021年7月5日"), 1),
+            // Not flagged: a planned completion, or one before the signing date.
+            (
+                "done",
+                report("", "建成污水管网3公里(计划完成时间:2021年8月)。"),
+                0,
+            ),
+            (
+                "done",
+                report("", "建成污水管网3公里(完成时间:2021年5月)。"),
+                0,
+            ),
         ];
         assert!(cases.len() >= 15);
         let passing = cases.iter().filter(|c| c.2 == 0).count();
         assert!(2 * passing >= cases.len());
         for (what, text, want) in &cases {
             assert_eq!(fires(what, text), *want, "{what}: {text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// An item in progress whose labelled deadline is on or after the report's date is
+        /// never reported; the same item with its deadline before that date always is.
+        #[test]
+        fn a_passed_deadline_of_an_open_item_is_reported(
+            month in 1u32..=12,
+            day in 1u32..=28,
+            years_after in 0i32..3,
+            form in 0usize..3,
+        ) {
+            let shown = |y: i32| match form {
+                0 => format!("整改时限:{y}年{month}月{day}日前"),
+                1 => format!("【整改时限】{y}年{month}月底"),
+                _ => format!("完成时限:{y}年{month}月{day}日"),
+            };
+            // Signed 2021-06-25: a deadline in 2022 or later is not yet due, one in 2020 passed.
+            let fine = labelled(&shown(2022 + years_after), "正在整改中。");
+            let late = labelled(&shown(2020 - years_after), "正在整改中。");
+            proptest::prop_assert_eq!(fires("time_limit", &fine), 0, "{}", fine);
+            proptest::prop_assert_eq!(fires("time_limit", &late), 1, "{}", late);
         }
     }
 
