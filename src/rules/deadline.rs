@@ -274,11 +274,14 @@ const COMPLETION_LABELS: &[&str] = &["完成时间", "完成日期", "办结时�
 /// True when the date is labelled as the day its task was finished, not as a plan
 /// ("计划完成时间", "预计完成时间").
 fn completion_label(cx: &Context, d: &DateInText) -> bool {
-    let t = label_before(cx, d);
-    COMPLETION_LABELS.iter().any(|l| {
-        t.strip_suffix(l)
-            .is_some_and(|rest| !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c)))
-    })
+    let done_label = |t: &str| {
+        COMPLETION_LABELS.iter().any(|l| {
+            t.strip_suffix(l).is_some_and(|rest| {
+                !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            })
+        })
+    };
+    done_label(label_before(cx, d)) || column_header(cx, d).is_some_and(done_label)
 }
 
 fn done(cx: &Context) -> Vec<Hit> {
@@ -383,7 +386,9 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
         let d = dates[first..]
             .iter()
             .take_while(|d| d.date.span.end <= item.span.end)
-            .find(|d| d.date.end.is_none() && labelled_by(cx, d, labels))?;
+            .find(|d| {
+                d.date.end.is_none() && (labelled_by(cx, d, labels) || column_of(cx, d, labels))
+            })?;
         Some((
             d.date.span.clone(),
             cx.doc.text(&d.date.span).to_string(),
@@ -400,6 +405,60 @@ fn labelled_by<S: AsRef<str>>(cx: &Context, d: &DateInText, labels: &[S]) -> boo
     labels.iter().any(|l| {
         t.strip_suffix(l.as_ref()).is_some_and(|rest| {
             !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '划')
+        })
+    })
+}
+
+/// How many rows above a table cell its header is looked for.
+const TABLE_ROWS: usize = 300;
+
+/// The header of the table column a date stands in, when its line is a row of a table whose
+/// cells are divided by `|` or tabs: the cell of the table's first row in the same column.
+fn column_header<'a>(cx: &'a Context, d: &DateInText) -> Option<&'a str> {
+    let src = &cx.doc.source;
+    let at = d.date.span.start;
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let line = &src[line_start..line_end];
+    let sep = if line.trim_start().starts_with('|') {
+        '|'
+    } else if line.contains('\t') {
+        '\t'
+    } else {
+        return None;
+    };
+    let column = src[line_start..at].matches(sep).count();
+    let mut header = None;
+    let mut end = line_start;
+    for _ in 0..TABLE_ROWS {
+        if end == 0 {
+            break;
+        }
+        let prev_end = end - 1;
+        let prev_start = src[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &src[prev_start..prev_end];
+        if !prev.contains(sep) {
+            break;
+        }
+        // A Markdown rule row (|---|:---:|) divides the header from the body.
+        if !prev
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '\r'))
+        {
+            header = Some(prev);
+        }
+        end = prev_start;
+    }
+    header?.split(sep).nth(column).map(str::trim)
+}
+
+/// True when the date stands in a table column headed by one of `labels` ("完成时限").
+fn column_of<S: AsRef<str>>(cx: &Context, d: &DateInText, labels: &[S]) -> bool {
+    column_header(cx, d).is_some_and(|h| {
+        labels.iter().any(|l| {
+            h.strip_suffix(l.as_ref()).is_some_and(|rest| {
+                !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '划')
+            })
         })
     })
 }
@@ -719,6 +778,32 @@ mod tests {
                 1,
             ),
             ("done", report("", "【完成时间】2021年7月5日"), 1),
+            // A completion date in a table column headed 完成时间.
+            (
+                "done",
+                report(
+                    "",
+                    "| 序号 | 整改任务 | 完成时间 |\n|---|---|---|\n| 1 | 新建村道2公里 | 2021年5月 |\n| 2 | 清理河道3处 | 2021年8月 |",
+                ),
+                1,
+            ),
+            // Not flagged: the column is a plan, or every completion is before the signing date.
+            (
+                "done",
+                report(
+                    "",
+                    "| 序号 | 整改任务 | 计划完成时间 |\n|---|---|---|\n| 1 | 新建村道2公里 | 2021年8月 |",
+                ),
+                0,
+            ),
+            (
+                "done",
+                report(
+                    "",
+                    "序号\t整改任务\t完成时间\n1\t新建村道2公里\t2021年5月\n2\t清理河道3处\t2021年6月",
+                ),
+                0,
+            ),
             // Not flagged: a planned completion, or one before the signing date.
             (
                 "done",
@@ -760,6 +845,31 @@ mod tests {
             proptest::prop_assert_eq!(fires("time_limit", &fine), 0, "{}", fine);
             proptest::prop_assert_eq!(fires("time_limit", &late), 1, "{}", late);
         }
+    }
+
+    #[test]
+    fn a_date_in_a_table_reads_its_column_header() {
+        let text = report(
+            "",
+            "| 序号 | 整改任务 | 完成时限 | 完成情况 |\n| --- | --- | :---: | --- |\n| 1 | 新建村道 | 2021年3月20日前 | 推进中 |\n| 2 | 清理河道 | 2021年9月底前 | 推进中 |\n序号\t任务\t整改时限\n1\t清理河道\t2021年10月底前\n散文中2021年4月8日召开会议。",
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let header = |date: &str| {
+            let d = facts
+                .dates
+                .iter()
+                .find(|d| doc.text(&d.date.span) == date)
+                .expect("date found");
+            column_header(&cx, d)
+        };
+        assert_eq!(header("2021年3月20日"), Some("完成时限"));
+        assert_eq!(header("2021年9月底"), Some("完成时限"));
+        assert_eq!(header("2021年10月底"), Some("整改时限"));
+        assert_eq!(header("2021年4月8日"), None);
     }
 
     #[test]
