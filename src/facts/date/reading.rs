@@ -396,3 +396,96 @@ pub fn impossible_dates(text: &str) -> Vec<Impossible> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The impossible dates of `text`, as written.
+    fn found(text: &str) -> Vec<&str> {
+        impossible_dates(text)
+            .into_iter()
+            .map(|x| &text[x.span])
+            .collect()
+    }
+
+    #[test]
+    fn impossible_dates_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("2023年4月31日,镇党委召开会议", &["2023年4月31日"]),
+            ("于2024年2月30日召开", &["2024年2月30日"]),
+            ("2023年2月29日", &["2023年2月29日"]),
+            ("6月31号前上报", &["6月31号"]),
+            ("２０２３年１１月３１日", &["２０２３年１１月３１日"]),
+            ("2023年13月", &["2023年13月"]),
+            ("2023 年 9 月 31 日", &["2023 年 9 月 31 日"]),
+            // Possible dates, counts, glued numbers.
+            ("2024年2月29日", &[]),
+            ("2月29日", &[]),
+            ("2023年4月30日至5月31日", &[]),
+            ("共计13月次", &[]),
+            ("12.4月31日", &[]),
+            ("编号12023年4月31日", &[]),
+            ("每月31日前", &[]),
+            ("4月0日", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    proptest! {
+        /// A day the month has is never reported; the day after the month's last always is.
+        #[test]
+        fn a_day_past_the_month_is_impossible(
+            year in 1990i32..2060,
+            month in 1u32..=12,
+            day in 1u32..=31,
+        ) {
+            let last = (28..=31)
+                .rev()
+                .find(|&d| chrono::NaiveDate::from_ymd_opt(year, month, d).is_some())
+                .unwrap();
+            let day = day.min(last);
+            let fine = format!("于{year}年{month}月{day}日召开会议");
+            prop_assert!(found(&fine).is_empty(), "{}", fine);
+            if last < 31 {
+                let bad = format!("于{year}年{month}月{}日召开会议", last + 1);
+                prop_assert_eq!(found(&bad).len(), 1, "{}", bad);
+            }
+        }
+
+        /// Any text: no panic, spans on character boundaries.
+        #[test]
+        fn any_text(text in "[0-9０-９年月日号. 至一二\u{3000}a]{0,40}") {
+            for x in impossible_dates(&text) {
+                prop_assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn readings_of_dates_in_a_report() {
+        let text = "中共青柳镇委员会关于巡察整改进展情况的通报\n2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。\n一、整改情况\n计划于2023年12月底前完成整改。该项目已于2023年9月8日完成整改。2023年10月5日,召开了党委会议。印发《2023年工作方案》。\n中共青柳镇委员会\n2024年1月10日\n";
+        let (doc, facts) = crate::analyse(text);
+        let reading = |date: &str| {
+            let i = facts
+                .dates
+                .iter()
+                .position(|d| doc.text(&d.date.span) == date)
+                .expect("date found");
+            facts.date_readings.dates[i].clone()
+        };
+        let plan = reading("2023年12月底");
+        assert!(plan.future && plan.planned && plan.deadline && !plan.completion);
+        let done = reading("2023年9月8日");
+        assert!(done.completion && done.past_action && !done.planned);
+        let meeting = reading("2023年10月5日");
+        assert!(meeting.past_action && !meeting.future && !meeting.completion);
+        assert!(reading("2023年").in_title);
+        let end_of_range = reading("2023年3月6日至4月14日");
+        assert!(end_of_range.year_trusted);
+        assert_eq!(facts.date_readings.dates.len(), facts.dates.len());
+    }
+}

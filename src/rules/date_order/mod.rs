@@ -126,6 +126,13 @@ impl Check for DateOrder {
             What::Impossible => impossible(cx),
         }
     }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        match self.what {
+            What::Ranges => ranges::unchecked(cx),
+            _ => Vec::new(),
+        }
+    }
 }
 
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {

@@ -10,6 +10,7 @@
 //! the question (the scanner reads them).
 
 use super::{Context, Hit, in_chrome};
+use crate::document::Span;
 use crate::facts::date::PartialDate;
 use chrono::NaiveDate;
 
@@ -40,12 +41,19 @@ pub(super) fn ranges(cx: &Context) -> Vec<Hit> {
     hits
 }
 
-/// True when the range from `start` to `end` runs backwards on every reading the text allows.
-pub(super) fn backward(start: &PartialDate, end: &PartialDate) -> bool {
-    // A written end after a start whose year is a guess: the start may be in an earlier year.
-    if start.year_inferred && !end.year_inferred {
-        return false;
-    }
+/// How a range reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Order {
+    /// In order on some reading, or not comparable.
+    Forward,
+    /// Backwards on every reading the text allows.
+    Backward,
+    /// Backwards as written, but its end may be in a later year: not checked, with why.
+    Unsure(&'static str),
+}
+
+/// How the range from `start` to `end` reads.
+pub(super) fn order(start: &PartialDate, end: &PartialDate) -> Order {
     let (mut s, mut e) = (*start, *end);
     match (s.year, e.year) {
         (Some(_), Some(_)) => {}
@@ -53,18 +61,46 @@ pub(super) fn backward(start: &PartialDate, end: &PartialDate) -> bool {
             s.year = Some(ANY_YEAR);
             e.year = Some(ANY_YEAR);
         }
-        _ => return false,
+        _ => return Order::Forward,
     }
     let (Some(lo), Some(hi)) = (s.earliest(), e.latest()) else {
-        return false;
+        return Order::Forward;
     };
     if lo <= hi {
-        return false;
+        return Order::Forward;
+    }
+    // A written end after a start whose year is a guess: the start may be in an earlier year.
+    if start.year_inferred && !end.year_inferred {
+        return Order::Unsure(
+            "未核对：起点未写年份而终点写明年份，起点可能在更早的年份 / not checked: the start's year is not written",
+        );
     }
     // The end took the start's year: it may run into the next year (see the module's notes).
     let unwritten = end.year_inferred || end.year.is_none();
-    let inherited = unwritten && end.year == start.year;
-    !(inherited && over_year_end(start, end))
+    if unwritten && end.year == start.year && over_year_end(start, end) {
+        return Order::Unsure(
+            "未核对：终点未写年份，按次年理解为不超过6个月的跨年区间 / not checked: may run into the next year",
+        );
+    }
+    Order::Backward
+}
+
+/// True when the range from `start` to `end` runs backwards on every reading the text allows.
+pub(super) fn backward(start: &PartialDate, end: &PartialDate) -> bool {
+    order(start, end) == Order::Backward
+}
+
+/// The ranges that read backwards as written but may run into a later year, with why.
+pub(super) fn unchecked(cx: &Context) -> Vec<(Span, String)> {
+    cx.facts
+        .dates
+        .iter()
+        .filter(|d| !d.date.web && !in_chrome(cx, &d.date.span))
+        .filter_map(|d| match order(&d.date.start, d.date.end.as_ref()?) {
+            Order::Unsure(why) => Some((d.date.span.clone(), why.to_string())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// True when the end's month, read in the year after the start's, closes a range of at most

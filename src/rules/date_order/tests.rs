@@ -450,3 +450,26 @@ proptest::proptest! {
         run_all(&body);
     }
 }
+
+#[test]
+fn ranges_that_may_run_into_the_next_year_are_listed_as_not_checked() {
+    let text = report(
+        OPENING,
+        "2022年11月至3月,开展了冬春整治。2022年9月至8月,开展了专项排查。2022年5月至6月,开展了回头看。",
+    );
+    let (doc, facts) = crate::analyse(&text);
+    let cx = Context {
+        doc: &doc,
+        facts: &facts,
+    };
+    let p: serde_yaml::Value = serde_yaml::from_str("check: ranges").unwrap();
+    let check = compile(&p).unwrap();
+    let unchecked = check.unchecked(&cx);
+    assert_eq!(unchecked.len(), 1, "{unchecked:?}");
+    assert_eq!(doc.text(&unchecked[0].0), "2022年11月至3月");
+    let hits = check.check(&cx);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(doc.text(&hits[0].span), "2022年9月至8月");
+    assert_eq!(hits[0].values["first"], "2022-09");
+    assert_eq!(hits[0].values["second"], "2022-08");
+}
