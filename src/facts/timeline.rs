@@ -146,6 +146,27 @@ const FEEDBACK_NEAR: usize = 24;
 /// closely. A date of something else before it ("8月7日,根据……通知精神,……;巡察组于10月17日反馈")
 /// is not the feedback's; a sentence that says 反馈 with no date of its own dates none.
 fn feedback_after(doc: &Document, dates: &[DateInText], i: usize) -> bool {
+    feedback_follows(doc, dates, i) || feedback_names(doc, &dates[i])
+}
+
+/// How many characters may stand between 反馈 and a date it names ("反馈会于", "反馈时间为").
+const FEEDBACK_NAMES: usize = 6;
+
+/// True when 反馈 closely precedes the date in its clause: "巡察反馈会于2023年5月8日召开",
+/// "反馈时间:2023年5月8日". A clause between them ("巡察反馈后,我镇于……") names another event.
+fn feedback_names(doc: &Document, d: &DateInText) -> bool {
+    let before = &doc.source[d.sentence.start.min(d.date.span.start)..d.date.span.start];
+    let Some(at) = before.rfind("反馈") else {
+        return false;
+    };
+    let between = &before[at + "反馈".len()..];
+    between.chars().count() <= FEEDBACK_NAMES
+        && !between.contains([',', '，', '；', ';', '。'])
+        && !between.contains("后")
+}
+
+/// True when 反馈 follows the date in its part of the sentence (see [`feedback_after`]).
+fn feedback_follows(doc: &Document, dates: &[DateInText], i: usize) -> bool {
     let d = &dates[i];
     let (from, to) = (d.date.span.end, d.sentence.end.max(d.date.span.end));
     let after = &doc.source[from..to];

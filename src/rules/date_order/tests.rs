@@ -278,6 +278,30 @@ fn table() {
             ),
             0,
         ),
+        // 反馈 closely before its date: "反馈会于……召开".
+        (
+            "timeline",
+            report(
+                "2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。巡察反馈会于2023年4月2日召开。",
+                "召开了会议。",
+            ),
+            1,
+        ),
+        // Not flagged: a date after "反馈后" dates another event.
+        (
+            "timeline",
+            report(
+                "2023年3月6日至4月14日,县委第一巡察组对青柳镇党委进行了巡察。巡察反馈后,我镇于2023年4月2日召开了专题会议。",
+                "召开了会议。",
+            ),
+            0,
+        ),
+        // A measure already taken (已于……退还) after the signing date.
+        (
+            "measures",
+            report(OPENING, "违规发放的补贴已于2024年3月5日全部退还。"),
+            1,
+        ),
         // The feedback date of that sentence, moved before the inspection, is still found.
         (
             "timeline",
