@@ -6,7 +6,7 @@
 //! to ask the other.
 
 use super::PartialDate;
-use super::checks::{arabic, day_ok};
+use super::checks::{arabic, chinese_small, chinese_year, day_ok};
 use crate::document::Span;
 use crate::facts::DateInText;
 use regex::Regex;
@@ -349,6 +349,14 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("written date")
 });
 
+/// A date in Chinese numerals with its year written digit by digit: 二〇二三年二月三十日.
+static WRITTEN_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?P<y>[〇○零一二三四五六七八九OＯ]{4})[ \u{3000}]{0,3}年[ \u{3000}]{0,3}(?P<m>十[一二]?|[一二三四五六七八九])[ \u{3000}]{0,3}月[ \u{3000}]{0,3}(?P<d>三十[一二三四五六七八九]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[ \u{3000}]{0,3}[日号]",
+    )
+    .expect("written Chinese date")
+});
+
 /// Dates in `text` that cannot exist: a month outside 1..=12 after a written year
 /// (`2023年13月`), or a day the month does not have (`4月31日`, `2月30日`, `2023年2月29日`;
 /// 29 February without a year is possible). Spans are into `text`.
@@ -356,6 +364,30 @@ pub fn impossible_dates(text: &str) -> Vec<Impossible> {
     let mut out = Vec::new();
     if !text.contains('月') {
         return out;
+    }
+    for c in WRITTEN_CHINESE.captures_iter(text) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let glued = text[..whole.start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| "〇○零一二三四五六七八九十百千万两OＯ".contains(p));
+        let read =
+            |name: &str, f: fn(&str) -> Option<u32>| c.name(name).and_then(|m| f(m.as_str()));
+        let (Some(y), Some(month), Some(day)) = (
+            read("y", chinese_year).and_then(|y| (1900..=2099).contains(&y).then_some(y as i32)),
+            read("m", chinese_small),
+            read("d", chinese_small),
+        ) else {
+            continue;
+        };
+        if !glued && !day_ok(Some(y), month, day) {
+            out.push(Impossible {
+                span: whole,
+                year: Some(y),
+                month,
+                day: Some(day),
+            });
+        }
     }
     for c in WRITTEN.captures_iter(text) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
@@ -394,6 +426,7 @@ pub fn impossible_dates(text: &str) -> Vec<Impossible> {
             });
         }
     }
+    out.sort_by_key(|x| x.span.start);
     out
 }
 
@@ -420,6 +453,10 @@ mod tests {
             ("２０２３年１１月３１日", &["２０２３年１１月３１日"]),
             ("2023年13月", &["2023年13月"]),
             ("2023 年 9 月 31 日", &["2023 年 9 月 31 日"]),
+            ("二〇二三年二月三十日", &["二〇二三年二月三十日"]),
+            ("二○二三年四月三十一日印发", &["二○二三年四月三十一日"]),
+            ("二〇二四年二月二十九日", &[]),
+            ("二〇二三年十月十三日", &[]),
             // Possible dates, counts, glued numbers.
             ("2024年2月29日", &[]),
             ("2月29日", &[]),
