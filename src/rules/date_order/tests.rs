@@ -497,3 +497,41 @@ fn ranges_that_may_run_into_the_next_year_are_listed_as_not_checked() {
     assert_eq!(hits[0].values["first"], "2022-09");
     assert_eq!(hits[0].values["second"], "2022-08");
 }
+
+proptest::proptest! {
+    /// An inspection, its feedback after it and a report signed the next year are never
+    /// reported; the same with the feedback's year moved back by one or two always is.
+    #[test]
+    fn a_feedback_moved_before_the_inspection_is_reported(
+        year in 2010i32..2030,
+        m1 in 1u32..=8,
+        d1 in 1u32..=28,
+        weeks in 1u32..=8,
+        gap in 1u32..=3,
+        back in 1i32..=2,
+        year_less_feedback in proptest::bool::ANY,
+    ) {
+        let start = chrono::NaiveDate::from_ymd_opt(year, m1, d1).unwrap();
+        let end = start + chrono::Days::new(u64::from(weeks) * 7);
+        let fb = end.checked_add_months(chrono::Months::new(gap)).unwrap();
+        use chrono::Datelike;
+        let text = |fb_year: Option<i32>| {
+            let fb_text = match fb_year {
+                Some(y) => format!("{y}年{}月{}日", fb.month(), fb.day()),
+                None => format!("{}月{}日", fb.month(), fb.day()),
+            };
+            format!(
+                "中共青柳镇委员会关于巡察整改进展情况的通报\n{year}年{m1}月{d1}日至{}月{}日,县委第一巡察组对青柳镇党委进行了巡察。{fb_text},县委第一巡察组向青柳镇党委反馈了巡察意见。\n一、整改落实情况\n召开了会议。\n中共青柳镇委员会\n{}年6月1日\n",
+                end.month(),
+                end.day(),
+                fb.year() + 1,
+            )
+        };
+        // A year-less feedback takes the inspection's year; it is in order only within that year.
+        let consistent = if year_less_feedback && fb.year() == year { None } else { Some(fb.year()) };
+        let fine = text(consistent);
+        proptest::prop_assert_eq!(fires("timeline", &fine), 0, "{}", fine);
+        let late = text(Some(fb.year() - back));
+        proptest::prop_assert_eq!(fires("timeline", &late), 1, "{}", late);
+    }
+}
