@@ -29,6 +29,11 @@ pub(super) fn ranges(cx: &Context) -> Vec<Hit> {
         if d.date.web || in_chrome(cx, &d.date.span) {
             continue;
         }
+        // No year known, yet one is named (去年3月至今年2月, 11月至次年10月, with no report
+        // date to count from): the two ends may be in different years.
+        if start.year.is_none() && end_text(cx.doc.text(&d.date.span)).contains('年') {
+            continue;
+        }
         if backward(&start, &end) {
             hits.push(
                 Hit::at(d.date.span.clone())
@@ -83,6 +88,13 @@ pub(super) fn order(start: &PartialDate, end: &PartialDate) -> Order {
         );
     }
     Order::Backward
+}
+
+/// The text of a range after its last separator: its end as written.
+fn end_text(range: &str) -> &str {
+    range
+        .rfind(['至', '到', '—', '–', '―', '－', '-', '～', '~', '〜'])
+        .map_or(range, |i| &range[i..])
 }
 
 /// True when the range from `start` to `end` runs backwards on every reading the text allows.
