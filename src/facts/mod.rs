@@ -46,6 +46,8 @@ pub struct Facts {
     pub dates: Vec<DateInText>,
     /// The milestones.
     pub timeline: Timeline,
+    /// What each date stands for (parallel to `dates`), and the dates that cannot exist.
+    pub date_readings: date::Readings,
 }
 
 /// The passages of the report's text in document order: heading titles and blocks.
@@ -104,6 +106,7 @@ pub fn extract(doc: &Document) -> Facts {
     let timeline = timeline::read(doc, &dates);
     Facts {
         figures,
+        date_readings: date::Readings::read(&doc.source, &dates, &chrome_and_text),
         dates,
         timeline,
     }

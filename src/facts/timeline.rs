@@ -78,10 +78,7 @@ pub fn read(doc: &Document, dates: &[DateInText]) -> Timeline {
         .iter()
         .copied()
         .filter(|&i| Some(i) != inspection && dates[i].date.end.is_none())
-        .find(|&i| {
-            sentence(i).contains("反馈") && names_inspection(i)
-                || after_word(doc, &dates[i], "反馈")
-        })
+        .find(|&i| feedback_after(doc, dates, i))
         .map(|i| milestone(dates[i].date.start, dates[i].date.span.clone(), i));
     t.as_of = order
         .iter()
@@ -104,6 +101,24 @@ pub fn read(doc: &Document, dates: &[DateInText]) -> Timeline {
     t
 }
 
+impl Timeline {
+    /// The report's own date: the signing date, else the publication date, with its name;
+    /// only one whose year is written.
+    pub fn report_date(&self) -> Option<(&Milestone, &'static str)> {
+        let trusted = |m: &&Milestone| !m.date.year_inferred;
+        self.signed
+            .as_ref()
+            .filter(trusted)
+            .map(|m| (m, "成文日期"))
+            .or_else(|| {
+                self.published
+                    .as_ref()
+                    .filter(trusted)
+                    .map(|m| (m, "发布日期"))
+            })
+    }
+}
+
 fn milestone(date: PartialDate, span: Span, index: usize) -> Milestone {
     Milestone { date, span, index }
 }
@@ -119,8 +134,58 @@ fn before_in_sentence(doc: &Document, d: &DateInText, word: &str) -> bool {
     doc.source[d.sentence.start..d.date.span.start].contains(word)
 }
 
-/// True when `word` follows the date closely in its sentence ("……,县委巡察组反馈问题后").
-fn after_word(doc: &Document, d: &DateInText, word: &str) -> bool {
-    let after = &doc.source[d.date.span.end..d.sentence.end];
-    after.chars().take(24).collect::<String>().contains(word)
+/// Marks that divide a sentence into parts about different things.
+const PART_STOPS: [char; 2] = ['；', ';'];
+
+/// How close, in characters, 反馈 must follow a date when its part of the sentence names no
+/// inspection ("5月8日,县委第一巡察组向……反馈" names one; "5月8日反馈意见" is close).
+const FEEDBACK_NEAR: usize = 24;
+
+/// True when date `i` dates the feedback: 反馈 follows it in its part of the sentence (up to a
+/// `；`), no other date stands between them, and that part names an inspection or 反馈 follows
+/// closely. A date of something else before it ("8月7日,根据……通知精神,……;巡察组于10月17日反馈")
+/// is not the feedback's; a sentence that says 反馈 with no date of its own dates none.
+fn feedback_after(doc: &Document, dates: &[DateInText], i: usize) -> bool {
+    feedback_follows(doc, dates, i) || feedback_names(doc, &dates[i])
+}
+
+/// How many characters may stand between 反馈 and a date it names ("反馈会于", "反馈时间为").
+const FEEDBACK_NAMES: usize = 6;
+
+/// True when 反馈 closely precedes the date in its clause: "巡察反馈会于2023年5月8日召开",
+/// "反馈时间:2023年5月8日". A clause between them ("巡察反馈后,我镇于……") names another event.
+fn feedback_names(doc: &Document, d: &DateInText) -> bool {
+    let before = &doc.source[d.sentence.start.min(d.date.span.start)..d.date.span.start];
+    let Some(at) = before.rfind("反馈") else {
+        return false;
+    };
+    let between = &before[at + "反馈".len()..];
+    between.chars().count() <= FEEDBACK_NAMES
+        && !between.contains([',', '，', '；', ';', '。'])
+        && !between.contains("后")
+}
+
+/// True when 反馈 follows the date in its part of the sentence (see [`feedback_after`]).
+fn feedback_follows(doc: &Document, dates: &[DateInText], i: usize) -> bool {
+    let d = &dates[i];
+    let (from, to) = (d.date.span.end, d.sentence.end.max(d.date.span.end));
+    let after = &doc.source[from..to];
+    let after = &after[..after.find(PART_STOPS).unwrap_or(after.len())];
+    let Some(at) = after.find("反馈") else {
+        return false;
+    };
+    if dates
+        .get(i + 1)
+        .is_some_and(|n| n.date.span.start < from + at)
+    {
+        return false;
+    }
+    let before = &doc.source[d.sentence.start.min(d.date.span.start)..d.date.span.start];
+    let before = before.rfind(PART_STOPS).map_or(before, |k| {
+        &before[k + before[k..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let part = [before, after];
+    part.iter()
+        .any(|t| INSPECTION.iter().any(|w| t.contains(w)))
+        || after[..at].chars().count() <= FEEDBACK_NEAR
 }

@@ -5,10 +5,11 @@
 //! against it. A deadline's year counts only when it is written, or taken from a written deadline
 //! just before it in the same sentence (`2021年7月底前需完成2项,9月底前需完成3项`).
 
-use super::date_order::{clause, clause_on, in_title, planned, report_date, show, year_trusted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Inline, Item, Span, Status};
 use crate::facts::DateInText;
+use crate::facts::date::Reading;
+use crate::facts::date::reading::show;
 use chrono::{Days, Months, NaiveDate};
 use regex::Regex;
 use serde::Deserialize;
@@ -20,12 +21,18 @@ pub const NAME: &str = "deadline";
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 被计为未到整改时限、正在整改或“需完成”的任务，其时限早于报告日期（成文日期，无则发布日期；写明的\
-截至日期更早时以截至日期为准）；写明年份、已完成的措施日期晚于报告日期；事项标注的整改时限\
-（`整改时限:3个月`，自反馈日期起算）已过而该事项的状态为正在整改或部分完成。
+截至日期更早时以截至日期为准）；写明年份、已完成的措施日期（“已于……完成整改”或标注“完成时间”的日期，\
+“计划完成时间”除外）晚于报告日期；事项标注的整改时限（`整改时限:3个月`，自反馈日期起算；或写明年份的\
+日期，如`整改时限:2023年12月20日前`、`【整改时限】2024年3月底`）已过而该事项的状态为正在整改或部分完成。
 A task counted as not yet due, in progress or “to be completed” whose deadline is before the
 report's date (signed, else published; an earlier stated as-of date takes precedence); a
-completion dated (year written) after the report's date; an item's time limit (`整改时限:3个月`,
-counted from the feedback date) already past while the item is reported in progress or partly done.
+completion dated (year written) after the report's date, claimed (`已于……完成整改`) or labelled
+(`完成时间`, not `计划完成时间`); an item's time limit (`整改时限:3个月`, counted from the feedback
+date, or a dated label such as `整改时限:2023年12月20日前`, `【整改时限】2024年3月底`) already past
+while the item is reported in progress or partly done; where no item with a status holds such a
+dated label, the status is read from a status label on the same or the next line
+(`【整改状态】正在推进`) or a status column (`完成情况`) of the same table row. An overdue open
+item is possible in real life, so this last check is a judgement (the packaged rule is a warning).
 
 ## 为什么 / Why it matters
 报告日期已过的时限不能再算“未到整改时限”：要么该任务已完成、应计入已完成数，要么已逾期、应如实说明。\
@@ -60,6 +67,7 @@ pub const VALUES: &[&str] = &[
     "limit",
     "feedback",
     "status",
+    "basis",
 ];
 
 /// The kind, for the registry.
@@ -136,7 +144,7 @@ struct Reference {
 }
 
 fn reference(cx: &Context) -> Option<Reference> {
-    let (m, role) = report_date(cx)?;
+    let (m, role) = cx.facts.timeline.report_date()?;
     let mut r = Reference {
         day: m.date.earliest()?,
         role,
@@ -144,7 +152,7 @@ fn reference(cx: &Context) -> Option<Reference> {
         span: m.span.clone(),
     };
     if let Some(a) = cx.facts.timeline.as_of.as_ref()
-        && year_trusted(cx, a.index)
+        && reading(cx, a.index).year_trusted
         && let Some(day) = a.date.earliest()
         && day < r.day
     {
@@ -158,6 +166,18 @@ fn reference(cx: &Context) -> Option<Reference> {
     Some(r)
 }
 
+/// The reading of date `index`.
+fn reading<'a>(cx: &'a Context, index: usize) -> &'a Reading {
+    &cx.facts.date_readings.dates[index]
+}
+
+/// The clause words before and after a date, as its reading found them (`on`: reaching on into
+/// the next clause when the date ends its own).
+fn words<'a>(cx: &'a Context, r: &Reading, on: bool) -> (&'a str, &'a str) {
+    let after = if on { &r.after_on } else { &r.after };
+    (cx.doc.text(&r.before), cx.doc.text(after))
+}
+
 /// True when a date lies in the report's text (not its chrome, not its closing date line).
 fn in_text(cx: &Context, d: &DateInText) -> bool {
     let s = &d.date.span;
@@ -167,17 +187,6 @@ fn in_text(cx: &Context, d: &DateInText) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // A task counted open whose deadline has passed
-
-/// True when the date is a deadline: "2021年5月底前", "按计划于9月底完成", "整改时限为……".
-fn deadline_form(before: &str, after: &str) -> bool {
-    let after = after.trim_start();
-    let rest = ["全面", "全部", "如期"]
-        .iter()
-        .find_map(|w| after.strip_prefix(w))
-        .unwrap_or(after);
-    ["前", "之前", "以前"].iter().any(|w| after.starts_with(w))
-        || before.contains("计划") && (rest.starts_with("完成") || rest.starts_with("整改"))
-}
 
 /// Words that count a task as not yet done.
 const OPEN: &[&str] = &[
@@ -199,12 +208,11 @@ fn deadline_year_ok(cx: &Context, index: usize) -> bool {
         if !d.date.start.year_inferred {
             return true;
         }
-        let Some(j) = super::date_order::year_source(cx, at) else {
+        let Some(j) = reading(cx, at).year_source else {
             return false;
         };
         let s = &cx.facts.dates[j];
-        let (before, after) = clause(&cx.doc.source, s);
-        if s.sentence != d.sentence || s.date.end.is_some() || !deadline_form(before, after) {
+        if s.sentence != d.sentence || s.date.end.is_some() || !reading(cx, j).deadline {
             return false;
         }
         at = j;
@@ -218,12 +226,13 @@ fn not_due(cx: &Context) -> Vec<Hit> {
     };
     let mut hits = Vec::new();
     for (i, d) in cx.facts.dates.iter().enumerate() {
-        if !in_text(cx, d) || d.date.end.is_some() || in_title(&cx.doc.source, d) {
+        let rd = reading(cx, i);
+        if !in_text(cx, d) || d.date.end.is_some() || rd.in_title {
             continue;
         }
-        let (before, after) = clause(&cx.doc.source, d);
+        let (before, after) = words(cx, rd, false);
         let claimed = |t: &str| t.contains('已') || t.contains('了');
-        if !deadline_form(before, after) || claimed(before) || claimed(after) {
+        if !rd.deadline || claimed(before) || claimed(after) {
             continue;
         }
         // Counted open: the sentence says so, and the deadline is still to be met (需完成) or
@@ -261,66 +270,46 @@ fn not_due(cx: &Context) -> Vec<Hit> {
 // ---------------------------------------------------------------------------------------------
 // A completion dated after the report
 
-/// True when the clause after a date claims completion ("完成整改", "已全部办结").
-pub(super) fn completion_claim(after: &str) -> bool {
-    let t = after.trim_start();
-    // The claim follows the date, or a short subject after it ("该项目已全部完成").
-    let near: usize = t.char_indices().nth(12).map_or(t.len(), |(i, _)| i);
-    let starts = std::iter::once(0).chain(t[..near].match_indices('已').map(|(i, _)| i));
-    starts.into_iter().any(|at| {
-        let mut rest = &t[at..];
-        while let Some(r) = ADVERBS.iter().find_map(|w| rest.strip_prefix(w)) {
-            rest = r;
-        }
-        COMPLETED.iter().any(|w| {
-            rest.strip_prefix(w).is_some_and(|tail| {
-                // "已完成整改的事项" names tasks; it does not report one done.
-                !tail.strip_prefix("整改").unwrap_or(tail).starts_with('的')
+/// Labels of the day a task was finished: "(完成时间:2024年4月)", "【办结时间】……".
+const COMPLETION_LABELS: &[&str] = &["完成时间", "完成日期", "办结时间", "销号时间"];
+
+/// True when the date is labelled as the day its task was finished, not as a plan
+/// ("计划完成时间", "预计完成时间").
+fn completion_label(cx: &Context, d: &DateInText) -> bool {
+    let done_label = |t: &str| {
+        COMPLETION_LABELS.iter().any(|l| {
+            t.strip_suffix(l).is_some_and(|rest| {
+                !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
             })
         })
-    })
+    };
+    done_label(label_before(cx, d)) || column_header(cx, d).is_some_and(done_label)
 }
 
-/// Adverbs that may come between a date and the word of completion.
-const ADVERBS: &[&str] = &[
-    "已经", "已", "均", "全部", "全面", "基本", "顺利", "如期", "按期",
-];
-
-/// Words that say a task is finished.
-const COMPLETED: &[&str] = &[
-    "完成",
-    "整改完成",
-    "整改到位",
-    "办结",
-    "销号",
-    "竣工",
-    "建成",
-    "通过验收",
-];
-
 fn done(cx: &Context) -> Vec<Hit> {
-    let Some((report, role)) = report_date(cx) else {
+    let Some((report, role)) = cx.facts.timeline.report_date() else {
         return Vec::new();
     };
     let Some(limit) = report.date.latest() else {
         return Vec::new();
     };
     let mut hits = Vec::new();
-    for d in &cx.facts.dates {
+    for (i, d) in cx.facts.dates.iter().enumerate() {
         let start = d.date.start;
+        let r = reading(cx, i);
         if !in_text(cx, d)
             || d.date.end.is_some()
             || start.year_inferred
             || start.month.is_none()
-            || in_title(&cx.doc.source, d)
+            || r.in_title
         {
             continue;
         }
-        let (before, after) = clause_on(&cx.doc.source, d);
+        let (before, after) = words(cx, r, true);
         let claimed = ["已", "了", "业已"]
             .iter()
             .any(|w| before.contains(w) || after.contains(w));
-        if !claimed || !completion_claim(after) || planned(before, after) {
+        if !(claimed && r.completion && !r.planned || completion_label(cx, d)) {
             continue;
         }
         if start.earliest().is_none_or(|e| e <= limit) {
@@ -391,7 +380,106 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
             }
             _ => None,
         });
-    inline.or_else(|| {
+    inline.or_else(|| heading_note(cx, item, note)).or_else(|| {
+        // A date labelled as the deadline anywhere in the item: "整改时限:2023年12月20日前",
+        // "【整改时限】2024年3月底", the label in its own paragraph or run into the text.
+        let dates = &cx.facts.dates;
+        let first = dates.partition_point(|d| d.date.span.start < item.span.start);
+        let d = dates[first..]
+            .iter()
+            .take_while(|d| d.date.span.end <= item.span.end)
+            .find(|d| {
+                d.date.end.is_none() && (labelled_by(cx, d, labels) || column_of(cx, d, labels))
+            })?;
+        Some((
+            d.date.span.clone(),
+            cx.doc.text(&d.date.span).to_string(),
+            d.date.span.clone(),
+        ))
+    })
+}
+
+/// True when the text just before a date, in its passage, is one of `labels` as a label:
+/// `整改时限:`, `整改时限：`, `【整改时限】`, `[整改时限]`, `整改时限为`; a label may be
+/// preceded by 计划 ("计划完成时限") but not be the end of a longer word.
+fn labelled_by<S: AsRef<str>>(cx: &Context, d: &DateInText, labels: &[S]) -> bool {
+    let t = label_before(cx, d);
+    labels.iter().any(|l| {
+        t.strip_suffix(l.as_ref()).is_some_and(|rest| {
+            !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '划')
+        })
+    })
+}
+
+/// How many rows above a table cell its header is looked for.
+const TABLE_ROWS: usize = 300;
+
+/// The header of the table column a date stands in, when its line is a row of a table whose
+/// cells are divided by `|` or tabs: the cell of the table's first row in the same column.
+fn column_header<'a>(cx: &'a Context, d: &DateInText) -> Option<&'a str> {
+    let src = &cx.doc.source;
+    let at = d.date.span.start;
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let line = &src[line_start..line_end];
+    let sep = if line.trim_start().starts_with('|') {
+        '|'
+    } else if line.contains('\t') {
+        '\t'
+    } else {
+        return None;
+    };
+    let column = src[line_start..at].matches(sep).count();
+    let mut header = None;
+    let mut end = line_start;
+    for _ in 0..TABLE_ROWS {
+        if end == 0 {
+            break;
+        }
+        let prev_end = end - 1;
+        let prev_start = src[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &src[prev_start..prev_end];
+        if !prev.contains(sep) {
+            break;
+        }
+        // A Markdown rule row (|---|:---:|) divides the header from the body.
+        if !prev
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '\r'))
+        {
+            header = Some(prev);
+        }
+        end = prev_start;
+    }
+    header?.split(sep).nth(column).map(str::trim)
+}
+
+/// True when the date stands in a table column headed by one of `labels` ("完成时限").
+fn column_of<S: AsRef<str>>(cx: &Context, d: &DateInText, labels: &[S]) -> bool {
+    column_header(cx, d).is_some_and(|h| {
+        labels.iter().any(|l| {
+            h.strip_suffix(l.as_ref()).is_some_and(|rest| {
+                !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '划')
+            })
+        })
+    })
+}
+
+/// The text before a date in its passage, with the marks that end a label taken off
+/// (`:`, `：`, `为`, `是`, `】`, `]`, and blanks).
+fn label_before<'a>(cx: &'a Context, d: &DateInText) -> &'a str {
+    let before = &cx.doc.source[d.passage.start.min(d.date.span.start)..d.date.span.start];
+    let blanks = [' ', '\u{3000}', '\t'];
+    let mut t = before.trim_end_matches(blanks);
+    for marks in [&[':', '：'][..], &['为', '是'][..], &['】', ']', '］'][..]] {
+        t = t.trim_end_matches(marks).trim_end_matches(blanks);
+    }
+    t
+}
+
+/// A time-limit note inside the item's heading: "(整改时限:3个月)".
+fn heading_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, Span)> {
+    {
         let head = cx.doc.text(&item.head_span);
         // The text holds no bracket, so a note too long is skipped whole.
         let c = note.captures_iter(head).find(|c| {
@@ -405,7 +493,7 @@ fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, 
             text.as_str().to_string(),
             at + text.start()..at + text.end(),
         ))
-    })
+    }
 }
 
 /// The item's time limit as written and the last day it allows, counted from `feedback`.
@@ -413,12 +501,13 @@ fn item_limit(
     cx: &Context,
     item: &Item,
     note: &Regex,
-    feedback: NaiveDate,
-) -> Option<(Span, String, NaiveDate)> {
+    feedback: Option<NaiveDate>,
+) -> Option<(Span, String, NaiveDate, bool)> {
     let (note_span, text, text_span) = limit_note(cx, item, note)?;
     let first = text.split([',', '，', ';', '；', '、']).next()?.trim();
+    let counted = duration(first).is_some();
     let day = match duration(first) {
-        Some((months, days)) => feedback
+        Some((months, days)) => feedback?
             .checked_add_months(Months::new(months))?
             .checked_add_days(Days::new(days))?,
         // A date written in the note: "整改时限:2023年6月底前".
@@ -433,19 +522,20 @@ fn item_limit(
                 .latest()?
         }
     };
-    Some((note_span, first.to_string(), day))
+    Some((note_span, first.to_string(), day, counted))
 }
 
 fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
     let Some(r) = reference(cx) else {
         return Vec::new();
     };
-    let Some(fb) = cx.facts.timeline.feedback.as_ref() else {
-        return Vec::new();
-    };
-    let Some(feedback) = fb.date.latest().filter(|_| year_trusted(cx, fb.index)) else {
-        return Vec::new();
-    };
+    // Durations count from the feedback; a limit written as a date needs none.
+    let fb = cx.facts.timeline.feedback.as_ref();
+    let feedback = fb.and_then(|fb| {
+        fb.date
+            .latest()
+            .filter(|_| reading(cx, fb.index).year_trusted)
+    });
     let mut hits = Vec::new();
     for item in &cx.doc.items {
         let status = match item.status {
@@ -453,26 +543,193 @@ fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
             Status::Partial => "部分完成",
             Status::Done | Status::Unknown => continue,
         };
-        let Some((span, limit, day)) = item_limit(cx, item, note, feedback) else {
+        let Some((span, limit, day, counted)) = item_limit(cx, item, note, feedback) else {
             continue;
         };
         if day >= r.day {
             continue;
         }
-        let mut hit = Hit::at(span)
-            .label(fb.span.clone(), "反馈日期")
-            .label(r.span.clone(), r.role);
+        let mut hit = Hit::at(span);
+        let (mut basis, mut fed_back) = (String::new(), String::new());
+        if let Some(fb) = fb.filter(|_| counted) {
+            hit = hit.label(fb.span.clone(), "反馈日期");
+            fed_back = show(&fb.date);
+            basis = format!("自反馈日期{fed_back}起算{limit}，");
+        }
+        hit = hit.label(r.span.clone(), r.role);
         if let Some(s) = &item.status_span {
             hit = hit.label(s.clone(), "事项状态");
         }
         hits.push(
             hit.value("limit", limit)
-                .value("feedback", show(&fb.date))
+                .value("feedback", fed_back)
+                .value("basis", basis)
                 .value("deadline_date", day)
                 .value("report_role", r.role)
                 .value("report_date", &r.shown)
                 .value("status", status)
                 .value("item", cx.doc.text(&item.head_span)),
+        );
+    }
+    hits.extend(stated_entries(cx, &r));
+    hits
+}
+
+/// Labels of a stated status: "整改状态:正在整改", "【整改状态】正在推进", a table column
+/// "完成情况".
+const STATUS_LABELS: &[&str] = &[
+    "整改状态",
+    "完成情况",
+    "进展情况",
+    "整改进展",
+    "整改进度",
+    "完成状态",
+    "推进情况",
+];
+
+/// A status cell or label text that is only these words states an open task (the vocabulary's
+/// patterns read statuses in sentences; a cell often holds the bare word).
+const OPEN_WORDS: &[&str] = &[
+    "推进中",
+    "进行中",
+    "整改中",
+    "未完成",
+    "正在推进",
+    "正在整改",
+];
+
+/// The status stated by a status label's text: (the words for the message, their bytes).
+fn open_status(cx: &Context, span: Span) -> Option<(&'static str, Span)> {
+    let text = cx.doc.text(&span);
+    let trimmed = text.trim().trim_end_matches(['。', '；', ';', '.']);
+    if OPEN_WORDS.contains(&trimmed) {
+        return Some(("正在整改", span));
+    }
+    let (status, at) = crate::vocab::Vocabulary::packaged().status_in(text)?;
+    let words = span.start + at.start..span.start + at.end;
+    match status {
+        Status::Ongoing => Some(("正在整改", words)),
+        Status::Partial => Some(("部分完成", words)),
+        Status::Done | Status::Unknown => None,
+    }
+}
+
+/// The bytes of the line that holds byte `at`, without its line break.
+fn line_at(src: &str, at: usize) -> Span {
+    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    start..end
+}
+
+/// The status stated with a deadline date: in another cell of its table row (under a status
+/// header), or by a status label later on its line or on the next line.
+fn stated_status(cx: &Context, d: &DateInText) -> Option<(&'static str, Span)> {
+    let src = &cx.doc.source;
+    let line = line_at(src, d.date.span.start);
+    if column_header(cx, d).is_some() {
+        let sep = if src[line.clone()].trim_start().starts_with('|') {
+            '|'
+        } else {
+            '\t'
+        };
+        let mut at = line.start;
+        for cell in src[line.clone()].split(sep) {
+            let span = at..at + cell.len();
+            at = span.end + sep.len_utf8();
+            let status_column = cell_header(cx, &line, sep, &span)
+                .is_some_and(|h| STATUS_LABELS.iter().any(|l| h.ends_with(l)));
+            if status_column && !span.contains(&d.date.span.start) {
+                return open_status(cx, span);
+            }
+        }
+        return None;
+    }
+    let after = d.date.span.end..line.end;
+    let next = (line.end < src.len()).then(|| line_at(src, line.end + 1));
+    for part in std::iter::once(after).chain(next) {
+        let text = &src[part.clone()];
+        for l in STATUS_LABELS {
+            let Some(k) = text.find(l) else { continue };
+            let rest = &text[k + l.len()..];
+            // 【整改状态】正在推进, 整改状态:正在整改, 【整改状态】:……
+            let closed = rest.strip_prefix(['】', ']', '］']);
+            let r = closed.unwrap_or(rest).trim_start();
+            let body = match (r.strip_prefix([':', '：']), closed) {
+                (Some(b), _) => b,
+                (None, Some(_)) => r,
+                (None, None) => continue,
+            };
+            let from = part.end - body.len();
+            let to = body.find(['。', '；', ';']).map_or(part.end, |i| from + i);
+            return open_status(cx, from..to);
+        }
+    }
+    None
+}
+
+/// The header of the table column of the cell `cell` in row `line`.
+fn cell_header<'a>(cx: &'a Context, line: &Span, sep: char, cell: &Span) -> Option<&'a str> {
+    let src = &cx.doc.source;
+    let column = src[line.start..cell.start].matches(sep).count();
+    let mut header = None;
+    let mut end = line.start;
+    for _ in 0..TABLE_ROWS {
+        if end == 0 {
+            break;
+        }
+        let prev = line_at(src, end - 1);
+        let text = &src[prev.clone()];
+        if !text.contains(sep) {
+            break;
+        }
+        if !text
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '\r'))
+        {
+            header = Some(text);
+        }
+        end = prev.start;
+    }
+    header?.split(sep).nth(column).map(str::trim)
+}
+
+/// Entries the item reader did not take as items (or took with no status): a deadline date
+/// labelled as such (`整改时限:2023年12月20日前`, `【整改时限】…`, a `完成时限` table column)
+/// whose status, stated by a label on the same or the next line or in a status column of the
+/// same table row, is open, while the deadline is before the report's date.
+fn stated_entries(cx: &Context, r: &Reference) -> Vec<Hit> {
+    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
+    let mut hits = Vec::new();
+    for d in &cx.facts.dates {
+        let s = &d.date.span;
+        if !in_text(cx, d) || d.date.end.is_some() || d.date.start.year_inferred {
+            continue;
+        }
+        let covered = cx.doc.items.iter().any(|it| {
+            it.status != Status::Unknown && it.span.start <= s.start && s.end <= it.span.end
+        });
+        if covered || !(labelled_by(cx, d, labels) || column_of(cx, d, labels)) {
+            continue;
+        }
+        let Some(day) = d.date.start.latest().filter(|&day| day < r.day) else {
+            continue;
+        };
+        let Some((status, words)) = stated_status(cx, d) else {
+            continue;
+        };
+        let text = cx.doc.text(s);
+        hits.push(
+            Hit::at(s.clone())
+                .label(r.span.clone(), r.role)
+                .label(words, "事项状态")
+                .value("limit", text)
+                .value("feedback", "")
+                .value("basis", "")
+                .value("deadline_date", day)
+                .value("report_role", r.role)
+                .value("report_date", &r.shown)
+                .value("status", status)
+                .value("item", text),
         );
     }
     hits
@@ -503,6 +760,22 @@ mod tests {
             &format!(
                 "(一)关于“学习不深入”的问题。(整改时限:{limit})\n整改情况:制定了学习计划。{status}"
             ),
+        )
+    }
+
+    /// An entry the item reader does not take as an item: a bracketed number and labelled lines.
+    fn entry(lines: &str) -> String {
+        report(
+            "",
+            &format!("【问题1】村级财务公开不及时\n【整改措施】制定公开制度。\n{lines}"),
+        )
+    }
+
+    /// An item with a line of its own before its rectification text, and a status.
+    fn labelled(line: &str, status: &str) -> String {
+        report(
+            "",
+            &format!("(一)关于“学习不深入”的问题。\n{line}\n整改情况:制定了学习计划。{status}"),
         )
     }
 
@@ -630,6 +903,139 @@ mod tests {
             ("time_limit", item("3个月", "制定了制度。"), 0),
             // Not flagged: 立行立改 gives no date.
             ("time_limit", item("立行立改", "正在整改中。"), 0),
+            // A deadline date in a labelled line of the item, passed while it is in progress.
+            (
+                "time_limit",
+                labelled("整改时限:2021年3月20日前", "正在整改中。"),
+                1,
+            ),
+            (
+                "time_limit",
+                labelled("【整改时限】2021年5月底", "正在整改中。"),
+                1,
+            ),
+            (
+                "time_limit",
+                labelled("完成时限:2021年4月30日前", "部分整改未完成。"),
+                1,
+            ),
+            // Not flagged: the deadline is after the report date, or the item is done.
+            (
+                "time_limit",
+                labelled("整改时限:2021年9月20日前", "正在整改中。"),
+                0,
+            ),
+            (
+                "time_limit",
+                labelled("整改时限:2021年3月20日前", "已完成整改。"),
+                0,
+            ),
+            // Not flagged: a date not labelled as the deadline.
+            (
+                "time_limit",
+                labelled("2021年3月20日召开了专题会议", "正在整改中。"),
+                0,
+            ),
+            // Not flagged: a year-less deadline is a guess.
+            (
+                "time_limit",
+                labelled("整改时限:3月20日前", "正在整改中。"),
+                0,
+            ),
+            // Entries the item reader does not take as items: a labelled deadline and status.
+            (
+                "time_limit",
+                entry("【整改时限】2021年3月20日前\n【整改状态】正在推进"),
+                1,
+            ),
+            (
+                "time_limit",
+                entry("整改时限:2021年5月底\n整改状态:部分整改未完成。"),
+                1,
+            ),
+            (
+                "time_limit",
+                entry("整改时限:2021年4月30日前;整改状态:整改中"),
+                1,
+            ),
+            (
+                "time_limit",
+                report(
+                    "",
+                    "| 序号 | 整改任务 | 完成时限 | 完成情况 |\n|---|---|---|---|\n| 1 | 新建村道2公里 | 2021年3月20日前 | 推进中 |\n| 2 | 清理河道3处 | 2021年9月20日前 | 推进中 |\n| 3 | 拆除违建5处 | 2021年2月20日前 | 已完成 |",
+                ),
+                1,
+            ),
+            // Not flagged: done, not yet due, no status stated, the status too far away.
+            (
+                "time_limit",
+                entry("【整改时限】2021年3月20日前\n【整改状态】已完成"),
+                0,
+            ),
+            (
+                "time_limit",
+                entry("【整改时限】2021年9月20日前\n【整改状态】正在推进"),
+                0,
+            ),
+            (
+                "time_limit",
+                entry("【整改时限】2021年3月20日前\n【责任单位】镇农办"),
+                0,
+            ),
+            (
+                "time_limit",
+                entry("【整改时限】2021年3月20日前\n【责任单位】镇农办\n【整改状态】正在推进"),
+                0,
+            ),
+            (
+                "time_limit",
+                entry("【计划】2021年3月20日前完成\n【整改状态】正在推进"),
+                0,
+            ),
+            // A completion labelled as such, dated after the signing date.
+            (
+                "done",
+                report("", "建成污水管网3公里(完成时间:2021年8月)。"),
+                1,
+            ),
+            ("done", report("", "【完成时间】2021年7月5日"), 1),
+            // A completion date in a table column headed 完成时间.
+            (
+                "done",
+                report(
+                    "",
+                    "| 序号 | 整改任务 | 完成时间 |\n|---|---|---|\n| 1 | 新建村道2公里 | 2021年5月 |\n| 2 | 清理河道3处 | 2021年8月 |",
+                ),
+                1,
+            ),
+            // Not flagged: the column is a plan, or every completion is before the signing date.
+            (
+                "done",
+                report(
+                    "",
+                    "| 序号 | 整改任务 | 计划完成时间 |\n|---|---|---|\n| 1 | 新建村道2公里 | 2021年8月 |",
+                ),
+                0,
+            ),
+            (
+                "done",
+                report(
+                    "",
+                    "序号\t整改任务\t完成时间\n1\t新建村道2公里\t2021年5月\n2\t清理河道3处\t2021年6月",
+                ),
+                0,
+            ),
+            // Not flagged: a planned completion, or one before the signing date.
+            (
+                "done",
+                report("", "建成污水管网3公里(计划完成时间:2021年8月)。"),
+                0,
+            ),
+            (
+                "done",
+                report("", "建成污水管网3公里(完成时间:2021年5月)。"),
+                0,
+            ),
         ];
         assert!(cases.len() >= 15);
         let passing = cases.iter().filter(|c| c.2 == 0).count();
@@ -637,6 +1043,54 @@ mod tests {
         for (what, text, want) in &cases {
             assert_eq!(fires(what, text), *want, "{what}: {text}");
         }
+    }
+
+    proptest::proptest! {
+        /// An item in progress whose labelled deadline is on or after the report's date is
+        /// never reported; the same item with its deadline before that date always is.
+        #[test]
+        fn a_passed_deadline_of_an_open_item_is_reported(
+            month in 1u32..=12,
+            day in 1u32..=28,
+            years_after in 0i32..3,
+            form in 0usize..3,
+        ) {
+            let shown = |y: i32| match form {
+                0 => format!("整改时限:{y}年{month}月{day}日前"),
+                1 => format!("【整改时限】{y}年{month}月底"),
+                _ => format!("完成时限:{y}年{month}月{day}日"),
+            };
+            // Signed 2021-06-25: a deadline in 2022 or later is not yet due, one in 2020 passed.
+            let fine = labelled(&shown(2022 + years_after), "正在整改中。");
+            let late = labelled(&shown(2020 - years_after), "正在整改中。");
+            proptest::prop_assert_eq!(fires("time_limit", &fine), 0, "{}", fine);
+            proptest::prop_assert_eq!(fires("time_limit", &late), 1, "{}", late);
+        }
+    }
+
+    #[test]
+    fn a_date_in_a_table_reads_its_column_header() {
+        let text = report(
+            "",
+            "| 序号 | 整改任务 | 完成时限 | 完成情况 |\n| --- | --- | :---: | --- |\n| 1 | 新建村道 | 2021年3月20日前 | 推进中 |\n| 2 | 清理河道 | 2021年9月底前 | 推进中 |\n序号\t任务\t整改时限\n1\t清理河道\t2021年10月底前\n散文中2021年4月8日召开会议。",
+        );
+        let (doc, facts) = crate::analyse(&text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let header = |date: &str| {
+            let d = facts
+                .dates
+                .iter()
+                .find(|d| doc.text(&d.date.span) == date)
+                .expect("date found");
+            column_header(&cx, d)
+        };
+        assert_eq!(header("2021年3月20日"), Some("完成时限"));
+        assert_eq!(header("2021年9月底"), Some("完成时限"));
+        assert_eq!(header("2021年10月底"), Some("整改时限"));
+        assert_eq!(header("2021年4月8日"), None);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!   the context; with no `default_year` the year stays `None`.
 //! - Ranges joined by 至, 到, —, –, ―, －, -, ～, ~, 〜 (never 一): `2022年6月24日至8月10日`,
 //!   `8月25日-28日`, `2016至2019年`, `2023年1-3月`, `3月15至20日`. The end inherits what it
-//!   leaves out (year, month) from the start.
+//!   leaves out (year, month) from the start; an end after `次年`, `翌年` or `第二年`
+//!   (`2023年11月至次年2月`) is in the year after the start's.
 //! - Web style `2024-02-02 10:30`, `2021- 06- 28 16: 53`, `2024/02/02` (`web: true`); the time
 //!   belongs to the span but is otherwise ignored.
 //!
@@ -54,10 +55,12 @@ mod atom;
 mod checks;
 mod patterns;
 mod ranges;
+pub mod reading;
 
 use atom::read_atom;
 use patterns::ATOM;
-use ranges::{range_after, range_before};
+use ranges::{EndYear, range_after, range_before};
+pub use reading::{Impossible, Reading, Readings};
 
 /// A part of a month or year named instead of a day: 上旬, 中旬, 下旬, 初, 底/末.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -190,7 +193,7 @@ struct Found {
     span: Range<usize>,
     start: PartialDate,
     start_rel: Option<i32>,
-    end: Option<(PartialDate, Option<i32>)>,
+    end: Option<(PartialDate, Option<EndYear>)>,
     web: bool,
 }
 
@@ -245,7 +248,7 @@ fn scan(text: &str, default_year: Option<i32>, skip_ahead: bool) -> Vec<DateFact
                 span: from..a.span.end,
                 start,
                 start_rel: None,
-                end: Some((a.date, a.rel)),
+                end: Some((a.date, a.rel.map(EndYear::Report))),
                 web: false,
             }
         } else {
@@ -290,7 +293,8 @@ fn infer_years(found: Vec<Found>, default_year: Option<i32>) -> Vec<DateFact> {
             let end = f.end.map(|(mut end, rel)| {
                 if end.year.is_none() {
                     end.year = match rel {
-                        Some(off) => relative(off),
+                        Some(EndYear::Report(off)) => relative(off),
+                        Some(EndYear::NextAfterStart) => start.year.and_then(|y| y.checked_add(1)),
                         None => start.year,
                     };
                     end.year_inferred = end.year.is_some();

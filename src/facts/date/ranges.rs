@@ -5,8 +5,32 @@ use super::checks::{arabic, blocks_arabic, day_ok, prev_char, year_ok};
 use super::patterns::{LOOK_BACK, day_at, num_sep_at, num_sep_before, sep_at};
 use super::{Part, PartialDate};
 
-/// A range: its start, its end, the end's relative year, and where it ends.
-type RangeEnd = (PartialDate, PartialDate, Option<i32>, usize);
+/// Where a range's end takes a year it does not write from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum EndYear {
+    /// 今年 (0), 去年 (-1), 明年 (1): counted from the report's year.
+    Report(i32),
+    /// 次年, 翌年, 第二年: the year after the range's start.
+    NextAfterStart,
+}
+
+/// A range: its start, its end, where the end's year comes from when it is not written, and
+/// where the range ends.
+type RangeEnd = (PartialDate, PartialDate, Option<EndYear>, usize);
+
+/// Words that put a range's end in the year after its start: `2023年11月至次年2月`.
+const NEXT_YEAR: [&str; 3] = ["次年", "翌年", "第二年"];
+
+/// A range's end at `at`: a date, or 次年/翌年/第二年 and a year-less month.
+fn end_at(text: &str, at: usize) -> Option<(PartialDate, Option<EndYear>, usize)> {
+    if let Some(e) = atom_at(text, at) {
+        return Some((e.date, e.rel.map(EndYear::Report), e.span.end));
+    }
+    let word = NEXT_YEAR.iter().find(|w| text[at..].starts_with(**w))?;
+    let e = atom_at(text, at + word.len())
+        .filter(|e| e.rel.is_none() && e.date.year.is_none() && e.date.month.is_some())?;
+    Some((e.date, Some(EndYear::NextAfterStart), e.span.end))
+}
 
 /// The end of a range that begins with `a`, if the text after `a` makes one. Gives the start
 /// (possibly with a bare number filled in), the end, its relative year, and where the range ends.
@@ -15,8 +39,8 @@ pub(super) fn range_after(text: &str, a: &Atom) -> Option<RangeEnd> {
         return Some(r);
     }
     let at = a.span.end + sep_at(&text[a.span.end..])?;
-    if let Some(e) = atom_at(text, at) {
-        return Some((a.date, e.date, e.rel, e.span.end));
+    if let Some((end, year, stop)) = end_at(text, at) {
+        return Some((a.date, end, year, stop));
     }
     if a.date.day.is_some() {
         return bare_day(text, at, &a.date);
@@ -40,14 +64,14 @@ fn range_after_number(text: &str, a: &Atom) -> Option<RangeEnd> {
         }
         start.month = Some(n);
         let e = atom_at(text, at).filter(|e| e.date.month.is_some())?;
-        return Some((start, e.date, e.rel, e.span.end));
+        return Some((start, e.date, e.rel.map(EndYear::Report), e.span.end));
     }
     if !day_ok(start.year, start.month?, n) {
         return None;
     }
     start.day = Some(n);
     match atom_at(text, at) {
-        Some(e) => Some((start, e.date, e.rel, e.span.end)),
+        Some(e) => Some((start, e.date, e.rel.map(EndYear::Report), e.span.end)),
         None => bare_day(text, at, &start),
     }
 }

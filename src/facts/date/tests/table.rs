@@ -379,6 +379,28 @@ fn table() {
         ),
         // 100—3000元 is an amount range.
         ("罚款100—3000元", None, &[]),
+        // 次年, 翌年, 第二年: the end is in the year after the start's.
+        (
+            "2023年11月至次年2月开展冬季整治",
+            None,
+            &[("2023年11月至次年2月", "2023-11", "2024-02", false)],
+        ),
+        (
+            "12月20日至翌年1月10日集中清理",
+            Some(2022),
+            &[("12月20日至翌年1月10日", "2022-12-20", "2023-01-10", true)],
+        ),
+        (
+            "2021年10月—第二年3月",
+            None,
+            &[("2021年10月—第二年3月", "2021-10", "2022-03", false)],
+        ),
+        // 次年 without a month after it ends nothing: two dates.
+        (
+            "2023年11月至次年,共3次",
+            None,
+            &[("2023年11月", "2023-11", "", false)],
+        ),
     ];
     assert!(cases.len() >= 35);
     for (text, dy, expected) in cases {
