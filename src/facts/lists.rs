@@ -30,6 +30,8 @@ pub struct Enumeration {
     pub min: u32,
     /// The most names the list can hold (every `和` joins two names).
     pub max: u32,
+    /// The measure word between the count and its noun ("个"), empty for "6县".
+    pub measure: String,
     /// The noun counted, e.g. "省区市"; the class character for "6县".
     pub noun: String,
 }
@@ -173,7 +175,9 @@ fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Enumeration, usi
     // The measure word and the noun.
     let noun_start;
     let c = chars.get(j)?.1;
+    let mut measure = String::new();
     if MEASURES.contains(&c) {
+        measure.push(c);
         j += 1;
         noun_start = j;
         while chars
@@ -211,6 +215,7 @@ fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Enumeration, usi
         stated,
         min,
         max,
+        measure,
         noun: noun.to_string(),
     };
     // A count far from the names counts something else ("学校、医院12家单位": the units).

@@ -306,7 +306,7 @@ fn listed(cx: &Context) -> Vec<Hit> {
                 .value("first", e.stated)
                 .value("second", e.nearest())
                 .value("quantity", &e.noun)
-                .value("unit", "")
+                .value("unit", &e.measure)
                 .label(e.list.clone(), format!("列举了{}个名称", e.nearest()))
         })
         .collect()
