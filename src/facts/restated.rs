@@ -80,6 +80,11 @@ const SCOPE_WORDS: &[&str] = &[
     "全省",
     "全镇",
     "以来",
+    "新",
+    "再",
+    "又",
+    "另外",
+    "先后",
 ];
 
 /// Words that end the noun after a later figure.
@@ -414,6 +419,8 @@ mod tests {
             twice("新建制度7项。", "镇党委将废止的3项制度予以公布。"),
             // A narrower noun before the first figure: another quantity.
             twice("修订内部管理制度7项。", "镇党委将整改中形成的9项制度汇编成册。"),
+            // Newly made ones are a part of all those made.
+            twice("完善制度7项。", "镇党委将新完善的3项制度印发执行。"),
             // Another round or source: another quantity.
             twice("巡察反馈的12个问题已全部整改。", "对上轮巡察反馈的9个问题开展回头看。"),
             twice("巡察反馈的12个问题已全部整改。", "对照专项检查反馈的9个问题逐项整改。"),
