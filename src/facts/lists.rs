@@ -105,39 +105,70 @@ const CN_DIGITS: &str = "零〇一二两兩三四五六七八九十百";
 /// How far back, in characters, a list is looked for before a count.
 const REACH: usize = 400;
 
-/// Every list with a count in the report's text, in document order.
-pub fn read(doc: &Document) -> Vec<Enumeration> {
+/// Why a list with a count is not checked.
+pub const OPEN: &str = "未核对:列举以“等”结尾,名称未列全 / not checked: an open list (等)";
+/// Why a list with a count is not checked.
+pub const SCOPE: &str = "未核对:名称中有“各、所辖、其中”等词,数目可能是其成员数 / not checked: a word of scope in the names";
+/// Why a list with a count is not checked.
+pub const FIGURE: &str =
+    "未核对:名称中含有数字,列举与数目的关系不明 / not checked: a name holds a figure";
+/// Why a list with a count is not checked.
+pub const FAR: &str = "未核对:数目与名称数相差过大,计的可能是其成员 / not checked: the count is far from the number of names";
+
+/// Every list with a count in the report's text, in document order, and the counts after a
+/// list that are not checked, with why (one of [`OPEN`], [`SCOPE`], [`FIGURE`], [`FAR`]).
+pub fn read(doc: &Document) -> (Vec<Enumeration>, Vec<(Span, &'static str)>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for passage in super::passages(doc) {
         let text = &doc.source[passage.clone()];
-        for mut e in scan(text) {
+        let (read, skip) = scan_all(text);
+        for mut e in read {
             e.list = e.list.start + passage.start..e.list.end + passage.start;
             e.count = e.count.start + passage.start..e.count.end + passage.start;
             out.push(e);
         }
+        for (s, why) in skip {
+            skipped.push((s.start + passage.start..s.end + passage.start, why));
+        }
     }
-    out
+    (out, skipped)
 }
 
 /// The lists with a count in one passage; spans are into `text`.
 pub fn scan(text: &str) -> Vec<Enumeration> {
+    scan_all(text).0
+}
+
+/// The lists with a count in one passage, and the counts not checked with why; spans are into
+/// `text`.
+fn scan_all(text: &str) -> (Vec<Enumeration>, Vec<(Span, &'static str)>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let mut i = 1;
     while i < chars.len() {
-        if let Some((e, next)) = at(text, &chars, i) {
-            out.push(e);
-            i = next;
-        } else {
-            i += 1;
+        match at(text, &chars, i) {
+            Some((Ok(e), next)) => {
+                out.push(e);
+                i = next;
+            }
+            Some((Err(skip), next)) => {
+                skipped.push(skip);
+                i = next;
+            }
+            None => i += 1,
         }
     }
-    out
+    (out, skipped)
 }
+
+/// A list read, or the count after a list and why it is not checked.
+type Reading = Result<Enumeration, (Span, &'static str)>;
 
 /// The count starting at char `i` (or its opening quote) with the list before it, and the char
 /// index after it.
-fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Enumeration, usize)> {
+fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Reading, usize)> {
     let (start, first) = chars[i];
     let prev = chars[i - 1].1;
     // The char before the count ends a name: an ideograph, a closing quotation or bracket.
@@ -205,13 +236,18 @@ fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Enumeration, usi
     if quoted && chars.get(j).is_some_and(|(_, c)| *c == '”') {
         j += 1;
     }
-    let (list, min, max) = list_before(text, chars, i)?;
     if stated < 2 {
         return None;
     }
+    let count = start..end_byte(j);
+    let (list, min, max) = match list_before(text, chars, i) {
+        Ok(list) => list,
+        Err(Some(why)) => return Some((Err((count, why)), j)),
+        Err(None) => return None,
+    };
     let e = Enumeration {
         list,
-        count: start..end_byte(j),
+        count,
         stated,
         min,
         max,
@@ -221,13 +257,18 @@ fn at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Enumeration, usi
     // A count far from the names counts something else ("学校、医院12家单位": the units).
     let off = e.stated.abs_diff(e.nearest());
     if off > e.nearest().div_ceil(2) {
-        return None;
+        return Some((Err((e.count, FAR)), j));
     }
-    Some((e, j))
+    Some((Ok(e), j))
 }
 
-/// The list ending at char `end` (exclusive): its span and its fewest and most names.
-fn list_before(text: &str, chars: &[(usize, char)], end: usize) -> Option<(Span, u32, u32)> {
+/// The list ending at char `end` (exclusive): its span and its fewest and most names; `Err`
+/// with why when a list stands there but is not counted, `Err(None)` when there is no list.
+fn list_before(
+    text: &str,
+    chars: &[(usize, char)],
+    end: usize,
+) -> Result<(Span, u32, u32), Option<&'static str>> {
     let lo = end.saturating_sub(REACH);
     // The clauses, from the last back, while each continues the list.
     let mut clause_end = end;
@@ -254,10 +295,10 @@ fn list_before(text: &str, chars: &[(usize, char)], end: usize) -> Option<(Span,
             k -= 1;
         }
         if depth != 0 {
-            return None;
+            return Err(None);
         }
         let clause = &text[chars.get(k).map_or(text.len(), |(b, _)| *b)..chars[clause_end].0];
-        let clause_names = split(clause)?;
+        let clause_names = split(clause).ok_or(None)?;
         let continues = names.is_empty()
             || clause_names.len() >= 2
             || common_last(&names).is_some_and(|c| clause.ends_with(c));
@@ -289,20 +330,20 @@ fn list_before(text: &str, chars: &[(usize, char)], end: usize) -> Option<(Span,
         }
     }
     if names.len() < 2 {
-        return None;
+        return Err(None);
     }
     let last = names.last().map_or("", String::as_str);
     // "对漏报、错报的3名干部": the names describe what is counted, they are not its members;
     // "……清单和“两个责任”": the count is part of a name.
     if last.ends_with(['的', '和', '及', '与', '與']) {
-        return None;
+        return Err(None);
     }
     // "增强“四个意识”、坚定“四个自信”、做到“两个维护”": slogans, each with its own count.
     if names.iter().any(|n| {
         n.match_indices('“')
             .any(|(i, q)| n[i + q.len()..].starts_with(|c| CN_DIGITS.contains(c)))
     }) {
-        return None;
+        return Err(None);
     }
     let names: Vec<String> = names
         .iter()
@@ -313,20 +354,31 @@ fn list_before(text: &str, chars: &[(usize, char)], end: usize) -> Option<(Span,
         let len = n.chars().count();
         (1..=25).contains(&len)
     };
-    let bad = |n: &String| {
+    if !tail.iter().all(plausible)
+        || names[0].is_empty()
+        || names.iter().any(|n| n.contains(['《', '》']))
+    {
+        return Err(None);
+    }
+    if names.iter().any(|n| n.contains('等')) {
+        return Err(Some(OPEN));
+    }
+    if names.iter().any(|n| {
         n.chars()
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            || n.contains('等')
-            || n.contains(['《', '》'])
             || counted_inside(n)
-            || SCOPE_WORDS.iter().any(|w| n.contains(w))
-    };
-    if !tail.iter().all(plausible) || names.iter().any(bad) || names[0].is_empty() {
-        return None;
+    }) {
+        return Err(Some(FIGURE));
+    }
+    if names
+        .iter()
+        .any(|n| SCOPE_WORDS.iter().any(|w| n.contains(w)))
+    {
+        return Err(Some(SCOPE));
     }
     // A clause before a comma may or may not continue the list: its names count only for the
     // most names, as every joint does.
-    let min = u32::try_from(own).ok()?;
+    let min = u32::try_from(own).map_err(|_| None)?;
     let joints: usize = names
         .iter()
         .map(|n| {
@@ -335,8 +387,8 @@ fn list_before(text: &str, chars: &[(usize, char)], end: usize) -> Option<(Span,
                 .count()
         })
         .sum();
-    let max = u32::try_from(names.len() + joints).ok()?;
-    Some((list_start..chars[end].0, min, max))
+    let max = u32::try_from(names.len() + joints).map_err(|_| None)?;
+    Ok((list_start..chars[end].0, min, max))
 }
 
 /// True when a name holds a Chinese count of its own ("东乡两区"): the list then has counts
@@ -490,6 +542,23 @@ mod tests {
         for text in none {
             assert_eq!(read_all(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn why_not_checked() {
+        let why = |text: &str| {
+            scan_all(text)
+                .1
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(why("对甲镇、乙乡等4个乡镇开展了巡察。"), vec![OPEN]);
+        assert_eq!(why("对各乡镇、街道3个单位开展检查。"), vec![SCOPE]);
+        assert_eq!(why("对东湖两区、西湖3个单位开展检查。"), vec![FIGURE]);
+        assert_eq!(why("走访学校、医院12家单位。"), vec![FAR]);
+        assert_eq!(why("对甲镇、乙乡2个乡镇开展了巡察。"), Vec::<&str>::new());
+        assert_eq!(why("收集意见、建议3条。"), Vec::<&str>::new());
     }
 
     #[test]

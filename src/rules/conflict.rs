@@ -229,6 +229,17 @@ impl Check for Conflict {
         hits.sort_by_key(|h| h.span.start);
         hits
     }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        match self.reads {
+            Reads::Lists => lists::read(cx.doc)
+                .1
+                .into_iter()
+                .map(|(span, why)| (span, why.to_string()))
+                .collect(),
+            Reads::Restated => Vec::new(),
+        }
+    }
 }
 
 /// Two statements can be of one quantity when they are about the same part of the report, or
@@ -299,6 +310,7 @@ fn referred_back(cx: &Context) -> Vec<Hit> {
 /// Lists whose names no reading makes as many as the count after them.
 fn listed(cx: &Context) -> Vec<Hit> {
     lists::read(cx.doc)
+        .0
         .into_iter()
         .filter(lists::Enumeration::disagrees)
         .map(|e| {
