@@ -261,6 +261,17 @@ fn same_verb_after(earlier: &str, later: &str) -> bool {
     e == l || (l.is_empty() || GENERIC_VERBS.contains(&l)) && !e.is_empty()
 }
 
+/// The words before a figure with no noun, as a key: without 对/将/把 and a subject before
+/// them, the passive 被/受到 and the closing 的 ("被追责问责的" → "追责问责"). The earlier
+/// statement's words may have a subject before them ("镇党委追责问责5人").
+fn bare_verb(lead: &str) -> &str {
+    let c = core(lead);
+    ["受到", "被", "受"]
+        .iter()
+        .find_map(|p| c.strip_prefix(p))
+        .unwrap_or(c)
+}
+
 /// Every later statement of a figure that refers back to an earlier one, in document order.
 pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Restatement> {
     let src = doc.source.as_str();
@@ -287,7 +298,10 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Restatement> {
         // Totals of the report's problems and tasks are `item_count`'s and `tally`'s to check
         // against the items.
         let problems = PROBLEM_NOUNS.iter().any(|n| later.noun.starts_with(n));
-        if !pointing || later.noun.chars().count() < 2 || scoped(later) || problems {
+        // "被追责问责的23人": no noun, the unit counts people or things; the verb is the key.
+        let bare_later = later.noun.is_empty() && later.lead.ends_with('的');
+        if !pointing || (later.noun.chars().count() < 2 && !bare_later) || scoped(later) || problems
+        {
             continue;
         }
         let verb = later.lead.trim_end_matches('的');
@@ -307,7 +321,13 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Restatement> {
                     && (later.noun == e.noun
                         || (later.noun.starts_with(&e.noun) && e.noun.chars().count() >= 2))
                     && same_verb_after(e.lead, later.lead);
-                before || after
+                // "追责问责23人" … "被追责问责的23人": no noun on either side, the same
+                // words before both figures.
+                let bare = bare_later
+                    && e.noun.is_empty()
+                    && bare_verb(later.lead).chars().count() >= 2
+                    && bare_verb(e.lead).ends_with(bare_verb(later.lead));
+                before || after || bare
             })
             .collect();
         let Some(first) = candidates.last() else {
@@ -321,10 +341,14 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Restatement> {
         if candidates.iter().any(|c| !meets(c.fig, first.fig)) {
             continue;
         }
-        let noun = shared_noun(first.lead, &later.noun)
-            .filter(|_| first.noun.is_empty())
-            .unwrap_or(&first.noun)
-            .to_string();
+        let noun = if later.noun.is_empty() {
+            bare_verb(later.lead).to_string()
+        } else {
+            shared_noun(first.lead, &later.noun)
+                .filter(|_| first.noun.is_empty())
+                .unwrap_or(&first.noun)
+                .to_string()
+        };
         out.push(Restatement {
             first: first.fig.quantity.span.clone(),
             second: later.fig.quantity.span.clone(),
@@ -367,6 +391,20 @@ mod tests {
     fn table() {
         let r = |a: &str, b: &str, n: &str, d: bool| (a.into(), b.into(), n.into(), d);
         let cases: Vec<(String, Vec<Read>)> = vec![
+            (
+                twice(
+                    "镇党委追责问责5人。",
+                    "被追责问责的7人中,既有村干部,也有镇干部。",
+                ),
+                vec![r("5人", "7人", "追责问责", true)],
+            ),
+            (
+                twice(
+                    "镇党委追责问责5人。",
+                    "被追责问责的5人中,既有村干部,也有镇干部。",
+                ),
+                vec![r("5人", "5人", "追责问责", false)],
+            ),
             (
                 twice(
                     "镇党委制定整改措施40条,收回违规补贴12.35万元。",
@@ -419,6 +457,12 @@ mod tests {
             twice("新建制度7项。", "镇党委将废止的3项制度予以公布。"),
             // A narrower noun before the first figure: another quantity.
             twice("修订内部管理制度7项。", "镇党委将整改中形成的9项制度汇编成册。"),
+            // Another verb before a bare count: another quantity.
+            twice("给予党纪处分2人。", "受到政务处分的3人已全部谈话。"),
+            twice("问责6人。", "被诫勉谈话的3人中有2名村干部。"),
+            // Another verb before a bare count: another quantity.
+            twice("给予党纪处分2人。", "受到政务处分的3人已全部谈话。"),
+            twice("问责6人。", "被诫勉谈话的3人中有2名村干部。"),
             // Newly made ones are a part of all those made.
             twice("完善制度7项。", "镇党委将新完善的3项制度印发执行。"),
             // Another round or source: another quantity.
