@@ -10,7 +10,9 @@
 //! The verb must be the same quantity's: the later clause shares a two-character word with the
 //! earlier clause's words before the noun ("追缴" … "追缴的"), or its verb only points back or
 //! says the figure resulted (`对照`, `形成`). When several earlier statements name the noun with
-//! different figures, which one is meant is unknown, and nothing is read. Totals of the
+//! different figures, which one is meant is unknown, and nothing is read. A count with no noun
+//! ("追责问责23人" … "被追责问责的23人中") is keyed by its words alone: the later words, the
+//! passive 被/受到 dropped, must end the earlier ones. Totals of the
 //! report's problems and tasks are left to the kinds that count the items.
 
 use super::Figure;
@@ -496,6 +498,19 @@ mod tests {
             let read = read_all(&text);
             prop_assert_eq!(read.len(), 1);
             prop_assert_eq!(read[0].3, n != m);
+        }
+
+        /// Money restated: the two figures stand for intervals of ±0.005万元, and differ only
+        /// when those cannot meet (more than one cent of 万元 apart).
+        #[test]
+        fn restated_money(a in 100u32..100_000, b in 100u32..100_000) {
+            let text = twice(
+                &format!("镇党委清退违规资金{}.{:02}万元。", a / 100, a % 100),
+                &format!("清退的{}.{:02}万元违规资金已全部上缴。", b / 100, b % 100),
+            );
+            let read = read_all(&text);
+            prop_assert_eq!(read.len(), 1);
+            prop_assert_eq!(read[0].3, a.abs_diff(b) > 1);
         }
 
         /// Any text reads without panicking.

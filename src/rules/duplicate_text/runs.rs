@@ -144,4 +144,26 @@ mod tests {
         assert_eq!(longest_run(&a, &c), (0, 0));
         assert!(sentences(&[], &[0, 3]).is_empty());
     }
+
+    proptest::proptest! {
+        /// The same measures after two different opening sentences are always a copy; two
+        /// texts with no sentence in common never are.
+        #[test]
+        fn copies_with_a_new_opening(
+            measures in proptest::collection::vec("[村镇组户账款查改建制督办审核管理]{8,20}", 3..6),
+            others in proptest::collection::vec("[资金表档案规范落实清退学习会议]{8,20}", 3..6),
+            open_a in "[甲乙丙丁]{6,12}",
+            open_b in "[戊己庚辛]{6,12}",
+        ) {
+            let a = of(&format!("{open_a}。{}。", measures.join("。")));
+            let b = of(&format!("{open_b}。{}。", measures.join("。")));
+            let c = of(&format!("{}。", others.join("。")));
+            let texts: Vec<&[Sentence]> = vec![&a, &b, &c];
+            let found: Vec<(usize, usize)> = shared_runs(&texts, 2, 20, 0.6, 50)
+                .into_iter()
+                .map(|(i, j, _)| (i, j))
+                .collect();
+            proptest::prop_assert_eq!(found, vec![(0, 1)]);
+        }
+    }
 }
