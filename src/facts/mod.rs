@@ -2,7 +2,10 @@
 //! report's timeline.
 
 pub mod date;
+pub mod lists;
 pub mod number;
+pub mod restated;
+pub mod tallies;
 pub mod timeline;
 
 use crate::document::{Document, Span};

@@ -1,15 +1,18 @@
-//! `conflict`: The same quantity stated twice with values that cannot both be true.
+//! `conflict`: The same quantity stated twice with values that cannot both be true, and a list
+//! of names against its count (readings in `facts::tallies`, `facts::restated`, `facts::lists`).
 //!
 //! "The same quantity" needs a strong key, never a noun alone: a part of a tally is keyed by its
 //! total and its status ("25项整改任务……已完成A项"), a measures total by the problems it serves
 //! ("50个问题……151条整改措施"). Two figures with the same noun in different contexts are not
 //! compared.
 
-use super::tally::{
-    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_of,
-};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
+use crate::facts::restated::scope_of;
+use crate::facts::tallies::{
+    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_of,
+};
+use crate::facts::{lists, restated};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The kind's name.
@@ -19,13 +22,22 @@ pub const NAME: &str = "conflict";
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
 同一数量在两处给出了不可能同时成立的数值：开头与小结中对同一总数的分类统计
-（“25项整改任务已完成17项”与“25项整改任务已完成18项”），或针对同一批问题的整改措施总数
-（“50个问题……151条整改措施”与“50个问题……150条整改措施”）。只有总数、名词与状态都相同时
-才视为同一数量；不同年份、不同村、不同方面的同名数字不比较。逐项状态足以判断对错时，
+（“25项整改任务已完成17项”与“25项整改任务已完成18项”），针对同一批问题的整改措施总数
+（“50个问题……151条整改措施”与“50个问题……150条整改措施”），或后文回指前文的数字
+（“追缴违规资金36.58万元”……“追缴的38.56万元违规资金”：`的`或“对照”回指，名词与动词相同，
+无“其中、各、今年、已完成”等范围词）。只有总数、名词与状态都相同时才视为同一数量；
+不同年份、不同村、不同方面（并列的小节）的同名数字不比较。逐项状态足以判断对错时，
 由 `tally` 报告，这里不重复。
+`reads: lists` 时，比较“、”列举的名称与紧随其后的数目（“对甲镇、乙乡、丙街道3个乡镇”）：
+“和、及、与”可能连接两个名称，也可能在一个名称之内，两种读法都不符时才报告；
+以“等”结尾的列举、名称中含数字或“各、所辖”的列举、与名称数相差过大的数目不比较。
 The same quantity stated twice with values that cannot both be true: the same tally split in two
-places, or the measures for the same problems counted twice. Figures are the same quantity only
-when total, noun and status all agree. Where the items' statuses settle it, `tally` reports it.
+places, the measures for the same problems counted twice, or a figure referred back to (after
+`的` or `对照`, same noun, same verb, no word of scope) with another value. Figures are the same
+quantity only when total, noun and status all agree, and two parallel sub-sections' figures never
+are. Where the items' statuses settle it, `tally` reports it. With `reads: lists`, a list of names
+against the count right after it; `和` may join two names or sit inside one, and only a count that
+no reading gives is reported; open lists (`等`) are never counted.
 
 ## 为什么 / Why it matters
 同一数字前后不一，读者无法判断哪一个是真的；这通常是修改稿时只改了一处。
@@ -40,9 +52,13 @@ When a figure is stated twice and differs, one of the two was not updated, and r
     巡察反馈的12条整改措施已落实11条。
     ……
     截至目前，12条整改措施已落实11条。
+不通过 / Failing（`reads: lists`，列举了3个名称）：
+    县委巡察组对甲镇、乙乡、丙街道4个乡镇开展了巡察。
 
 ## 参数 / Parameters
-无。 None.
+- `reads`: `restated`（默认：同一数量两次陈述、回指的数字）或 `lists`（列举的名称与数目）。
+  `restated` (default: a quantity stated twice, a figure referred back to) or `lists` (a list of
+  names against its count).
 ";
 
 /// Names the kind's message and help templates may use.
@@ -56,16 +72,33 @@ pub const KIND: Kind = Kind {
     compile,
 };
 
-struct Conflict;
+struct Conflict {
+    reads: Reads,
+}
 
-/// The kind takes no parameters; any key is an error.
+/// Which statements a rule compares.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Reads {
+    /// A figure stated twice: tallies, measures totals, figures referred back to.
+    #[default]
+    Restated,
+    /// A list of names against the count stated right after it.
+    Lists,
+}
+
+/// The kind's parameters.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Params {}
+struct Params {
+    /// `restated` (default) or `lists`.
+    #[serde(default)]
+    reads: Reads,
+}
 
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    let _: Params = super::params(params)?;
-    Ok(Box::new(Conflict))
+    let p: Params = super::params(params)?;
+    Ok(Box::new(Conflict { reads: p.reads }))
 }
 
 /// One statement of a keyed quantity.
@@ -78,6 +111,8 @@ struct Stated {
     unit: String,
     span: Span,
     sentence: Span,
+    /// The sub-section the statement is about (see [`scope_of`]); None for the whole report.
+    scope: Option<usize>,
 }
 
 /// Words that tie a figure to a period or a batch ("集中整改期间", "第一批"): figures of
@@ -120,8 +155,8 @@ fn plain(noun: &str) -> &str {
 fn tally_parts(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
     let unknown = statuses(&cx.doc.items)[3];
-    for t in tallies(cx) {
-        if judged(cx, &t, unknown, MAX_UNKNOWN_SHARE) {
+    for t in tallies(cx.doc, cx.facts) {
+        if judged(cx.doc, &t, unknown, MAX_UNKNOWN_SHARE) {
             continue;
         }
         let Some(when) = when(cx, &t.total) else {
@@ -136,6 +171,7 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
                 unit: p.count.unit().to_string(),
                 span: p.count.span(),
                 sentence: p.count.sentence.clone(),
+                scope: scope_of(cx.doc, p.count.span().start),
             });
         }
     }
@@ -146,14 +182,14 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
 fn measure_totals(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
     let mut base: Option<(Count, &str)> = None;
-    for c in counts(cx, COUNT_UNITS) {
+    for c in counts(cx.doc, cx.facts, COUNT_UNITS) {
         if base.as_ref().is_some_and(|(b, _)| b.sentence != c.sentence) {
             base = None;
         }
         match total_of(&c) {
             Some((Class::Problems, noun)) => base = Some((c, noun)),
             Some((Class::Measures, noun))
-                if !super::item_count::in_items(cx.doc, &c.fig.quantity.span) =>
+                if cx.doc.item_containing(&c.fig.quantity.span).is_none() =>
             {
                 let (Some((b, base_noun)), Some(when)) = (&base, when(cx, &c)) else {
                     continue;
@@ -171,6 +207,7 @@ fn measure_totals(cx: &Context) -> Vec<Stated> {
                     unit: c.unit().to_string(),
                     span: c.span(),
                     sentence: c.sentence.clone(),
+                    scope: scope_of(cx.doc, c.span().start),
                 });
             }
             _ => {}
@@ -181,43 +218,110 @@ fn measure_totals(cx: &Context) -> Vec<Stated> {
 
 impl Check for Conflict {
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let mut stated = tally_parts(cx);
-        stated.extend(measure_totals(cx));
-        stated.sort_by_key(|s| s.span.start);
-        let mut by_key: BTreeMap<(&str, &str, &str), Vec<&Stated>> = BTreeMap::new();
-        for s in &stated {
-            by_key
-                .entry((&s.quantity, &s.unit, &s.when))
-                .or_default()
-                .push(s);
-        }
-        let mut hits = Vec::new();
-        for same in by_key.values() {
-            let first = same[0];
-            let mut reported = BTreeSet::new();
-            for later in &same[1..] {
-                if later.value == first.value
-                    || later.sentence == first.sentence
-                    || !reported.insert(later.value)
-                {
-                    continue;
-                }
-                hits.push(
-                    Hit::at(first.span.clone())
-                        .value("first", first.value)
-                        .value("second", later.value)
-                        .value("quantity", &first.quantity)
-                        .value("unit", &first.unit)
-                        .label(
-                            later.span.clone(),
-                            format!("此处为{}{}", later.value, later.unit),
-                        ),
-                );
+        let mut hits = match self.reads {
+            Reads::Restated => {
+                let mut hits = keyed(cx);
+                hits.extend(referred_back(cx));
+                hits
             }
-        }
+            Reads::Lists => listed(cx),
+        };
         hits.sort_by_key(|h| h.span.start);
         hits
     }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        match self.reads {
+            Reads::Lists => lists::read(cx.doc)
+                .1
+                .into_iter()
+                .map(|(span, why)| (span, why.to_string()))
+                .collect(),
+            Reads::Restated => Vec::new(),
+        }
+    }
+}
+
+/// Two statements can be of one quantity when they are about the same part of the report, or
+/// one of them is about the whole: two parallel sub-sections' tallies are two quantities.
+fn same_scope(a: Option<usize>, b: Option<usize>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// Tally parts and measures totals with the same key and different values.
+fn keyed(cx: &Context) -> Vec<Hit> {
+    let mut stated = tally_parts(cx);
+    stated.extend(measure_totals(cx));
+    stated.sort_by_key(|s| s.span.start);
+    let mut by_key: BTreeMap<(&str, &str, &str), Vec<&Stated>> = BTreeMap::new();
+    for s in &stated {
+        by_key
+            .entry((&s.quantity, &s.unit, &s.when))
+            .or_default()
+            .push(s);
+    }
+    let mut hits = Vec::new();
+    for same in by_key.values() {
+        let mut reported = BTreeSet::new();
+        for (k, later) in same.iter().enumerate().skip(1) {
+            let Some(first) = same[..k]
+                .iter()
+                .find(|e| same_scope(e.scope, later.scope) && e.sentence != later.sentence)
+            else {
+                continue;
+            };
+            if later.value == first.value || !reported.insert((first.span.start, later.value)) {
+                continue;
+            }
+            hits.push(
+                Hit::at(first.span.clone())
+                    .value("first", first.value)
+                    .value("second", later.value)
+                    .value("quantity", &first.quantity)
+                    .value("unit", &first.unit)
+                    .label(
+                        later.span.clone(),
+                        format!("此处为{}{}", later.value, later.unit),
+                    ),
+            );
+        }
+    }
+    hits
+}
+
+/// Figures referred back to ("追缴的38.56万元违规资金") with another value than stated before.
+fn referred_back(cx: &Context) -> Vec<Hit> {
+    restated::read(cx.doc, &cx.facts.figures)
+        .into_iter()
+        .filter(|r| r.differs)
+        .map(|r| {
+            let src = cx.doc.source.as_str();
+            let (first, second) = (&src[r.first.clone()], &src[r.second.clone()]);
+            Hit::at(r.second.clone())
+                .value("first", second)
+                .value("second", first)
+                .value("quantity", &r.noun)
+                .value("unit", "")
+                .label(r.first.clone(), format!("前文为{first}"))
+        })
+        .collect()
+}
+
+/// Lists whose names no reading makes as many as the count after them.
+fn listed(cx: &Context) -> Vec<Hit> {
+    lists::read(cx.doc)
+        .0
+        .into_iter()
+        .filter(lists::Enumeration::disagrees)
+        .map(|e| {
+            Hit::at(e.count.clone())
+                .value("first", e.stated)
+                .value("second", e.nearest())
+                .value("quantity", &e.noun)
+                .value("unit", &e.measure)
+                .label(e.list.clone(), format!("列举了{}个名称", e.nearest()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -370,6 +474,35 @@ mod tests {
                     "截至2024年3月31日,巡察反馈的8项整改任务已完成5项。",
                     "截至2024年6月30日,8项整改任务已完成7项。",
                 ),
+                &[],
+            ),
+            // Two parallel sub-sections' tallies are two quantities, even with equal totals.
+            (
+                "一、分类整改情况\n(一)组织建设方面。涉及问题6个,已整改4个,部分整改1个,正在整改1个。\n(二)作风建设方面。涉及问题6个,已整改5个,正在整改1个。\n".to_string(),
+                &[],
+            ),
+            // A figure referred back to with another value.
+            (
+                twice(
+                    "镇党委收回违规补贴12.35万元。",
+                    "收回的12.53万元违规补贴已全部上缴镇财政。",
+                ),
+                &["conflicting-figures"],
+            ),
+            (
+                twice(
+                    "镇党委收回违规补贴12.35万元。",
+                    "收回的12.35万元违规补贴已全部上缴镇财政。",
+                ),
+                &[],
+            ),
+            // A list against its count.
+            (
+                twice("督导组已进驻青山、绿水和白云4个乡镇。", "无。"),
+                &["list-count-mismatch"],
+            ),
+            (
+                twice("督导组已进驻青山、绿水和白云3个乡镇。", "无。"),
                 &[],
             ),
             // A figure tied to a period (集中整改期间) is not the figure as of now.

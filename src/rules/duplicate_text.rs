@@ -1,12 +1,16 @@
 //! `duplicate_text`: Two different items whose rectification text is the same, or nearly.
 //!
-//! Each item's rectification text is normalised (punctuation, blanks, enumeration markers and
-//! labels dropped) and handed to [`similar`], which compares the texts' character shingles.
+//! Each item's rectification text (its labelled paragraphs and its sub-points, or else the text
+//! after its heading) is normalised (punctuation, blanks, enumeration markers and labels
+//! dropped) and handed to [`similar`], which compares the texts' character shingles, and to
+//! [`runs`], which finds runs of whole sentences copied word for word.
 
+mod runs;
 mod similar;
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Document, Inline, Item, Span};
+use runs::{Sentence, sentences, shared_runs};
 use serde::Deserialize;
 use similar::{Shingled, similar_pairs};
 use std::collections::HashMap;
@@ -17,13 +21,19 @@ pub const NAME: &str = "duplicate_text";
 /// What the kind checks, why, an example, its parameters.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
-两个不同问题的整改情况文字相同或几乎相同。整改情况取各项的“整改情况:”等标注段落;没有标注段落的,
-取问题标题之后的文字。比较前去掉标点、空白、“一是”“(1)”等序号和标签,按字符片段(shingle)计算
-Jaccard 相似度,达到阈值即报告:指向后一处整改文字的开头,并标注前一处的开头和后一处所答的问题。
+两个不同问题的整改情况文字相同或几乎相同。整改情况取各项的“整改情况:”等标注段落及其前面的
+分项(“(1)……(2)……”);没有标注段落的,取问题标题之后的文字。报告没有可识别的问题项时,
+比较一级标题以下、最内层的编号条目各自的文字。比较前去掉标点、空白、“一是”“(1)”等序号和标签,
+按字符片段(shingle)计算 Jaccard 相似度,或找出两段逐字相同的连续整句(至少两句、占两段文字
+各自的大部分,如只改了开头一句说明),达到阈值即报告:指向后一处整改文字的开头,
+并标注前一处的开头和后一处所答的问题。
 Two different items whose rectification text is the same, or nearly: the labelled rectification
-paragraphs (or the text after the item's heading), normalised, compared by the Jaccard
-similarity of their character shingles. The finding points at the opening of the later copy,
-with labels at the opening of the earlier one and at the problem the copy answers.
+paragraphs with the sub-points before them (or the text after the item's heading; where the
+report has no items, the innermost numbered entries below the top level), normalised, compared by
+the Jaccard similarity of their character shingles, or by the longest run of whole sentences
+they share word for word (a copy whose opening sentence alone was changed). The finding points
+at the opening of the later copy, with labels at the opening of the earlier one and at the
+problem the copy answers.
 
 ## 为什么 / Why it matters
 不同的问题需要不同的整改措施。整改情况逐字照搬另一项,多半是复制粘贴时漏改,读者(纪委、下一轮
@@ -57,6 +67,9 @@ share only a boilerplate opening are not reported.
 - `common_items`(默认 50):出现在多于此数目的项中的字符片段视为套话,不用于寻找候选对
   (相似度仍按全部片段计算)。Shingles found in more items than this are boilerplate: they are
   not followed when looking for candidate pairs (similarity still counts them).
+- `min_run_share`(默认 0.6):两段文字共有的连续整句(至少两句、不少于 `min_chars` 字)
+  占每段文字字数的比例达到此值即报告(0 到 1)。The share of each text's characters that a run
+  of at least two whole sentences (and `min_chars` characters) shared word for word must reach.
 ";
 
 /// Names the kind's message and help templates may use.
@@ -77,6 +90,7 @@ struct Params {
     shingle: usize,
     min_chars: usize,
     common_items: usize,
+    min_run_share: f64,
 }
 
 impl Default for Params {
@@ -86,9 +100,13 @@ impl Default for Params {
             shingle: 5,
             min_chars: 40,
             common_items: 50,
+            min_run_share: 0.6,
         }
     }
 }
+
+/// The fewest sentences a copied run holds: one shared sentence is a set phrase, not a copy.
+const MIN_RUN_SENTENCES: usize = 2;
 
 struct DuplicateText {
     params: Params,
@@ -102,6 +120,12 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             params.min_similarity
         ));
     }
+    if !(params.min_run_share > 0.0 && params.min_run_share <= 1.0) {
+        return Err(format!(
+            "min_run_share must be in (0, 1], not {}",
+            params.min_run_share
+        ));
+    }
     if params.shingle == 0 {
         return Err("shingle must be at least 1".to_string());
     }
@@ -110,22 +134,34 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 
 /// One item's rectification text, as compared.
 struct Text {
-    /// The item's index in `Document::items`.
+    /// The item's index in the units compared (see [`units`]).
     item: usize,
     /// The bytes of the text in the report.
     span: Span,
     /// Its normalised characters, shingled.
     set: Shingled,
+    /// Its normalised sentences.
+    sentences: Vec<Sentence>,
 }
 
 impl Check for DuplicateText {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
-        let texts = texts(doc, &self.params);
+        let units = units(doc);
+        let texts = texts(doc, &units, &self.params);
         let mut best: HashMap<usize, (usize, f64)> = HashMap::new();
         let sets: Vec<&Shingled> = texts.iter().map(|t| &t.set).collect();
         let p = &self.params;
-        for (a, b, sim) in similar_pairs(&sets, p.min_similarity, p.common_items) {
+        let lists: Vec<&[Sentence]> = texts.iter().map(|t| t.sentences.as_slice()).collect();
+        let copied = shared_runs(
+            &lists,
+            MIN_RUN_SENTENCES,
+            p.min_chars,
+            p.min_run_share,
+            p.common_items,
+        );
+        let pairs = similar_pairs(&sets, p.min_similarity, p.common_items);
+        for (a, b, sim) in pairs.into_iter().chain(copied) {
             // Report each later copy once, against the earlier text it is closest to.
             let entry = best.entry(b).or_insert((a, sim));
             if sim > entry.1 {
@@ -136,7 +172,7 @@ impl Check for DuplicateText {
         later.sort_by_key(|&(b, _)| texts[b].span.start);
         later
             .into_iter()
-            .map(|(b, (a, sim))| hit(doc, &texts[a], &texts[b], sim))
+            .map(|(b, (a, sim))| hit(doc, &units, &texts[a], &texts[b], sim))
             .collect()
     }
 }
@@ -144,8 +180,8 @@ impl Check for DuplicateText {
 /// The finding: at the opening of the later copy, with a label at the opening of the earlier
 /// one and one at the heading of the problem the copy answers. Openings, not whole paragraphs,
 /// so that the output shows where each copy starts without printing it twice.
-fn hit(doc: &Document, first: &Text, copy: &Text, sim: f64) -> Hit {
-    let name = |t: &Text| item_name(doc, &doc.items[t.item]);
+fn hit(doc: &Document, units: &[Item], first: &Text, copy: &Text, sim: f64) -> Hit {
+    let name = |t: &Text| item_name(doc, &units[t.item]);
     let percent = (sim * 100.0).floor();
     Hit::at(opening(doc, &copy.span))
         .value("similarity", format!("{percent}%"))
@@ -156,7 +192,7 @@ fn hit(doc: &Document, first: &Text, copy: &Text, sim: f64) -> Hit {
             format!("{}的整改情况,后一处与此相同", name(first)),
         )
         .label(
-            doc.items[copy.item].head_span.clone(),
+            units[copy.item].head_span.clone(),
             format!("重复的整改情况所答的问题(相似度 {percent}%)"),
         )
 }
@@ -194,17 +230,44 @@ fn item_name(doc: &Document, item: &Item) -> String {
     format!("{marker}{short}{ellipsis}")
 }
 
-/// The rectification texts of the items that are long enough to compare.
-fn texts(doc: &Document, params: &Params) -> Vec<Text> {
+/// The entries compared: the report's items; where it has none (numbered entries whose
+/// rectification text carries no label, "1.公务用车管理不严格(已完成整改)" and a paragraph),
+/// the innermost numbered entries below the top level that have text of their own. Top-level
+/// sections (工作开展情况, 下一步打算) are parts of the report, not entries, and are not compared.
+fn units(doc: &Document) -> std::borrow::Cow<'_, [Item]> {
+    if !doc.items.is_empty() {
+        return std::borrow::Cow::Borrowed(&doc.items);
+    }
+    let entries = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.depth >= 2 && s.children.is_empty() && !s.blocks.is_empty())
+        .map(|(i, s)| Item {
+            section: Some(i),
+            block: None,
+            head_span: s.title_span.clone(),
+            span: s.span.clone(),
+            rectification: Vec::new(),
+            status: crate::document::Status::Unknown,
+            status_span: None,
+        })
+        .collect();
+    std::borrow::Cow::Owned(entries)
+}
+
+/// The rectification texts of the units that are long enough to compare.
+fn texts(doc: &Document, units: &[Item], params: &Params) -> Vec<Text> {
     // One buffer of characters and one of skipped spans for all the items.
     let mut chars: Vec<char> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     let mut skip: Vec<Span> = Vec::new();
-    doc.items
+    units
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
             let span = rectification_span(doc, item)?;
-            normalise(doc, &span, &mut skip, &mut chars);
+            normalise(doc, &span, &mut skip, &mut chars, &mut ends);
             if chars.len() < params.min_chars.max(params.shingle) {
                 return None;
             }
@@ -212,16 +275,29 @@ fn texts(doc: &Document, params: &Params) -> Vec<Text> {
                 item: i,
                 span,
                 set: Shingled::new(&chars, params.shingle),
+                sentences: sentences(&chars, &ends),
             })
         })
         .collect()
 }
 
-/// The item's rectification blocks, or else its text after the heading.
+/// The item's rectification blocks with its sub-points before them ("(1)……(2)……整改情况:
+/// 已完成。": the sub-points are the measures), or else its text after the heading.
 fn rectification_span(doc: &Document, item: &Item) -> Option<Span> {
+    // The first sub-point: a heading after the item's own, inside the item.
+    let first_sub = doc
+        .sections
+        .get(
+            doc.sections
+                .partition_point(|s| s.marker.span.start < item.head_span.end),
+        )
+        .map(|s| s.marker.span.start)
+        .filter(|&s| s < item.span.end);
     let blocks = &item.rectification;
     if let (Some(&first), Some(&last)) = (blocks.first(), blocks.last()) {
-        return Some(doc.blocks[first].span.start..doc.blocks[last].span.end);
+        let start = doc.blocks[first].span.start;
+        let start = first_sub.map_or(start, |s| s.min(start));
+        return Some(start..doc.blocks[last].span.end);
     }
     // Blocks are in document order: the first one after the heading, by binary search.
     let first = doc
@@ -231,15 +307,26 @@ fn rectification_span(doc: &Document, item: &Item) -> Option<Span> {
         .blocks
         .get(first)
         .map(|b| b.span.start)
+        .into_iter()
+        .chain(first_sub)
+        .min()
         .filter(|&s| s < item.span.end)?;
     Some(start..item.span.end)
 }
 
 /// The characters of a span with punctuation, blanks, labels, notes and enumeration markers
-/// dropped, into `out` (cleared first); `skip` is a buffer for the spans dropped.
-fn normalise(doc: &Document, span: &Span, skip: &mut Vec<Span>, out: &mut Vec<char>) {
+/// dropped, into `out` (cleared first), and where in `out` each sentence ended, into `ends`
+/// (cleared first); `skip` is a buffer for the spans dropped.
+fn normalise(
+    doc: &Document,
+    span: &Span,
+    skip: &mut Vec<Span>,
+    out: &mut Vec<char>,
+    ends: &mut Vec<usize>,
+) {
     skip.clear();
     out.clear();
+    ends.clear();
     // Blocks and sections are in document order: only those inside the span are visited, so
     // the cost follows the item, not the report (no item × block product).
     let first = doc.blocks.partition_point(|b| b.span.end <= span.start);
@@ -275,6 +362,9 @@ fn normalise(doc: &Document, span: &Span, skip: &mut Vec<Span>, out: &mut Vec<ch
         while next < skip.len() && skip[next].end <= at {
             next += 1;
         }
+        if is_sentence_end(c) && ends.last() != Some(&out.len()) {
+            ends.push(out.len());
+        }
         if next < skip.len() && skip[next].start <= at {
             continue;
         }
@@ -282,6 +372,11 @@ fn normalise(doc: &Document, span: &Span, skip: &mut Vec<Span>, out: &mut Vec<ch
             out.push(c);
         }
     }
+}
+
+/// Characters that end a sentence, or a sub-point on its own line.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n')
 }
 
 /// Whether a character counts in a normalised text: letters and digits, but not the circled
@@ -399,6 +494,36 @@ mod tests {
             (format!("一、工作开展情况\n{A}\n二、下一步打算\n{A}\n"), 0),
             // An empty file.
             (String::new(), 0),
+            // The sub-points are the measures; the labelled paragraph only gives the status.
+            (
+                "一、整改落实情况\n1.关于“村务公开不及时”的问题。镇纪委抽查发现3个村未公开。\n(1)制定村务公开月度检查制度。\n(2)对全镇12个村近三年财务收支补充公开。\n(3)在村民微信群同步发布公开内容。\n整改情况:已完成。\n2.关于“集体资产台账不全”的问题。群众来信反映2次。\n(1)制定村务公开月度检查制度。\n(2)对全镇12个村近三年财务收支补充公开。\n(3)在村民微信群同步发布公开内容。\n整改情况:已完成。\n".to_string(),
+                1,
+            ),
+            (
+                "一、整改落实情况\n1.关于“村务公开不及时”的问题。\n(1)制定村务公开月度检查制度。\n(2)对全镇12个村近三年财务收支补充公开。\n整改情况:已完成。\n2.关于“集体资产台账不全”的问题。\n(1)组织各村清查集体资产,登记房屋和土地。\n(2)建立资产台账年度核对制度,逐村核对。\n整改情况:已完成。\n".to_string(),
+                0,
+            ),
+            // No items: numbered entries whose text has no label. The copy keeps the
+            // measures and changes only the opening sentence.
+            (
+                format!(
+                    "一、整改落实情况\n(一)组织建设方面\n1.村务公开不及时(已完成整改)\n该问题在上轮巡察中也有反映。{A}\n2.集体资产台账不全(已完成整改)\n镇纪委走访5个村,发现问题较为普遍。{A}\n"
+                ),
+                1,
+            ),
+            (
+                format!(
+                    "一、整改落实情况\n(一)组织建设方面\n1.村务公开不及时(已完成整改)\n该问题在上轮巡察中也有反映。{A}\n2.集体资产台账不全(已完成整改)\n镇纪委走访5个村,发现问题较为普遍。{B}\n"
+                ),
+                0,
+            ),
+            // A shared run that is under the share of the longer text is not a copy.
+            (
+                format!(
+                    "一、整改落实情况\n(一)组织建设方面\n1.村务公开不及时(已完成整改)\n{A}\n2.集体资产台账不全(已完成整改)\n{A}{B}\n"
+                ),
+                0,
+            ),
         ];
         for (text, want) in &cases {
             assert_eq!(hits(text).len(), *want, "{text}");
@@ -446,8 +571,10 @@ mod tests {
         assert!(bad("min_similarity: 0"));
         assert!(bad("shingle: 0"));
         assert!(bad("colour: red"));
+        assert!(bad("min_run_share: 0"));
+        assert!(bad("min_run_share: 1.2"));
         assert!(!bad(
-            "min_similarity: 0.5\nshingle: 4\nmin_chars: 20\ncommon_items: 10"
+            "min_similarity: 0.5\nshingle: 4\nmin_chars: 20\ncommon_items: 10\nmin_run_share: 0.7"
         ));
     }
 

@@ -1,0 +1,378 @@
+//! Counts and tallies outside the items, as `conflict` reads them: the same reading as the
+//! `tally` kind's, kept apart so that each kind can change its own.
+//!
+//! A count is a whole number in a count unit ("25项") with its sentence and the words of its
+//! segment around it. A tally is a total with a problem or measure noun ("25项整改任务")
+//! followed, in the same sentence and unit, by parts that name a status ("已按期完成17项") or a
+//! deadline ("其中2021年7月底前需完成2项").
+
+use super::Figure;
+use super::number::Approx;
+use crate::document::{Document, Item, Span, Status};
+use crate::facts::Facts;
+
+/// Units of whole-number counts of problems, tasks and measures.
+pub const COUNT_UNITS: &[&str] = &["个", "项", "条", "件"];
+
+/// Nouns that name the report's own problems or tasks, after a count ("25项整改任务").
+pub const PROBLEM_NOUNS: &[&str] = &[
+    "问题",
+    "具体问题",
+    "反馈问题",
+    "巡察反馈问题",
+    "巡视反馈问题",
+    "审计发现问题",
+    "整改问题",
+    "整改任务",
+    "问题整改任务",
+    "具体整改任务",
+    "整改事项",
+    "任务",
+];
+
+/// Nouns that name rectification measures ("151条整改措施").
+pub const MEASURE_NOUNS: &[&str] = &["整改措施", "具体整改措施", "措施"];
+
+/// Words before a count that make it a part or a subset, not a total.
+pub const PART_WORDS: &[&str] = &[
+    "其中",
+    "已整改",
+    "完成",
+    "剩余",
+    "余下",
+    "其余",
+    "未",
+    "正在",
+    "尚",
+    "部分",
+    "基本",
+    "到位",
+    "销号",
+    "办结",
+    "另有",
+    "仍有",
+    "还有",
+    "立行立改",
+    "方面",
+    "每",
+    "各",
+];
+
+/// Sentence ends.
+const SENTENCE_STOPS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
+
+/// Segment ends inside a sentence.
+const SEGMENT_STOPS: &[char] = &[
+    '。', '；', ';', '！', '？', '!', '?', '，', ',', '、', '：', ':', '(', ')', '（', '）',
+];
+
+/// A whole-number count ("25项", "48个") with the words around it.
+#[derive(Debug, Clone)]
+pub struct Count<'a> {
+    /// The figure.
+    pub fig: &'a Figure,
+    /// Its value.
+    pub value: u32,
+    /// The sentence it stands in.
+    pub sentence: Span,
+    /// The words of its segment before it, after any earlier figure and that figure's noun.
+    pub lead: &'a str,
+    /// Where `lead` starts.
+    pub lead_start: usize,
+    /// Where its segment (between , 、 ( ) : and sentence ends) starts.
+    pub segment_start: usize,
+    /// The words after it and its noun, to the end of its segment or the next figure.
+    pub tail: &'a str,
+}
+
+impl Count<'_> {
+    /// The count and its unit, e.g. "25项".
+    pub fn span(&self) -> Span {
+        self.fig.quantity.span.clone()
+    }
+
+    /// The unit, e.g. "项".
+    pub fn unit(&self) -> &str {
+        &self.fig.quantity.unit
+    }
+}
+
+/// The whole value of a figure written as an exact count in one of `units`.
+pub fn whole(fig: &Figure, units: &[&str]) -> Option<u32> {
+    let q = &fig.quantity;
+    let plain = q.approx == Approx::Exact && !q.ordinal && !q.in_range && q.decimals == 0;
+    let whole = q.scale == 1.0 && q.written >= 0.0 && q.written < 1e6 && q.written.fract() == 0.0;
+    (plain && whole && units.contains(&q.unit.as_str())).then_some(q.written as u32)
+}
+
+/// How far, in bytes, a sentence is looked for on either side of a count: sentences are
+/// shorter, and the bound keeps reading linear in a passage without stops.
+const WINDOW: usize = 1500;
+
+/// The first character boundary at or after `i`.
+fn boundary_after(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last character boundary at or before `i`.
+fn boundary_before(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the text after the last of `stops` in `text` starts; 0 when there is none.
+fn stop_before(text: &str, stops: &[char]) -> usize {
+    text.rfind(stops).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// Every count in `units`, in document order, with its sentence and the words around it.
+pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Count<'a>> {
+    let src = doc.source.as_str();
+    let figs = &facts.figures;
+    let mut out = Vec::new();
+    for (i, fig) in figs.iter().enumerate() {
+        let Some(value) = whole(fig, units) else {
+            continue;
+        };
+        let (p, span) = (&fig.passage, &fig.quantity.span);
+        let lo = boundary_after(src, p.start.max(span.start.saturating_sub(WINDOW)));
+        let hi = boundary_before(src, p.end.min(span.end + WINDOW));
+        let before = &src[lo..span.start];
+        let after = &src[span.end..hi];
+        let sentence_start = lo + stop_before(before, SENTENCE_STOPS);
+        let sentence_end = after.find(SENTENCE_STOPS).map_or(hi, |j| span.end + j);
+        let prev_end = i
+            .checked_sub(1)
+            .map(|j| &figs[j])
+            .filter(|f| f.passage == *p)
+            .map_or(p.start, |f| f.quantity.span.end + f.noun.len());
+        let segment_start = lo + stop_before(before, SEGMENT_STOPS);
+        let lead_start = segment_start.max(prev_end).min(span.start);
+        let next_start = figs
+            .get(i + 1)
+            .filter(|f| f.passage == *p)
+            .map_or(p.end, |f| f.quantity.span.start);
+        let tail_start = (span.end + fig.noun.len()).min(next_start);
+        let tail_end = after
+            .find(SEGMENT_STOPS)
+            .map_or(hi, |j| span.end + j)
+            .min(next_start)
+            .max(tail_start);
+        out.push(Count {
+            fig,
+            value,
+            sentence: sentence_start..sentence_end,
+            lead: &src[lead_start..span.start],
+            lead_start,
+            segment_start,
+            tail: &src[tail_start..tail_end],
+        });
+    }
+    out
+}
+
+/// What a tally's total counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// The report's problems or tasks, which the items list.
+    Problems,
+    /// Rectification measures, which the items do not list one by one.
+    Measures,
+}
+
+/// What a part of a tally counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Bucket {
+    /// 已完成.
+    Done,
+    /// 部分完成, 基本完成.
+    Partial,
+    /// 正在整改, 未到整改时限.
+    Open,
+    /// 需在 (year, month) 底前完成.
+    Due(i32, u32),
+}
+
+impl Bucket {
+    /// The status in words, for messages.
+    pub fn words(self) -> String {
+        match self {
+            Bucket::Done => "已完成".into(),
+            Bucket::Partial => "部分完成".into(),
+            Bucket::Open => "正在整改".into(),
+            Bucket::Due(y, m) => format!("{y}年{m}月底前需完成"),
+        }
+    }
+}
+
+/// One part of a tally.
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    /// The stated count.
+    pub count: Count<'a>,
+    /// What it counts.
+    pub bucket: Bucket,
+}
+
+/// A total and its parts, all in one sentence and one unit.
+#[derive(Debug, Clone)]
+pub struct Tally<'a> {
+    /// The total, e.g. "25项整改任务".
+    pub total: Count<'a>,
+    /// What the total counts.
+    pub class: Class,
+    /// The noun of the total, e.g. "整改任务".
+    pub noun: &'static str,
+    /// The parts, in order.
+    pub parts: Vec<Part<'a>>,
+}
+
+/// The class and noun of a count that states a total: a problem or measure noun follows it
+/// ("25项整改任务") or, with none after it, ends the words before it ("反馈问题25个"), and no
+/// word before it makes it a part.
+pub fn total_of(c: &Count) -> Option<(Class, &'static str)> {
+    let classes = [
+        (Class::Problems, PROBLEM_NOUNS),
+        (Class::Measures, MEASURE_NOUNS),
+    ];
+    let noun = c.fig.noun.as_str();
+    let (class, noun, lead) = if noun.is_empty() {
+        let before = classes.iter().flat_map(|(class, nouns)| {
+            nouns
+                .iter()
+                .filter(|n| c.lead.ends_with(*n))
+                .map(move |n| (*class, *n))
+        });
+        let (class, n) = before.max_by_key(|(_, n)| n.len())?;
+        (class, n, &c.lead[..c.lead.len() - n.len()])
+    } else {
+        let (class, nouns) = classes.iter().find(|(_, nouns)| nouns.contains(&noun))?;
+        let n = nouns.iter().find(|n| **n == noun)?;
+        (*class, *n, c.lead)
+    };
+    (!PART_WORDS.iter().any(|w| lead.contains(w))).then_some((class, noun))
+}
+
+const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
+const OPEN: &[&str] = &[
+    "正在整改",
+    "正在推进",
+    "未到整改时限",
+    "未到时限",
+    "未完成",
+    "未落实",
+    "未整改",
+    "尚未",
+    "整改中",
+    "推进中",
+    "持续整改",
+];
+const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+
+/// Words that make a part a category of tasks rather than a status ("立行立改的12项已全部完成").
+const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
+
+/// What a count that follows a total counts, from the words around it.
+fn bucket(facts: &Facts, c: &Count) -> Option<Bucket> {
+    let text = format!("{}|{}", c.lead, c.tail);
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if has(CATEGORY) {
+        return None;
+    }
+    let start = c.fig.quantity.span.start;
+    let dates = &facts.dates;
+    let first = dates.partition_point(|d| d.date.span.start < c.lead_start);
+    let date = dates[first..]
+        .iter()
+        .take_while(|d| d.date.span.start < start)
+        .filter(|d| d.date.span.end <= start)
+        .last();
+    if let Some(d) = date {
+        if !c.lead.contains('前') {
+            return None;
+        }
+        let last = d.date.latest()?;
+        return Some(Bucket::Due(
+            chrono::Datelike::year(&last),
+            chrono::Datelike::month(&last),
+        ));
+    }
+    if text.contains("需完成") || text.contains("前完成") {
+        None
+    } else if has(PARTIAL) {
+        Some(Bucket::Partial)
+    } else if has(OPEN) {
+        Some(Bucket::Open)
+    } else if has(DONE) {
+        Some(Bucket::Done)
+    } else {
+        None
+    }
+}
+
+/// Every tally of the report outside its items, in document order.
+pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    let mut out: Vec<Tally> = Vec::new();
+    let mut open: Option<Tally> = None;
+    for c in counts(doc, facts, COUNT_UNITS) {
+        if open
+            .as_ref()
+            .is_some_and(|t| t.total.sentence != c.sentence)
+        {
+            out.extend(open.take());
+        }
+        if let Some((class, noun)) = total_of(&c) {
+            out.extend(open.take());
+            open = Some(Tally {
+                total: c,
+                class,
+                noun,
+                parts: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(t) = open.as_mut().filter(|t| t.total.unit() == c.unit()) {
+            if let Some(bucket) = bucket(facts, &c) {
+                t.parts.push(Part { count: c, bucket });
+            }
+        }
+    }
+    out.extend(open);
+    // An item's own figures are about that item, not the report's problems.
+    out.retain(|t| !t.parts.is_empty() && doc.item_containing(&t.total.span()).is_none());
+    out
+}
+
+/// The items' statuses: done, partial, ongoing, unknown.
+pub fn statuses(items: &[Item]) -> [u32; 4] {
+    let mut n = [0; 4];
+    for i in items {
+        n[match i.status {
+            Status::Done => 0,
+            Status::Partial => 1,
+            Status::Ongoing => 2,
+            Status::Unknown => 3,
+        }] += 1;
+    }
+    n
+}
+
+/// The share of unknown statuses above which no tally is compared with the items.
+pub const MAX_UNKNOWN_SHARE: f64 = 0.2;
+
+/// True when a tally can be compared with the items: it counts problems, its total is the
+/// number of items, and few items leave their status unknown.
+pub fn judged(doc: &Document, t: &Tally, unknown: u32, max_unknown_share: f64) -> bool {
+    let items = &doc.items;
+    t.class == Class::Problems
+        && !items.is_empty()
+        && t.total.value as usize == items.len()
+        && f64::from(unknown) <= max_unknown_share * items.len() as f64
+}
