@@ -4,20 +4,557 @@
 //! paragraph; where a report has neither, the innermost numbered entries that carry their own
 //! rectification text. Sub-points of a problem are not items.
 
-use crate::document::{Block, BlockKind, Document, Inline, Item, Span, Status};
+use crate::document::{
+    Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
+};
+use crate::numeral::{cn_value, digits_value};
 use crate::vocab::Vocabulary;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Find the items of a parsed document and read their statuses.
+///
+/// Every numbered entry is a candidate: headings of each numbering style, lines that open with
+/// a label and a number (问题一:, 第一项:, 【问题1】), and lines that open with a status tag
+/// before the number (【已完成】1.). The level that holds the problems is the one whose
+/// entries carry a status (an explicit tag or status line first, else a last sentence), among
+/// those the one with the most entries; where no level carries statuses, headings that name a
+/// problem, and else the innermost headings with rectification text.
 pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
+    if let Some((layout, mut items)) = status_level(doc, vocab) {
+        add_leaf_parents(doc, vocab, &mut items);
+        let complete = consecutive(doc, &items);
+        doc.layout = Layout {
+            name: layout,
+            complete,
+            unchecked: (!complete).then(|| NOT_CONSECUTIVE.to_string()),
+        };
+        doc.items = items;
+        return;
+    }
     let mut items = marked_items(doc, vocab);
+    let mut name = "headings that name a problem";
     if items.is_empty() {
         items = innermost_items(doc, vocab);
+        name = "innermost headings with rectification text";
     }
     items.sort_by_key(|i| i.span.start);
     for item in &mut items {
         read_status(doc, vocab, item);
+        item.number = item.section.and_then(|s| doc.sections[s].marker.number);
     }
+    let complete = !items.is_empty() && consecutive(doc, &items);
+    doc.layout = Layout {
+        name: if items.is_empty() { "none" } else { name }.to_string(),
+        complete,
+        unchecked: (!complete && !items.is_empty()).then(|| NOT_CONSECUTIVE.to_string()),
+    };
     doc.items = items;
+}
+
+/// Why a report's counts of problems are not compared with its items.
+const NOT_CONSECUTIVE: &str = "未核对问题数: 逐项列出的问题未从1起连续编号,可能只是举例或未列全 / \
+problem counts not checked: the items are not numbered consecutively from 1, so they may be \
+examples or an incomplete list";
+
+/// True when the items, and the headings that group them, are numbered 1, 2, 3 … across the
+/// report or anew from 1 under each heading, level by level.
+fn consecutive(doc: &Document, items: &[Item]) -> bool {
+    if items.iter().all(|i| i.section.is_none()) {
+        let numbers: Option<Vec<u32>> = items.iter().map(|i| i.number).collect();
+        return numbers.is_some_and(|n| numbered_from_one(&n));
+    }
+    if items.iter().any(|i| i.section.is_none()) {
+        return false;
+    }
+    // The items' headings and the headings above them, below the top level.
+    let mut marked = vec![false; doc.sections.len()];
+    for i in items {
+        let mut s = i.section;
+        while let Some(k) = s {
+            if doc.sections[k].parent.is_none() || marked[k] {
+                break;
+            }
+            marked[k] = true;
+            s = doc.sections[k].parent;
+        }
+    }
+    let mut styles: Vec<MarkerStyle> = Vec::new();
+    for (k, s) in doc.sections.iter().enumerate() {
+        if marked[k] && !styles.contains(&s.marker.style) {
+            styles.push(s.marker.style);
+        }
+    }
+    styles.iter().all(|style| {
+        let numbers: Option<Vec<u32>> = (0..doc.sections.len())
+            .filter(|&k| marked[k] && doc.sections[k].marker.style == *style)
+            .map(|k| doc.sections[k].marker.number)
+            .collect();
+        numbers.is_some_and(|n| numbered_from_one(&n))
+    })
+}
+
+/// True when numbers run 1, 2, 3 …, possibly starting anew from 1.
+fn numbered_from_one(numbers: &[u32]) -> bool {
+    if numbers.is_empty() || numbers[0] != 1 {
+        return false;
+    }
+    numbers.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 1)
+}
+
+/// Add the headings of the level above the items that have no items under them but carry
+/// their own status or rectification text: a problem listed without sub-problems among
+/// problems that have them (3. with 1) 2) under it, then 4. alone).
+fn add_leaf_parents(doc: &Document, vocab: &Vocabulary, items: &mut Vec<Item>) {
+    let mut styles: Vec<MarkerStyle> = Vec::new();
+    let mut roots: Vec<Option<usize>> = Vec::new();
+    for i in items.iter() {
+        let Some(s) = i.section else {
+            return;
+        };
+        if let Some(p) = doc.sections[s].parent {
+            if !styles.contains(&doc.sections[p].marker.style) {
+                styles.push(doc.sections[p].marker.style);
+            }
+        }
+        let mut r = s;
+        while let Some(p) = doc.sections[r].parent {
+            r = p;
+        }
+        roots.push(Some(r));
+    }
+    let mut added = Vec::new();
+    for (k, s) in doc.sections.iter().enumerate() {
+        if !styles.contains(&s.marker.style) || s.parent.is_none() {
+            continue;
+        }
+        let e = Entry {
+            key: Key::Heading(s.marker.style),
+            section: Some(k),
+            block: None,
+            head: s.title_span.clone(),
+            span: s.span.clone(),
+            number: s.marker.number,
+            tag: None,
+        };
+        let holds_items = items
+            .iter()
+            .any(|i| s.span.start <= i.span.start && i.span.end <= s.span.end);
+        if holds_items || !roots.contains(&root_of(doc, &e)) {
+            continue;
+        }
+        let (found, rectification) = read_entry(doc, vocab, &e);
+        if found.is_none() && rectification.is_empty() {
+            continue;
+        }
+        added.push(to_item(vocab, &e, found, rectification));
+    }
+    items.extend(added);
+    items.sort_by_key(|i| i.span.start);
+}
+
+fn to_item(vocab: &Vocabulary, e: &Entry, found: Option<Found>, rectification: Vec<usize>) -> Item {
+    Item {
+        section: e.section,
+        block: e.block,
+        head_span: e.head.clone(),
+        span: e.span.clone(),
+        rectification,
+        status: found.as_ref().map_or(Status::Unknown, |f| f.status),
+        status_span: found.as_ref().map(|f| f.span.clone()),
+        class: found
+            .and_then(|f| f.class)
+            .and_then(|c| vocab.classes.get(c))
+            .map(|c| c.name.clone()),
+        number: e.number,
+    }
+}
+
+/// What kind of numbered entry a candidate item is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    /// A heading of one numbering style.
+    Heading(MarkerStyle),
+    /// A line opening with a label and a number, e.g. "问题" for 问题一: or "【问题】" for 【问题1】.
+    Line(String),
+    /// A line opening with a status tag and then a number: 【已完成】1.
+    Tagged,
+}
+
+/// A candidate item.
+#[derive(Debug, Clone)]
+struct Entry {
+    key: Key,
+    section: Option<usize>,
+    block: Option<usize>,
+    head: Span,
+    span: Span,
+    number: Option<u32>,
+    /// The status tag before the number, for [`Key::Tagged`].
+    tag: Option<Found>,
+}
+
+/// A status read off an item.
+#[derive(Debug, Clone)]
+struct Found {
+    status: Status,
+    span: Span,
+    class: Option<usize>,
+    /// From a tag or a status line, not from a last sentence.
+    explicit: bool,
+}
+
+/// A line that opens with a label and a number: "问题一:", "第三项：", "【问题12】", "【整改任务3】".
+static LINE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([【\[［]?)[ \t\u{3000}]*(问题|整改任务|任务|事项|第)[ \t\u{3000}]*([一二三四五六七八九十百零〇两]+|[0-9０-９]{1,3})[ \t\u{3000}]*(项|个|条)?[ \t\u{3000}]*([】\]］]|[：:、．.]|[ \t\u{3000}])",
+    )
+    .expect("valid pattern")
+});
+
+/// A line that opens with a bracketed tag and then a number: "【已完成】1."
+static TAGGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([【\[［(（])([^】\]］)）]{2,12})[】\]］)）][ \t\u{3000}]*([0-9０-９]{1,3})[ \t\u{3000}]*[.．、]")
+        .expect("valid pattern")
+});
+
+/// A bracketed tag at the start of a title: "【已完成】……".
+static TAG_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t\u{3000}]*[【\[［(（]([^】\]］)）【\[［(（]{2,12})[】\]］)）]")
+        .expect("valid pattern")
+});
+
+/// A bracketed tag at the end of a title: "……(已完成整改)", "……［持续整改］。".
+static TAG_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[【\[［(（]([^】\]］)）【\[［(（]{2,12})[】\]］)）][ \t\u{3000}]*[。.]?[ \t\u{3000}]*$",
+    )
+    .expect("valid pattern")
+});
+
+/// A bracketed label at the start of a line: "【整改状态】正在推进".
+static BRACKET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[［]([\p{Han}]{2,10})[】\]］][：:]?").expect("valid pattern")
+});
+
+/// The value of a number as written, Chinese or Arabic.
+fn number_value(text: &str) -> Option<u32> {
+    cn_value(text).or_else(|| digits_value(text))
+}
+
+/// Every candidate item, by kind, in order of first appearance.
+fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
+    let mut groups: Vec<(Key, Vec<Entry>)> = Vec::new();
+    let mut push = |e: Entry| match groups.iter_mut().find(|(k, _)| *k == e.key) {
+        Some((_, list)) => list.push(e),
+        None => groups.push((e.key.clone(), vec![e])),
+    };
+    for (i, s) in doc.sections.iter().enumerate() {
+        if s.marker.style == MarkerStyle::Broken {
+            continue;
+        }
+        push(Entry {
+            key: Key::Heading(s.marker.style),
+            section: Some(i),
+            block: None,
+            head: s.title_span.clone(),
+            span: s.span.clone(),
+            number: s.marker.number,
+            tag: None,
+        });
+    }
+    let mut lines: Vec<Entry> = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.kind == BlockKind::RunOn || b.region == Region::Closing {
+            continue;
+        }
+        let text = doc.text(&b.span);
+        if let Some(c) = LINE_ITEM.captures(text) {
+            let bracket = if c[1].is_empty() { "" } else { "【】" };
+            let suffix = c.get(4).map_or("", |m| m.as_str());
+            lines.push(Entry {
+                key: Key::Line(format!("{bracket}{}N{suffix}", &c[2])),
+                section: None,
+                block: Some(i),
+                head: b.span.clone(),
+                span: b.span.clone(),
+                number: number_value(&c[3]),
+                tag: None,
+            });
+        } else if let Some(c) = TAGGED.captures(text) {
+            let tag = c.get(2).expect("group 2 always takes part");
+            let Some((status, r, class)) = vocab.status_class_in(tag.as_str()) else {
+                continue;
+            };
+            let at = b.span.start + tag.start();
+            lines.push(Entry {
+                key: Key::Tagged,
+                section: None,
+                block: Some(i),
+                head: b.span.clone(),
+                span: b.span.clone(),
+                number: number_value(&c[3]),
+                tag: Some(Found {
+                    status,
+                    span: at + r.start..at + r.end,
+                    class,
+                    explicit: true,
+                }),
+            });
+        }
+    }
+    // A line entry runs to the next entry of its kind or the end of its heading's text.
+    for k in 0..lines.len() {
+        let b = &doc.blocks[lines[k].block.expect("line entries have a block")];
+        let bound = match b.section {
+            Some(s) => doc.sections[s].span.end,
+            None => doc
+                .next_section_after(b.span.start)
+                .map_or(doc.source.len(), |s| doc.sections[s].line_span.start),
+        };
+        let next = lines[k + 1..]
+            .iter()
+            .find(|e| e.key == lines[k].key)
+            .map_or(usize::MAX, |e| e.span.start);
+        let end = bound.min(next);
+        let within = doc.blocks_in(&(b.span.start..end));
+        let last = doc.blocks[within].last().map_or(b.span.end, |l| l.span.end);
+        lines[k].span = b.span.start..last.max(b.span.end);
+    }
+    lines.into_iter().for_each(&mut push);
+    groups
+}
+
+/// The top-level heading an entry stands under, if any.
+fn root_of(doc: &Document, e: &Entry) -> Option<usize> {
+    let mut s = e
+        .section
+        .or_else(|| e.block.and_then(|b| doc.blocks[b].section))?;
+    while let Some(p) = doc.sections[s].parent {
+        s = p;
+    }
+    Some(s)
+}
+
+/// How a level ranks: explicit statuses, entries, entries with explicit statuses, depth.
+type Score = (bool, usize, usize, usize);
+
+/// How deep an entry stands: a heading's depth, or one below the heading a line stands under.
+fn depth_of(doc: &Document, e: &Entry) -> usize {
+    match (e.section, e.block) {
+        (Some(s), _) => usize::from(doc.sections[s].depth),
+        (None, Some(b)) => {
+            doc.blocks[b]
+                .section
+                .map_or(0, |s| usize::from(doc.sections[s].depth))
+                + 1
+        }
+        (None, None) => 0,
+    }
+}
+
+/// The level whose entries carry statuses, as items, with the layout's name.
+fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>)> {
+    let mut best: Option<(Score, Vec<Item>, String)> = None;
+    for (key, list) in entries(doc, vocab) {
+        if list.len() < 2 {
+            continue;
+        }
+        let read: Vec<(Option<Found>, Vec<usize>)> =
+            list.iter().map(|e| read_entry(doc, vocab, e)).collect();
+        // Only the parts of the report where this level carries statuses.
+        let roots: Vec<Option<usize>> = list
+            .iter()
+            .zip(&read)
+            .filter(|(_, r)| r.0.is_some())
+            .map(|(e, _)| root_of(doc, e))
+            .collect();
+        let kept: Vec<usize> = (0..list.len())
+            .filter(|&i| roots.contains(&root_of(doc, &list[i])))
+            .collect();
+        let n = kept.len();
+        let any = kept.iter().filter(|&&i| read[i].0.is_some()).count();
+        let explicit = kept
+            .iter()
+            .filter(|&&i| read[i].0.as_ref().is_some_and(|f| f.explicit))
+            .count();
+        if n < 2 || 5 * any < 3 * n {
+            continue;
+        }
+        let is_explicit = 5 * explicit >= 3 * n;
+        // On a tie the deeper level: items under the headings that group them.
+        let depth = kept
+            .iter()
+            .map(|&i| depth_of(doc, &list[i]))
+            .min()
+            .unwrap_or(0);
+        let score = (is_explicit, n, explicit, depth);
+        let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
+        if !better {
+            continue;
+        }
+        let items = kept
+            .iter()
+            .map(|&i| {
+                let (found, rectification) = read[i].clone();
+                to_item(vocab, &list[i], found, rectification)
+            })
+            .collect();
+        best = Some((score, items, layout_name(doc, &key, &list[0])));
+    }
+    let (_, mut items, name) = best?;
+    items.sort_by_key(|i| i.span.start);
+    Some((name, items))
+}
+
+/// The layout in words.
+fn layout_name(doc: &Document, key: &Key, first: &Entry) -> String {
+    match key {
+        Key::Heading(_) => {
+            let s = first
+                .section
+                .map_or("", |s| doc.text(&doc.sections[s].marker.span));
+            format!("numbered headings {s}")
+        }
+        Key::Line(k) => format!("lines opening with {k}"),
+        Key::Tagged => "lines opening with a status tag, then a number".to_string(),
+    }
+}
+
+/// The label a block opens with: its own, a bracketed one, or a run-on one.
+fn block_label<'a>(doc: &'a Document, b: &'a Block) -> Option<(&'a str, usize)> {
+    if let BlockKind::Labelled { label, label_span } = &b.kind {
+        return Some((label, label_span.end));
+    }
+    let text = doc.text(&b.span);
+    if let Some(c) = BRACKET_LABEL.captures(text) {
+        let m = c.get(0).expect("group 0 always takes part");
+        let l = c.get(1).expect("group 1 always takes part");
+        return Some((&text[l.range()], b.span.start + m.end()));
+    }
+    b.inline.iter().find_map(|i| match i {
+        Inline::Label { label, span } if span.start == b.span.start => {
+            Some((label.as_str(), span.end))
+        }
+        _ => None,
+    })
+}
+
+/// The status a bracketed tag at the start or end of a title states.
+fn title_tag(doc: &Document, vocab: &Vocabulary, head: &Span) -> Option<Found> {
+    let text = doc.text(head);
+    let first_line = &text[..text.find('\n').unwrap_or(text.len())];
+    let first_sentence = first_line
+        .find('。')
+        .map_or(first_line, |i| &first_line[..i + '。'.len_utf8()]);
+    for (re, within) in [(&*TAG_START, first_line), (&*TAG_END, first_sentence)] {
+        let Some(c) = re.captures(within) else {
+            continue;
+        };
+        let tag = c.get(1).expect("group 1 always takes part");
+        if let Some((status, r, class)) = vocab.status_class_in(tag.as_str()) {
+            let at = head.start + tag.start();
+            return Some(Found {
+                status,
+                span: at + r.start..at + r.end,
+                class,
+                explicit: true,
+            });
+        }
+    }
+    None
+}
+
+/// The status after a label: in its first clause, else in the block's last sentence.
+fn after_label(doc: &Document, vocab: &Vocabulary, b: &Block, label_end: usize) -> Option<Found> {
+    let text = &doc.source[label_end.min(b.span.end)..b.span.end];
+    let text = text.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let start = b.span.end - text.len();
+    let clause_end = text.find(['。', ';', '；']).unwrap_or(text.len());
+    let found = |(status, r, class): (Status, Span, Option<usize>), at: usize| Found {
+        status,
+        span: at + r.start..at + r.end,
+        class,
+        explicit: true,
+    };
+    if text[..clause_end].chars().count() <= 40 {
+        if let Some(hit) = vocab.status_class_in(&text[..clause_end]) {
+            return Some(found(hit, start));
+        }
+    }
+    let sentence = last_sentence(doc, &b.span);
+    let hit = vocab.status_class_in(&doc.source[sentence.clone()])?;
+    Some(found(hit, sentence.start))
+}
+
+/// An entry's status and its rectification blocks. The entry's own marker wins: a status tag,
+/// then status lines (整改进展:…), then the short clause after a rectification label, then the
+/// last sentence of its text.
+fn read_entry(doc: &Document, vocab: &Vocabulary, e: &Entry) -> (Option<Found>, Vec<usize>) {
+    let within: Vec<usize> = doc.blocks_in(&e.span).collect();
+    let mut rectification = Vec::new();
+    let mut lines: Vec<Found> = Vec::new();
+    let mut short: Option<Found> = None;
+    for &i in &within {
+        let b = &doc.blocks[i];
+        let Some((label, end)) = block_label(doc, b) else {
+            continue;
+        };
+        if vocab.is_rectification_label(label) {
+            rectification.push(i);
+        }
+        if vocab.is_status_label(label) {
+            lines.extend(after_label(doc, vocab, b, end));
+        } else if vocab.is_rectification_label(label) && short.is_none() {
+            short = short_clause(doc, vocab, b, end);
+        }
+    }
+    if let Some(tag) = e.tag.clone().or_else(|| title_tag(doc, vocab, &e.head)) {
+        return (Some(tag), rectification);
+    }
+    if let Some(first) = lines.first().cloned() {
+        if lines.iter().all(|f| f.status == first.status) {
+            return (Some(first), rectification);
+        }
+        let open = lines.iter().find(|f| f.status != Status::Done).cloned();
+        let mut f = open.unwrap_or(first);
+        f.status = Status::Partial;
+        f.class = None;
+        return (Some(f), rectification);
+    }
+    if short.is_some() {
+        return (short, rectification);
+    }
+    let last = within.last().map(|&i| &doc.blocks[i]);
+    let found = last.and_then(|b| {
+        let sentence = last_sentence(doc, &b.span);
+        let (status, r, class) = vocab.status_class_in(&doc.source[sentence.clone()])?;
+        Some(Found {
+            status,
+            span: sentence.start + r.start..sentence.start + r.end,
+            class,
+            explicit: false,
+        })
+    });
+    (found, rectification)
+}
+
+/// The status in the short first clause after a rectification label ("整改措施:已完成。").
+fn short_clause(doc: &Document, vocab: &Vocabulary, b: &Block, label_end: usize) -> Option<Found> {
+    let text = &doc.source[label_end.min(b.span.end)..b.span.end];
+    let text = text.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let start = b.span.end - text.len();
+    let clause_end = text.find(['。', ';', '；']).unwrap_or(text.len());
+    if text[..clause_end].chars().count() > 24 {
+        return None;
+    }
+    let (status, r, class) = vocab.status_class_in(&text[..clause_end])?;
+    Some(Found {
+        status,
+        span: start + r.start..start + r.end,
+        class,
+        explicit: true,
+    })
 }
 
 fn new_item(section: Option<usize>, block: Option<usize>, head: Span, span: Span) -> Item {
@@ -29,6 +566,8 @@ fn new_item(section: Option<usize>, block: Option<usize>, head: Span, span: Span
         rectification: Vec::new(),
         status: Status::Unknown,
         status_span: None,
+        class: None,
+        number: None,
     }
 }
 

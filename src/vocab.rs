@@ -13,6 +13,8 @@ pub const DEFAULT_VOCABULARY: &str = include_str!("../rules/vocabulary.yaml");
 #[serde(deny_unknown_fields)]
 struct RawVocabulary {
     status: RawStatus,
+    #[serde(default)]
+    classes: Vec<RawClass>,
     labels: Labels,
     problem_heading: Vec<String>,
 }
@@ -25,6 +27,33 @@ struct RawStatus {
     done: Vec<String>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    name: String,
+    status: RawKind,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawKind {
+    Done,
+    Partial,
+    Ongoing,
+}
+
+/// A status a report may count as a class of its own ("长期坚持1个").
+#[derive(Debug)]
+pub struct StatusClass {
+    /// The class's name, e.g. "长期坚持".
+    pub name: String,
+    /// The status it counts as when a count names no such class.
+    pub status: Status,
+    /// Its words, as patterns.
+    pub words: Vec<Regex>,
+}
+
 /// Labels of labelled paragraphs, by what they introduce.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +64,9 @@ pub struct Labels {
     pub rectification: Vec<String>,
     /// "整改时限" …
     pub deadline: Vec<String>,
+    /// "整改进展" …: labels whose first clause states the status.
+    #[serde(default)]
+    pub status: Vec<String>,
 }
 
 /// The compiled vocabulary.
@@ -42,6 +74,8 @@ pub struct Labels {
 pub struct Vocabulary {
     /// Status patterns in the order they are tried.
     pub status: Vec<(Status, Regex)>,
+    /// Classes of status a report may count apart, tried after `status`.
+    pub classes: Vec<StatusClass>,
     /// Labels by kind.
     pub labels: Labels,
     /// Patterns of headings that name a problem.
@@ -95,6 +129,24 @@ impl Vocabulary {
                 status.push((kind, compile(p)?));
             }
         }
+        let mut classes = Vec::new();
+        for c in &raw.classes {
+            let status = match c.status {
+                RawKind::Done => Status::Done,
+                RawKind::Partial => Status::Partial,
+                RawKind::Ongoing => Status::Ongoing,
+            };
+            let words = c
+                .words
+                .iter()
+                .map(|p| compile(p))
+                .collect::<Result<_, _>>()?;
+            classes.push(StatusClass {
+                name: c.name.clone(),
+                status,
+                words,
+            });
+        }
         let problem_heading = raw
             .problem_heading
             .iter()
@@ -102,6 +154,7 @@ impl Vocabulary {
             .collect::<Result<_, _>>()?;
         Ok(Vocabulary {
             status,
+            classes,
             labels: raw.labels,
             problem_heading,
         })
@@ -132,6 +185,43 @@ impl Vocabulary {
             }
         }
         best
+    }
+
+    /// The status a sentence states, with the words and the class (an index into `classes`)
+    /// when only a class's words state it.
+    pub fn status_class_in(
+        &self,
+        sentence: &str,
+    ) -> Option<(Status, std::ops::Range<usize>, Option<usize>)> {
+        if let Some((s, r)) = self.status_in(sentence) {
+            return Some((s, r, None));
+        }
+        let mut best: Option<(Status, std::ops::Range<usize>, Option<usize>)> = None;
+        for (k, class) in self.classes.iter().enumerate() {
+            for re in &class.words {
+                let hit = re
+                    .find_iter(sentence)
+                    .find(|m| ends_clause(&sentence[m.end()..]));
+                if let Some(m) = hit {
+                    if best.as_ref().is_none_or(|(_, r, _)| m.start() < r.start) {
+                        best = Some((class.status, m.range(), Some(k)));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The class whose words a text contains anywhere (for the parts of a count).
+    pub fn class_named(&self, text: &str) -> Option<usize> {
+        self.classes
+            .iter()
+            .position(|c| c.words.iter().any(|re| re.is_match(text)))
+    }
+
+    /// True when a label's first clause states an item's status.
+    pub fn is_status_label(&self, label: &str) -> bool {
+        self.labels.status.iter().any(|l| l == label)
     }
 
     /// True when a label introduces a problem.

@@ -123,6 +123,8 @@ enum Counts {
     Areas,
     /// The inspected bodies of a multi-body report.
     Bodies,
+    /// The problems a heading says it holds ("(二)……方面(5个问题)").
+    Headings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,7 +146,7 @@ struct ItemCount {
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let default_nouns: &[&str] = match p.counts {
-        Counts::Problems | Counts::Areas => PROBLEM_NOUNS,
+        Counts::Problems | Counts::Areas | Counts::Headings => PROBLEM_NOUNS,
         Counts::Bodies => BODY_NOUNS,
     };
     let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -209,11 +211,12 @@ impl ItemCount {
         (whole && !PART_WORDS.iter().any(|w| lead.contains(w))).then_some(noun.as_str())
     }
 
-    /// Stated counts of the report's problems, outside the items.
+    /// Stated counts of the report's problems, outside the items; compared only when the
+    /// items evidently form the whole list.
     fn problems(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
         let all = doc.items.len();
-        if all == 0 {
+        if all == 0 || !doc.layout.complete {
             return Vec::new();
         }
         let fixed = [all, leaf_count(doc), enumerated_count(doc)];
@@ -262,6 +265,66 @@ impl ItemCount {
             hits.push(hit);
         }
         hits
+    }
+
+    /// Counts of problems a heading states for itself ("(二)……方面(5个问题)",
+    /// "四、……(共6个问题)"), against the items under it.
+    fn headings(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        if doc.items.is_empty() || !doc.layout.complete {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        for c in counts(cx, COUNT_UNITS) {
+            let Some(s) = self.heading_of(cx, &c) else {
+                continue;
+            };
+            let span = &doc.sections[s].span;
+            let under: Vec<&crate::document::Item> = doc
+                .items
+                .iter()
+                .filter(|i| span.start <= i.span.start && i.span.end <= span.end)
+                .collect();
+            if under.is_empty() || under.len() == c.value as usize {
+                continue;
+            }
+            let mut hit = Hit::at(c.span())
+                .value("stated", c.value)
+                .value("counted", under.len())
+                .value("noun", c.fig.noun.as_str())
+                .value("unit", c.unit())
+                .value("basis", "该标题下逐项列出的问题")
+                .value("listed", format!("共{}{}", under.len(), c.unit()));
+            if let Some(last) = under.last() {
+                hit = hit.label(last.head_span.clone(), "该标题下的最后一项");
+            }
+            hits.push(hit);
+        }
+        hits
+    }
+
+    /// The heading whose own title states a count of its problems: the count stands in the
+    /// heading's line, with a problem noun after it ("(5个问题)") and no word making it a part.
+    fn heading_of(&self, cx: &Context, c: &Count) -> Option<usize> {
+        let doc = cx.doc;
+        let at = c.fig.quantity.span.start;
+        let i = doc.sections.partition_point(|s| s.line_span.start <= at);
+        let s = i.checked_sub(1)?;
+        let section = &doc.sections[s];
+        if !(section.title_span.start <= at && c.fig.quantity.span.end <= section.title_span.end) {
+            return None;
+        }
+        if in_items(doc, &section.title_span) {
+            return None;
+        }
+        let noun_after = self.nouns.contains(&c.fig.noun);
+        let noun_before =
+            c.fig.noun.is_empty() && self.nouns.iter().any(|n| c.lead.ends_with(n.as_str()));
+        let part = PART_WORDS
+            .iter()
+            .filter(|w| **w != "方面")
+            .any(|w| c.lead.contains(w) || c.tail.contains(w));
+        ((noun_after || noun_before) && !part).then_some(s)
     }
 
     /// Stated counts of areas ("4个方面13个具体问题", "三方面问题"), outside the items.
@@ -377,7 +440,26 @@ impl Check for ItemCount {
             Counts::Problems => self.problems(cx),
             Counts::Areas => self.areas(cx),
             Counts::Bodies => self.bodies(cx),
+            Counts::Headings => self.headings(cx),
         }
+    }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        let doc = cx.doc;
+        let why = match (&doc.layout.unchecked, self.counts) {
+            (Some(why), Counts::Problems) => why,
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for c in counts(cx, COUNT_UNITS) {
+            if in_items(doc, &c.fig.quantity.span) || !self.in_context(cx, &c) {
+                continue;
+            }
+            if self.noun_of(cx, &c).is_some() {
+                out.push((c.span(), why.clone()));
+            }
+        }
+        out
     }
 }
 

@@ -139,41 +139,118 @@ impl<'a> Open<'a> {
 
 impl Check for TallyCheck {
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let counts = statuses(&cx.doc.items);
+        let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
         for t in tallies(cx) {
-            if !judged(cx, &t, counts[3], self.params.max_unknown_share) {
+            if !judged(cx, &t, unknown, self.params.max_unknown_share) {
                 continue;
             }
             let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
+            let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
-                hits.extend(self.compare(&t, p, counts, open));
+                hits.extend(self.compare(&t, p, &counts, open));
             }
         }
         hits
     }
 }
 
+/// The items' statuses as one tally counts them: items of a class the tally names (长期坚持1个)
+/// count in that class only; items of a class it does not name may be counted as done or open.
+struct ClassCounts {
+    done: u32,
+    partial: u32,
+    ongoing: u32,
+    unknown: u32,
+    /// Items of a class the tally does not name.
+    unnamed: u32,
+    /// Open items (ongoing, and partial unless the tally names partial ones apart), outside
+    /// any class.
+    open: u32,
+    /// Items per class index.
+    classes: Vec<u32>,
+}
+
+impl ClassCounts {
+    fn read(cx: &Context, t: &Tally, split_partial: bool) -> Self {
+        let vocab = crate::vocab::Vocabulary::packaged();
+        let named: Vec<usize> = t
+            .parts
+            .iter()
+            .filter_map(|p| match p.bucket {
+                Bucket::Class(k) => Some(k),
+                _ => None,
+            })
+            .collect();
+        let mut c = ClassCounts {
+            done: 0,
+            partial: 0,
+            ongoing: 0,
+            unknown: 0,
+            unnamed: 0,
+            open: 0,
+            classes: vec![0; vocab.classes.len()],
+        };
+        for i in &cx.doc.items {
+            let class = i
+                .class
+                .as_ref()
+                .and_then(|n| vocab.classes.iter().position(|c| c.name == *n));
+            match class {
+                Some(k) if named.contains(&k) => {
+                    c.classes[k] += 1;
+                    continue;
+                }
+                Some(_) => {
+                    c.unnamed += 1;
+                    continue;
+                }
+                None => {}
+            }
+            match i.status {
+                Status::Done => c.done += 1,
+                Status::Partial => c.partial += 1,
+                Status::Ongoing => c.ongoing += 1,
+                Status::Unknown => c.unknown += 1,
+            }
+        }
+        c.open = c.ongoing + if split_partial { 0 } else { c.partial };
+        c
+    }
+}
+
 impl TallyCheck {
     /// A hit when a part of a tally cannot be the items' own count.
-    fn compare(&self, t: &Tally, p: &Part, counts: [u32; 4], open: &Open) -> Option<Hit> {
-        let [done, partial, ongoing, unknown] = counts;
+    fn compare(&self, t: &Tally, p: &Part, counts: &ClassCounts, open: &Open) -> Option<Hit> {
+        let ClassCounts {
+            done,
+            partial,
+            ongoing,
+            unknown,
+            unnamed,
+            ..
+        } = *counts;
         let (lo, labelled) = match (self.params.by, p.bucket) {
             (By::Status, Bucket::Done) => (done, Vec::new()),
             (By::Status, Bucket::Partial) => (partial, Vec::new()),
-            (By::Status, Bucket::Open) => (open.items.len() as u32, Vec::new()),
+            (By::Status, Bucket::Open) => (counts.open, Vec::new()),
+            (By::Status, Bucket::Class(k)) => {
+                (counts.classes.get(k).copied().unwrap_or(0), Vec::new())
+            }
             (By::Deadline, Bucket::Due(y, m)) => {
                 let due = open.due_in((y, m));
                 (due.len() as u32, due)
             }
             _ => return None,
         };
-        // Items of unknown status (and open items with no deadline) may be any of them.
+        // Items of unknown status (and open items with no deadline) may be any of them; items
+        // of a class the tally does not name may be done or open.
         let slack = match p.bucket {
             Bucket::Due(..) => unknown + open.dues.iter().filter(|d| d.is_none()).count() as u32,
-            _ => unknown,
+            Bucket::Class(_) => unknown,
+            _ => unknown + unnamed,
         };
         let stated = p.count.value;
         if (lo..=lo + slack).contains(&stated) {

@@ -197,6 +197,8 @@ pub(in crate::rules) enum Bucket {
     Open,
     /// 需在 (year, month) 底前完成.
     Due(i32, u32),
+    /// A class of status the vocabulary names (长期坚持), by its index.
+    Class(usize),
 }
 
 impl Bucket {
@@ -207,6 +209,10 @@ impl Bucket {
             Bucket::Partial => "部分完成".into(),
             Bucket::Open => "正在整改".into(),
             Bucket::Due(y, m) => format!("{y}年{m}月底前需完成"),
+            Bucket::Class(k) => crate::vocab::Vocabulary::packaged()
+                .classes
+                .get(k)
+                .map_or_else(String::new, |c| c.name.clone()),
         }
     }
 }
@@ -282,6 +288,9 @@ const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "�
 fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if let Some(k) = crate::vocab::Vocabulary::packaged().class_named(&text) {
+        return Some(Bucket::Class(k));
+    }
     if has(CATEGORY) {
         return None;
     }
@@ -339,6 +348,10 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         }
         if let Some(t) = open.as_mut().filter(|t| t.total.unit() == c.unit()) {
             if let Some(bucket) = bucket(cx, &c) {
+                // "正在整改5个(含部分整改2个)": a share of the part before, not a part of its own.
+                if c.lead.contains('含') && !matches!(bucket, Bucket::Due(..)) {
+                    continue;
+                }
                 t.parts.push(Part { count: c, bucket });
             }
         }
