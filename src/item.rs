@@ -57,8 +57,8 @@ const NOT_CONSECUTIVE: &str = "未核对问题数: 逐项列出的问题未从1�
 problem counts not checked: the items are not numbered consecutively from 1, so they may be \
 examples or an incomplete list";
 
-/// True when the items, and the headings that group them, are numbered 1, 2, 3 … across the
-/// report or anew from 1 under each heading, level by level.
+/// True when the items are numbered 1, 2, 3 … across the report or anew from 1 under each
+/// heading, style by style.
 fn consecutive(doc: &Document, items: &[Item]) -> bool {
     if items.iter().all(|i| i.section.is_none()) {
         let numbers: Option<Vec<u32>> = items.iter().map(|i| i.number).collect();
@@ -67,22 +67,26 @@ fn consecutive(doc: &Document, items: &[Item]) -> bool {
     if items.iter().any(|i| i.section.is_none()) {
         return false;
     }
-    // The items' headings and the headings above them, below the top level.
+    // The items' headings, and the headings of the items' own styles that hold items (3. that
+    // holds 1) 2), between item 2. and item 4.).
+    let styles: Vec<MarkerStyle> = items
+        .iter()
+        .filter_map(|i| i.section)
+        .map(|s| doc.sections[s].marker.style)
+        .fold(Vec::new(), |mut v, st| {
+            if !v.contains(&st) {
+                v.push(st);
+            }
+            v
+        });
     let mut marked = vec![false; doc.sections.len()];
     for i in items {
         let mut s = i.section;
         while let Some(k) = s {
-            if doc.sections[k].parent.is_none() || marked[k] {
-                break;
+            if styles.contains(&doc.sections[k].marker.style) {
+                marked[k] = true;
             }
-            marked[k] = true;
             s = doc.sections[k].parent;
-        }
-    }
-    let mut styles: Vec<MarkerStyle> = Vec::new();
-    for (k, s) in doc.sections.iter().enumerate() {
-        if marked[k] && !styles.contains(&s.marker.style) {
-            styles.push(s.marker.style);
         }
     }
     styles.iter().all(|style| {
@@ -179,6 +183,8 @@ enum Key {
     Line(String),
     /// A line opening with a status tag and then a number: 【已完成】1.
     Tagged,
+    /// A row of a table written as text, with a status column.
+    Row,
 }
 
 /// A candidate item.
@@ -322,7 +328,108 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
         lines[k].span = b.span.start..last.max(b.span.end);
     }
     lines.into_iter().for_each(&mut push);
+    table_rows(doc, vocab).into_iter().for_each(&mut push);
     groups
+}
+
+/// The cells of a line of a table written as text: `|`-separated, tab-separated, or aligned
+/// with runs of two or more spaces. Each cell's bytes, trimmed.
+fn cells(text: &str, at: usize) -> Vec<Span> {
+    let trimmed = |r: Span| {
+        let t = &text[r.clone()];
+        let lead = t.len() - t.trim_start().len();
+        let trail = (t.len() - t.trim_end().len()).min(t.len() - lead);
+        at + r.start + lead..at + r.end - trail
+    };
+    let mut out = Vec::new();
+    let mut push_split = |seps: &mut dyn Iterator<Item = (usize, usize)>| {
+        let mut start = 0;
+        for (i, len) in seps {
+            out.push(trimmed(start..i));
+            start = i + len;
+        }
+        out.push(trimmed(start..text.len()));
+    };
+    if text.contains('|') {
+        push_split(&mut text.match_indices('|').map(|(i, m)| (i, m.len())));
+        // "| a | b |": the empty cells outside the first and last bar are not cells.
+        if text.trim_start().starts_with('|') && !out.is_empty() {
+            out.remove(0);
+        }
+        if text.trim_end().ends_with('|') {
+            out.pop();
+        }
+    } else if text.contains('\t') {
+        push_split(&mut text.match_indices('\t').map(|(i, m)| (i, m.len())));
+    } else {
+        push_split(&mut ALIGNED.find_iter(text).map(|m| (m.start(), m.len())));
+    }
+    out
+}
+
+/// The gap between two cells of a space-aligned table.
+static ALIGNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?: {2,}|\u{3000}+)").expect("valid pattern"));
+
+/// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
+/// each row that opens with its number is an entry, its status read from that column.
+fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut header: Option<(usize, usize)> = None; // (columns, status column)
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let text = doc.text(&b.span);
+        let row = cells(text, b.span.start);
+        if row.len() < 2 || b.kind == BlockKind::RunOn {
+            header = None;
+            continue;
+        }
+        let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
+        if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
+            header = (row.len() >= 3).then_some((row.len(), col));
+            continue;
+        }
+        let Some((columns, col)) = header else {
+            continue;
+        };
+        if names
+            .iter()
+            .all(|n| n.chars().all(|c| matches!(c, '-' | ':' | '：' | '—')))
+        {
+            continue;
+        }
+        let Some(number) = digits_value(names[0]) else {
+            continue;
+        };
+        // A row with more or fewer cells than the header: count the status column from the
+        // end when it is among the last columns.
+        let cell = if row.len() == columns {
+            row.get(col)
+        } else {
+            row.len()
+                .checked_sub(columns - col)
+                .filter(|_| col > 0)
+                .and_then(|k| row.get(k))
+        };
+        let tag = cell.and_then(|c| {
+            let (status, r, class) = vocab.status_class_in(doc.text(c))?;
+            Some(Found {
+                status,
+                span: c.start + r.start..c.start + r.end,
+                class,
+                explicit: true,
+            })
+        });
+        out.push(Entry {
+            key: Key::Row,
+            section: None,
+            block: Some(i),
+            head: b.span.clone(),
+            span: b.span.clone(),
+            number: Some(number),
+            tag,
+        });
+    }
+    out
 }
 
 /// The top-level heading an entry stands under, if any.
@@ -418,6 +525,7 @@ fn layout_name(doc: &Document, key: &Key, first: &Entry) -> String {
         }
         Key::Line(k) => format!("lines opening with {k}"),
         Key::Tagged => "lines opening with a status tag, then a number".to_string(),
+        Key::Row => "rows of a table with a status column".to_string(),
     }
 }
 

@@ -175,6 +175,28 @@ fn listed_range(doc: &Document) -> String {
     }
 }
 
+/// True when a span stands under a sub-heading that names an area and holds no items
+/// ("(一)预算管理方面。审计指出问题12个……" with the items in a table further on): its counts
+/// are that area's, not the report's.
+fn sub_area(doc: &Document, span: &Span) -> bool {
+    let i = doc
+        .sections
+        .partition_point(|s| s.line_span.start <= span.start);
+    let Some(s) = i.checked_sub(1) else {
+        return false;
+    };
+    let section = &doc.sections[s];
+    let holds = |sp: &Span| {
+        doc.items
+            .iter()
+            .any(|it| sp.start <= it.span.start && it.span.end <= sp.end)
+    };
+    let area = ["方面", "领域", "类"]
+        .iter()
+        .any(|w| section.title.contains(w));
+    span.end <= section.span.end && section.parent.is_some() && area && !holds(&section.span)
+}
+
 /// True when a span lies inside one of the items.
 pub(super) fn in_items(doc: &Document, span: &Span) -> bool {
     doc.item_containing(span).is_some()
@@ -231,6 +253,9 @@ impl ItemCount {
             let Some(noun) = self.noun_of(cx, &c) else {
                 continue;
             };
+            if sub_area(doc, &c.span()) {
+                continue;
+            }
             let p = &c.fig.passage;
             let scoped = *scopes.entry(p.start).or_insert_with(|| scope(doc, p).len());
             let value = c.value as usize;

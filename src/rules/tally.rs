@@ -150,7 +150,32 @@ impl Check for TallyCheck {
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
             let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
-                hits.extend(self.compare(&t, p, &counts, open));
+                hits.extend(self.compare(&t, t.total.value, p, &counts, open));
+            }
+        }
+        // "尚未销号的8项": the items not done, when the items are the whole list.
+        let few = f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64;
+        if cx.doc.layout.complete && !cx.doc.items.is_empty() && few {
+            let all = cx.doc.items.len() as u32;
+            for t in not_done(cx) {
+                let open = open[0].get_or_insert_with(|| Open::read(cx, false));
+                let counts = ClassCounts::read(cx, &t, false);
+                hits.extend(self.compare(&t, all, &t.parts[0], &counts, open));
+            }
+        }
+        // Parts with no total: their sum must be the number of items for them to be the items' split.
+        for t in headless(cx) {
+            let sum: u32 = t.parts.iter().map(|p| p.count.value).sum();
+            let items = cx.doc.items.len();
+            let few_unknown = f64::from(unknown) <= self.params.max_unknown_share * items as f64;
+            if sum as usize != items || items == 0 || !few_unknown {
+                continue;
+            }
+            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
+            let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
+            let counts = ClassCounts::read(cx, &t, split);
+            for p in &t.parts {
+                hits.extend(self.compare(&t, sum, p, &counts, open));
             }
         }
         hits
@@ -171,6 +196,8 @@ struct ClassCounts {
     open: u32,
     /// Items per class index.
     classes: Vec<u32>,
+    /// Items with a status other than done.
+    not_done: u32,
 }
 
 impl ClassCounts {
@@ -192,8 +219,12 @@ impl ClassCounts {
             unnamed: 0,
             open: 0,
             classes: vec![0; vocab.classes.len()],
+            not_done: 0,
         };
         for i in &cx.doc.items {
+            if !matches!(i.status, Status::Done | Status::Unknown) {
+                c.not_done += 1;
+            }
             let class = i
                 .class
                 .as_ref()
@@ -223,7 +254,14 @@ impl ClassCounts {
 
 impl TallyCheck {
     /// A hit when a part of a tally cannot be the items' own count.
-    fn compare(&self, t: &Tally, p: &Part, counts: &ClassCounts, open: &Open) -> Option<Hit> {
+    fn compare(
+        &self,
+        t: &Tally,
+        total: u32,
+        p: &Part,
+        counts: &ClassCounts,
+        open: &Open,
+    ) -> Option<Hit> {
         let ClassCounts {
             done,
             partial,
@@ -236,6 +274,7 @@ impl TallyCheck {
             (By::Status, Bucket::Done) => (done, Vec::new()),
             (By::Status, Bucket::Partial) => (partial, Vec::new()),
             (By::Status, Bucket::Open) => (counts.open, Vec::new()),
+            (By::Status, Bucket::NotDone) => (counts.not_done, Vec::new()),
             (By::Status, Bucket::Class(k)) => {
                 (counts.classes.get(k).copied().unwrap_or(0), Vec::new())
             }
@@ -249,7 +288,7 @@ impl TallyCheck {
         // of a class the tally does not name may be done or open.
         let slack = match p.bucket {
             Bucket::Due(..) => unknown + open.dues.iter().filter(|d| d.is_none()).count() as u32,
-            Bucket::Class(_) => unknown,
+            Bucket::Class(_) | Bucket::NotDone => unknown,
             _ => unknown + unnamed,
         };
         let stated = p.count.value;
@@ -260,15 +299,17 @@ impl TallyCheck {
             .value("stated", stated)
             .value("counted", range(lo, lo + slack))
             .value("status", p.bucket.words())
-            .value("total", t.total.value)
+            .value("total", total)
             .value("unit", p.count.unit())
             .value("noun", t.noun)
             .value("done", done)
             .value("partial", partial)
             .value("ongoing", ongoing)
             .value("unknown", unknown)
-            .value("deadlines", deadline_list(&open.dues, p.count.unit()))
-            .label(t.total.span(), "总数");
+            .value("deadlines", deadline_list(&open.dues, p.count.unit()));
+        if t.total.value == total && t.total.span() != p.count.span() {
+            hit = hit.label(t.total.span(), "总数");
+        }
         let before = |o: &&Part| o.count.fig.quantity.span.start < p.count.span().start;
         let parent = t
             .parts

@@ -199,6 +199,8 @@ pub(in crate::rules) enum Bucket {
     Due(i32, u32),
     /// A class of status the vocabulary names (长期坚持), by its index.
     Class(usize),
+    /// Not yet done, whatever the status: "其余9项均达到序时进度", "尚未销号的8项".
+    NotDone,
 }
 
 impl Bucket {
@@ -213,6 +215,7 @@ impl Bucket {
                 .classes
                 .get(k)
                 .map_or_else(String::new, |c| c.name.clone()),
+            Bucket::NotDone => "尚未完成".into(),
         }
     }
 }
@@ -281,6 +284,9 @@ const OPEN: &[&str] = &[
 ];
 const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
 
+/// Words that make a part the rest of the items.
+const REST: &[&str] = &["其余", "剩余", "余下"];
+
 /// Words that make a part a category of tasks rather than a status ("立行立改的12项已全部完成").
 const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
 
@@ -288,7 +294,12 @@ const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "�
 fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if let Some(k) = crate::vocab::Vocabulary::packaged().class_named(&text) {
+    let class = crate::vocab::Vocabulary::packaged().class_named(&text);
+    // "其余9项均达到序时进度": the rest, whatever their status, unless the rest are done.
+    if has(REST) && (class.is_some() || has(OPEN) || has(PARTIAL)) {
+        return Some(Bucket::NotDone);
+    }
+    if let Some(k) = class {
         return Some(Bucket::Class(k));
     }
     if has(CATEGORY) {
@@ -359,6 +370,95 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
     out.extend(open);
     // An item's own figures are about that item, not the report's problems.
     out.retain(|t| !t.parts.is_empty() && cx.doc.item_containing(&t.total.span()).is_none());
+    out
+}
+
+/// Sentences that split the items by status with no total ("截至9月底,已办结4件,正在整改1件"):
+/// two or more status parts in one unit, outside the items, and no count in the sentence that
+/// states a total. Each is returned as a tally whose `total` is its first part; the total the
+/// parts imply is their sum.
+pub(in crate::rules) fn headless<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let all = counts(cx, COUNT_UNITS);
+    let mut out: Vec<Tally> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let sentence = all[i].sentence.clone();
+        let n = all[i..]
+            .iter()
+            .take_while(|c| c.sentence == sentence)
+            .count();
+        let group = &all[i..i + n];
+        i += n;
+        if group.iter().any(|c| total_of(c).is_some())
+            || cx.doc.item_containing(&sentence).is_some()
+        {
+            continue;
+        }
+        let parts: Vec<Part> = group
+            .iter()
+            .filter_map(|c| {
+                let bucket = bucket(cx, c)?;
+                let share = c.lead.contains('含') || c.lead.contains("其中");
+                (!matches!(bucket, Bucket::Due(..)) && !share).then(|| Part {
+                    count: c.clone(),
+                    bucket,
+                })
+            })
+            .collect();
+        let units_agree = parts.iter().all(|p| p.count.unit() == group[0].unit());
+        if parts.len() < 2 || !units_agree {
+            continue;
+        }
+        let mut buckets: Vec<Bucket> = parts.iter().map(|p| p.bucket).collect();
+        buckets.sort();
+        buckets.dedup();
+        if buckets.len() < parts.len() {
+            continue;
+        }
+        out.push(Tally {
+            total: parts[0].count.clone(),
+            class: Class::Problems,
+            noun: "问题",
+            parts,
+        });
+    }
+    out
+}
+
+/// A count of the items not yet done, with a problem noun: "对尚未销号的8项整改任务",
+/// "尚未整改到位的4个问题".
+static NOT_DONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(尚未|仍未|还未|未)(全部)?(完成整改|整改完成|整改到位|完成|销号|办结|整改)的?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Counts of the items not yet done, outside the items, each as a tally of one part.
+pub(in crate::rules) fn not_done<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let mut out = Vec::new();
+    for c in counts(cx, COUNT_UNITS) {
+        let noun = c.fig.noun.as_str();
+        let Some(noun) = PROBLEM_NOUNS
+            .iter()
+            .filter(|n| noun.starts_with(**n))
+            .max_by_key(|n| n.len())
+        else {
+            continue;
+        };
+        if !NOT_DONE.is_match(c.lead) || cx.doc.item_containing(&c.span()).is_some() {
+            continue;
+        }
+        out.push(Tally {
+            total: c.clone(),
+            class: Class::Problems,
+            noun,
+            parts: vec![Part {
+                count: c,
+                bucket: Bucket::NotDone,
+            }],
+        });
+    }
     out
 }
 
