@@ -185,6 +185,8 @@ enum Key {
     Tagged,
     /// A row of a table written as text, with a status column.
     Row,
+    /// A piece of a paragraph's enumeration: 一是……；二是…….
+    Inline,
 }
 
 /// A candidate item.
@@ -329,7 +331,65 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
     }
     lines.into_iter().for_each(&mut push);
     table_rows(doc, vocab).into_iter().for_each(&mut push);
+    inline_pieces(doc, vocab).into_iter().for_each(&mut push);
     groups
+}
+
+/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs, each from
+/// its marker to the next; enumerations inside rectification or status text are measures.
+fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.region != Region::Body {
+            continue;
+        }
+        if let Some((label, _)) = block_label(doc, b) {
+            if vocab.is_rectification_label(label) || vocab.is_status_label(label) {
+                continue;
+            }
+        }
+        let marks: Vec<(u32, &Span)> = b
+            .inline
+            .iter()
+            .filter_map(|x| match x {
+                Inline::EnumCn { number, span } => Some((*number, span)),
+                _ => None,
+            })
+            .collect();
+        if marks.len() < 2 || marks[0].0 != 1 {
+            continue;
+        }
+        for (k, (number, span)) in marks.iter().enumerate() {
+            let end = marks.get(k + 1).map_or(b.span.end, |(_, next)| next.start);
+            out.push(Entry {
+                key: Key::Inline,
+                section: None,
+                block: Some(i),
+                head: span.start..end,
+                span: span.start..end,
+                number: Some(*number),
+                tag: None,
+            });
+        }
+    }
+    out
+}
+
+/// The last clause of a piece of text, outside brackets, without its final stop.
+fn last_clause(doc: &Document, span: &Span) -> Span {
+    let text = doc.text(span);
+    let text = text.trim_end_matches(['。', ';', '；', '，', ',', ' ', '\u{3000}']);
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            '。' | ';' | '；' | '，' | ',' if depth <= 0 => start = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    span.start + start..span.start + text.len()
 }
 
 /// The cells of a line of a table written as text: `|`-separated, tab-separated, or aligned
@@ -526,6 +586,7 @@ fn layout_name(doc: &Document, key: &Key, first: &Entry) -> String {
         Key::Line(k) => format!("lines opening with {k}"),
         Key::Tagged => "lines opening with a status tag, then a number".to_string(),
         Key::Row => "rows of a table with a status column".to_string(),
+        Key::Inline => "inline enumerations 一是……二是……".to_string(),
     }
 }
 
@@ -599,6 +660,18 @@ fn after_label(doc: &Document, vocab: &Vocabulary, b: &Block, label_end: usize) 
 /// then status lines (整改进展:…), then the short clause after a rectification label, then the
 /// last sentence of its text.
 fn read_entry(doc: &Document, vocab: &Vocabulary, e: &Entry) -> (Option<Found>, Vec<usize>) {
+    if e.key == Key::Inline {
+        let clause = last_clause(doc, &e.span);
+        let found = vocab
+            .status_class_in(doc.text(&clause))
+            .map(|(status, r, class)| Found {
+                status,
+                span: clause.start + r.start..clause.start + r.end,
+                class,
+                explicit: false,
+            });
+        return (found, Vec::new());
+    }
     let within: Vec<usize> = doc.blocks_in(&e.span).collect();
     let mut rectification = Vec::new();
     let mut lines: Vec<Found> = Vec::new();

@@ -329,14 +329,23 @@ impl ItemCount {
     }
 
     /// The heading whose own title states a count of its problems: the count stands in the
-    /// heading's line, with a problem noun after it ("(5个问题)") and no word making it a part.
+    /// heading's line or in the first sentence of the text right under it, with a problem noun
+    /// after it ("(5个问题)") or before it ("反馈问题6个"), and no word making it a part.
     fn heading_of(&self, cx: &Context, c: &Count) -> Option<usize> {
         let doc = cx.doc;
         let at = c.fig.quantity.span.start;
         let i = doc.sections.partition_point(|s| s.line_span.start <= at);
         let s = i.checked_sub(1)?;
         let section = &doc.sections[s];
-        if !(section.title_span.start <= at && c.fig.quantity.span.end <= section.title_span.end) {
+        let in_title =
+            section.title_span.start <= at && c.fig.quantity.span.end <= section.title_span.end;
+        // Or the first sentence of the text right under the heading: "三、……方面\n……方面反馈问题6个。一是……".
+        let first = section.blocks.first().map(|&b| &doc.blocks[b]);
+        let opens = first.is_some_and(|b| {
+            let starts = c.sentence.start <= b.span.start;
+            b.span.start <= at && c.fig.quantity.span.end <= b.span.end && starts
+        });
+        if !(in_title || opens) {
             return None;
         }
         if in_items(doc, &section.title_span) {

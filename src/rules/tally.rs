@@ -120,10 +120,15 @@ struct Open<'a> {
 impl<'a> Open<'a> {
     /// Partial items count as open unless the tally names them apart (`split_partial`).
     fn read(cx: &Context<'a>, split_partial: bool) -> Self {
+        Open::of(cx, cx.doc.items.iter().collect(), split_partial)
+    }
+
+    /// The open ones among some of the items.
+    fn of(cx: &Context<'a>, all: Vec<&'a Item>, split_partial: bool) -> Self {
         let open = |i: &&Item| {
             i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
         };
-        let items: Vec<&Item> = cx.doc.items.iter().filter(open).collect();
+        let items: Vec<&Item> = all.into_iter().filter(open).collect();
         let dues = items.iter().map(|i| item_due(cx, i)).collect();
         Open { items, dues }
     }
@@ -142,11 +147,20 @@ impl Check for TallyCheck {
         let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
-        for t in tallies(cx) {
+        let areas = area_tallies(cx);
+        for t in tallies(cx).into_iter().chain(areas) {
+            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
             if !judged(cx, &t, unknown, self.params.max_unknown_share) {
+                // A heading's own tally ("本方面整改任务12项,已完成8项……") against its items.
+                if let Some(scope) = self.scope(cx, &t) {
+                    let open = Open::of(cx, scope.clone(), split);
+                    let counts = ClassCounts::of(&scope, &t, split);
+                    for p in &t.parts {
+                        hits.extend(self.compare(&t, t.total.value, p, &counts, &open));
+                    }
+                }
                 continue;
             }
-            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
             let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
@@ -202,6 +216,10 @@ struct ClassCounts {
 
 impl ClassCounts {
     fn read(cx: &Context, t: &Tally, split_partial: bool) -> Self {
+        ClassCounts::of(&cx.doc.items.iter().collect::<Vec<_>>(), t, split_partial)
+    }
+
+    fn of(items: &[&Item], t: &Tally, split_partial: bool) -> Self {
         let vocab = crate::vocab::Vocabulary::packaged();
         let named: Vec<usize> = t
             .parts
@@ -221,7 +239,7 @@ impl ClassCounts {
             classes: vec![0; vocab.classes.len()],
             not_done: 0,
         };
-        for i in &cx.doc.items {
+        for i in items {
             if !matches!(i.status, Status::Done | Status::Unknown) {
                 c.not_done += 1;
             }
@@ -253,6 +271,31 @@ impl ClassCounts {
 }
 
 impl TallyCheck {
+    /// The items under the innermost heading around a tally that holds items, when they are
+    /// as many as its total, fewer than all the items, and few leave their status unknown.
+    fn scope<'a>(&self, cx: &Context<'a>, t: &Tally) -> Option<Vec<&'a Item>> {
+        let doc = cx.doc;
+        if t.class != Class::Problems || !doc.layout.complete {
+            return None;
+        }
+        let at = t.total.span();
+        let items: Vec<&Item> = doc
+            .sections
+            .iter()
+            .filter(|s| s.span.start <= at.start && at.end <= s.span.end)
+            .map(|s| {
+                doc.items
+                    .iter()
+                    .filter(|i| s.span.start <= i.span.start && i.span.end <= s.span.end)
+                    .collect::<Vec<_>>()
+            })
+            .rfind(|items| !items.is_empty())?;
+        let unknown = items.iter().filter(|i| i.status == Status::Unknown).count();
+        let fits = items.len() == t.total.value as usize && items.len() < doc.items.len();
+        let few = unknown as f64 <= self.params.max_unknown_share * items.len() as f64;
+        (fits && few).then_some(items)
+    }
+
     /// A hit when a part of a tally cannot be the items' own count.
     fn compare(
         &self,

@@ -246,6 +246,11 @@ pub(in crate::rules) struct Tally<'a> {
 /// ("25项整改任务") or, with none after it, ends the words before it ("反馈问题25个"), and no
 /// word before it makes it a part.
 pub(in crate::rules) fn total_of(c: &Count) -> Option<(Class, &'static str)> {
+    total_with(c, false)
+}
+
+/// [`total_of`], and when `area` also a heading's own total ("本方面整改任务12项").
+fn total_with(c: &Count, area: bool) -> Option<(Class, &'static str)> {
     let classes = [
         (Class::Problems, PROBLEM_NOUNS),
         (Class::Measures, MEASURE_NOUNS),
@@ -265,7 +270,8 @@ pub(in crate::rules) fn total_of(c: &Count) -> Option<(Class, &'static str)> {
         let n = nouns.iter().find(|n| **n == noun)?;
         (*class, *n, c.lead)
     };
-    (!PART_WORDS.iter().any(|w| lead.contains(w))).then_some((class, noun))
+    let part = |w: &&str| lead.contains(w) && !(area && *w == "方面");
+    (!PART_WORDS.iter().any(part)).then_some((class, noun))
 }
 
 const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
@@ -338,6 +344,19 @@ fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
 
 /// Every tally of the report outside its items, in document order.
 pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    tallies_with(cx, false)
+}
+
+/// The tallies of one area of the report, under its heading ("本方面整改任务12项,已完成8项……").
+pub(in crate::rules) fn area_tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let all = tallies_with(cx, true);
+    let plain: Vec<Span> = tallies(cx).iter().map(|t| t.total.span()).collect();
+    all.into_iter()
+        .filter(|t| !plain.contains(&t.total.span()))
+        .collect()
+}
+
+fn tallies_with<'a>(cx: &'a Context, area: bool) -> Vec<Tally<'a>> {
     let mut out: Vec<Tally> = Vec::new();
     let mut open: Option<Tally> = None;
     for c in counts(cx, COUNT_UNITS) {
@@ -347,7 +366,7 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         {
             out.extend(open.take());
         }
-        if let Some((class, noun)) = total_of(&c) {
+        if let Some((class, noun)) = total_with(&c, area) {
             out.extend(open.take());
             open = Some(Tally {
                 total: c,
