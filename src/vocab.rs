@@ -193,9 +193,7 @@ impl Vocabulary {
         &self,
         sentence: &str,
     ) -> Option<(Status, std::ops::Range<usize>, Option<usize>)> {
-        if let Some((s, r)) = self.status_in(sentence) {
-            return Some((s, r, None));
-        }
+        let base = self.status_in(sentence);
         let mut best: Option<(Status, std::ops::Range<usize>, Option<usize>)> = None;
         for (k, class) in self.classes.iter().enumerate() {
             for re in &class.words {
@@ -209,7 +207,16 @@ impl Vocabulary {
                 }
             }
         }
-        best
+        // A class's words win only where they take in the status words ("序时推进中" over
+        // "推进中"); elsewhere the status words do ("已完成整改并长期坚持" is done).
+        match (base, best) {
+            (Some((s, r)), Some(c)) if !(c.1.start <= r.start && r.end <= c.1.end) => {
+                Some((s, r, None))
+            }
+            (Some(_), Some(c)) | (None, Some(c)) => Some(c),
+            (Some((s, r)), None) => Some((s, r, None)),
+            (None, None) => None,
+        }
     }
 
     /// The class whose words a text contains anywhere (for the parts of a count).
@@ -275,6 +282,30 @@ mod tests {
         assert_eq!(kind("未完成项目已基本完成建设"), None);
         assert_eq!(kind("目前,公章管理问题已整改完成"), Some(Status::Done));
         assert_eq!(kind("正在整改中"), Some(Status::Ongoing));
+    }
+
+    #[test]
+    fn classes() {
+        let v = Vocabulary::packaged();
+        let class = |s: &str| {
+            v.status_class_in(s)
+                .map(|(k, _, c)| (k, c.map(|c| v.classes[c].name.as_str())))
+        };
+        assert_eq!(class("长期坚持"), Some((Status::Ongoing, Some("长期坚持"))));
+        assert_eq!(class("持续整改"), Some((Status::Ongoing, Some("长期坚持"))));
+        assert_eq!(
+            class("序时推进中"),
+            Some((Status::Ongoing, Some("达到序时进度")))
+        );
+        assert_eq!(class("已完成整改并长期坚持"), Some((Status::Done, None)));
+        assert_eq!(class("正在推进中"), Some((Status::Ongoing, None)));
+        assert_eq!(class("已办结"), Some((Status::Done, None)));
+        assert_eq!(class("已于2024年3月完成整改"), Some((Status::Done, None)));
+        assert_eq!(class("阶段性完成"), Some((Status::Partial, None)));
+        // Narrative: the words do not end the clause.
+        assert_eq!(class("长期坚持学习制度"), None);
+        assert!(v.is_status_label("整改进展"));
+        assert!(v.class_named("需长期坚持1项").is_some());
     }
 
     #[test]
