@@ -195,3 +195,71 @@ fn an_incomplete_list_is_not_counted() {
     let other = text.replace("12个", "13个");
     assert_eq!(fired(&pack, &other), Vec::<String>::new());
 }
+
+/// A report whose items, in one of four layouts, have the given status words, opening with
+/// `opening`.
+fn generated(layout: usize, opening: &str, statuses: &[&str]) -> String {
+    let mut body = String::new();
+    for (k, s) in statuses.iter().enumerate() {
+        let n = k + 1;
+        let item = match layout {
+            0 => format!(
+                "{n}．枫桥村第{n}项工作台账不全。\n整改措施：逐项补录台账。\n整改进展：{s}。\n"
+            ),
+            1 => format!("（{n}）【{s}】枫桥村第{n}项工作台账不全。补录台账。\n"),
+            2 => format!("{n}\t枫桥村第{n}项工作台账不全\t补录台账\t{s}\n"),
+            _ => format!(
+                "【问题{n}】枫桥村第{n}项工作台账不全\n【整改措施】补录台账。\n【整改状态】{s}\n"
+            ),
+        };
+        body.push_str(&item);
+    }
+    let header = if layout == 2 {
+        "序号\t问题\t整改措施\t整改结果\n"
+    } else {
+        ""
+    };
+    format!(
+        "中共桤木县枫桥镇委员会关于县委巡察整改进展情况的通报\n\n{opening}\n一、巡察反馈问题整改情况\n{header}{body}\n中共桤木县枫桥镇委员会\n2024年10月15日\n"
+    )
+}
+
+proptest::proptest! {
+    /// A split of the items by status, stated with or without its total, is never flagged
+    /// when it is the items' own; one part changed, it always is.
+    #[test]
+    fn a_stated_split_holds_or_is_flagged(
+        layout in 0usize..4,
+        done in 1u32..6,
+        ongoing in 1u32..6,
+        long in 0u32..3,
+        with_total in proptest::bool::ANY,
+        changed in 0usize..2,
+    ) {
+        let pack = Pack::packaged().unwrap();
+        let mut statuses = vec!["已完成整改"; done as usize];
+        statuses.extend(std::iter::repeat_n("正在整改", ongoing as usize));
+        statuses.extend(std::iter::repeat_n("长期坚持", long as usize));
+        let total = done + ongoing + long;
+        let say = |d: u32, o: u32| {
+            let lead = if with_total {
+                format!("巡察反馈的{total}个问题中，")
+            } else {
+                String::new()
+            };
+            let tail = if long > 0 { format!("，长期坚持{long}个") } else { String::new() };
+            format!("截至2024年9月30日，{lead}已完成整改{d}个，正在整改{o}个{tail}。")
+        };
+        let text = generated(layout, &say(done, ongoing), &statuses);
+        proptest::prop_assert_eq!(fired(&pack, &text), Vec::<String>::new(), "{}", text);
+        let (d, o) = if changed == 0 { (done + 1, ongoing) } else { (done, ongoing + 1) };
+        // Without its total, a split counts the items only when its parts sum to them.
+        let (d, o) = if with_total { (d, o) } else if changed == 0 { (d, o - 1) } else { (d - 1, o) };
+        let slipped = generated(layout, &say(d, o), &statuses);
+        let hits = fired(&pack, &slipped);
+        proptest::prop_assert!(
+            !hits.is_empty() && hits.iter().all(|h| h == "tally-mismatch"),
+            "{:?} on {}", hits, slipped
+        );
+    }
+}

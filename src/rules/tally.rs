@@ -142,7 +142,28 @@ impl<'a> Open<'a> {
     }
 }
 
+/// Why a tally of the items is not compared with them.
+const TOO_MANY_UNKNOWN: &str =
+    "未核对: 逐项所列状态不明的项过多 / not checked: too many items state no status";
+
 impl Check for TallyCheck {
+    fn unchecked(&self, cx: &Context) -> Vec<(crate::document::Span, String)> {
+        let items = &cx.doc.items;
+        let unknown = statuses(items)[3];
+        if self.params.by != By::Status
+            || items.is_empty()
+            || f64::from(unknown) <= self.params.max_unknown_share * items.len() as f64
+        {
+            return Vec::new();
+        }
+        tallies(cx)
+            .iter()
+            .filter(|t| t.class == Class::Problems && t.total.value as usize == items.len())
+            .flat_map(|t| t.parts.iter().map(|p| p.count.span()))
+            .map(|span| (span, TOO_MANY_UNKNOWN.to_string()))
+            .collect()
+    }
+
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
@@ -443,6 +464,28 @@ mod tests {
         "）",
         "é",
         "\u{3000}",
+        "【已完成】",
+        "［持续整改］",
+        "(正在整改)",
+        "问题一：",
+        "第二项:",
+        "【问题3】",
+        "【整改状态】",
+        "整改进展：",
+        "序号\t问题\t整改结果\n",
+        "| 1 | 甲 | 已整改 |",
+        "\t",
+        "  ",
+        "|",
+        "一是",
+        "；二是",
+        "其余",
+        "尚未销号的",
+        "长期坚持",
+        "序时推进中",
+        "本方面",
+        "(3个问题)",
+        "含",
     ];
 
     proptest! {
@@ -451,6 +494,17 @@ mod tests {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let pack = Pack::packaged().expect("the packaged rules load");
             let (doc, facts) = crate::analyse(&text);
+            // The items' spans too, which `zglint parse` prints, in order and not overlapping.
+            let mut last_end = 0;
+            for i in &doc.items {
+                for s in [&i.head_span, &i.span].into_iter().chain(i.status_span.as_ref()) {
+                    prop_assert!(s.start <= s.end && s.end <= text.len());
+                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+                prop_assert!(last_end <= i.span.start);
+                last_end = i.span.end;
+            }
+            let _ = pack.unchecked(&doc, &facts);
             for f in pack.check(&doc, &facts) {
                 if ["item_count", "tally", "conflict"].contains(&f.kind.as_str()) {
                     for s in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {
