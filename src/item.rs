@@ -1,8 +1,12 @@
-//! The itemized problems of a report and the status each one's text reports.
+//! The itemized problems of a report and the status each one's text reports, however the
+//! report lays them out: numbered headings (1. under (一), (1) anew under each heading, with or
+//! without sub-points), lines that open with a label and a number (问题一:, 第一项:, 【问题1】),
+//! lines that open with a status tag (【已完成】1.), rows of a table written as text (`|`, tab or
+//! space-aligned, with a status column), and inline enumerations (一是……；二是……).
 //!
-//! An item is a numbered entry that names a problem (关于/针对“……”的问题) or a "反馈问题:"
-//! paragraph; where a report has neither, the innermost numbered entries that carry their own
-//! rectification text. Sub-points of a problem are not items.
+//! The level that holds the problems is the one whose entries carry statuses; where none does,
+//! headings that name a problem (关于“……”的问题) or "反馈问题:" paragraphs, else the innermost
+//! headings with rectification text. Sub-points of a problem are not items.
 
 use crate::document::{
     Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,

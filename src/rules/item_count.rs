@@ -26,6 +26,12 @@ pub const EXPLANATION: &str = "\
 A stated number of problems, areas or inspected units, against the items the report lists, the
 headings that group them, and the names and sections it gives. Only statements outside the items,
 with a problem or task noun; measures are not itemized and are not compared.
+标题自己声明的问题数（“(二)……方面(5个问题)”“四、……(共6个问题)”，或标题下第一句“……方面反馈问题6个”）
+与该标题下逐项列出的问题对照。问题数只与完整的逐项列表比较：各项须从1起连续编号（全文连续，或在
+每个标题下重新编号）；只列举典型问题、编号不连续的，不作比较，`zglint parse` 在 `not checked` 下说明。
+A heading's own count is compared with the items under it. Counts are compared only with a
+complete list: items numbered consecutively from 1 (across the report or anew under each
+heading); a list of examples is not compared, and `zglint parse` says so under `not checked`.
 
 ## 为什么 / Why it matters
 声明“50个问题”却只逐项列出45个，读者无从知道其余5个问题是否整改、如何整改，
@@ -43,8 +49,9 @@ A problem that is counted but never listed is a problem whose rectification nobo
     整改情况:已完成整改。
 
 ## 参数 / Parameters
-- `counts`: 比较什么：`problems`（问题数，默认）、`areas`（方面数）、`bodies`（被巡察单位数）。
-  What is counted: `problems` (default), `areas` or `bodies`.
+- `counts`: 比较什么：`problems`（问题数，默认）、`areas`（方面数）、`bodies`（被巡察单位数）、
+  `headings`（标题自己声明的问题数）。
+  What is counted: `problems` (default), `areas`, `bodies` or `headings`.
 - `nouns`: 被计数的名词（问题数默认为“问题、具体问题、整改任务……”，单位数默认为“乡镇、街道、单位……”）。
   The nouns that name what is counted; each count has its own default list.
 - `context`: 声明所在句中须出现的词之一（默认“巡察、巡视、审计、反馈、整改”）。

@@ -21,6 +21,12 @@ pub const EXPLANATION: &str = "\
 只在总数与逐项列出的数目相同、且状态不明的项很少时才比较。
 A stated split of the items by status or deadline, against the statuses and deadlines the items
 themselves report; only when the stated total equals the itemized count and few statuses are unknown.
+也比较：没有总数、各部分之和等于逐项数的统计（“已办结4件,正在整改1件”）；标题下本方面的统计
+（“本方面整改任务12项,已完成8项……”）与该标题下的各项；“其余9项”“尚未销号的8项”与未完成的项；
+报告自己划分的类别（“长期坚持1个”）与标为该类的项。“(含部分整改2个)”是前一部分中的一部分，不另算。
+Also: a split with no total whose parts sum to the items; a heading's own split against the
+items under it; `其余N项` and `尚未销号的N项` against the items not done; a class the report counts
+apart (长期坚持) against the items of that class. `(含……)` is a share of the part before it.
 
 ## 为什么 / Why it matters
 开头的“已完成××项”是读者最先看到、也最常被引用的数字；它与正文各项不符，说明统计口径或
