@@ -174,6 +174,25 @@ fn consistent_counts_are_not_flagged_and_a_changed_figure_is() {
     }
 }
 
+/// Tallies under area headings, with the items in a table further on, are the areas' own: two
+/// areas of 2 problems split differently are no conflict, and neither is compared with all items.
+#[test]
+fn area_summaries_are_the_areas_own() {
+    let pack = Pack::packaged().unwrap();
+    let text = read("area-summaries.txt");
+    assert_eq!(items(&text), "1:done 2:ongoing 3:done 4:done");
+    let checked = zglint::check_text(&pack, &text);
+    let kinds: Vec<&str> = checked.findings.iter().map(|f| f.kind.as_str()).collect();
+    assert!(
+        !kinds
+            .iter()
+            .any(|k| ["tally", "item_count", "conflict"].contains(k)),
+        "{kinds:?}"
+    );
+    let slipped = text.replacen("已整改3个,正在整改1个", "已整改2个,正在整改2个", 1);
+    assert_eq!(fired(&pack, &slipped), ["tally-mismatch", "tally-mismatch"]);
+}
+
 /// Items that only give examples (典型问题 3. and 7.) are not the whole list: the stated 12
 /// problems are not compared with them, and `zglint parse` says why.
 #[test]

@@ -344,16 +344,38 @@ fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
 
 /// Every tally of the report outside its items, in document order.
 pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
-    tallies_with(cx, false)
+    let mut out = tallies_with(cx, false);
+    out.retain(|t| !under_area(cx, &t.total.span()));
+    out
 }
 
-/// The tallies of one area of the report, under its heading ("本方面整改任务12项,已完成8项……").
+/// The tallies of one area of the report: under a heading that names an area ("(四)政府采购
+///方面。涉及问题11个,已整改7个……"), or stated as the area's ("本方面整改任务12项,已完成8项……").
 pub(in crate::rules) fn area_tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
     let all = tallies_with(cx, true);
     let plain: Vec<Span> = tallies(cx).iter().map(|t| t.total.span()).collect();
     all.into_iter()
         .filter(|t| !plain.contains(&t.total.span()))
         .collect()
+}
+
+/// Words of a heading that names an area of the problems.
+const AREA_WORDS: &[&str] = &["方面", "领域"];
+
+/// True when a span stands under a heading (not the top level) whose title names an area:
+/// what is stated there is the area's.
+fn under_area(cx: &Context, span: &Span) -> bool {
+    let doc = cx.doc;
+    let i = doc
+        .sections
+        .partition_point(|s| s.line_span.start <= span.start);
+    let Some(s) = i.checked_sub(1) else {
+        return false;
+    };
+    let section = &doc.sections[s];
+    span.end <= section.span.end
+        && section.parent.is_some()
+        && AREA_WORDS.iter().any(|w| section.title.contains(w))
 }
 
 fn tallies_with<'a>(cx: &'a Context, area: bool) -> Vec<Tally<'a>> {
