@@ -398,7 +398,7 @@ fn last_clause(doc: &Document, span: &Span) -> Span {
 
 /// The cells of a line of a table written as text: `|`-separated, tab-separated, or aligned
 /// with runs of two or more spaces. Each cell's bytes, trimmed.
-fn cells(text: &str, at: usize) -> Vec<Span> {
+pub fn cells(text: &str, at: usize) -> Vec<Span> {
     let trimmed = |r: Span| {
         let t = &text[r.clone()];
         let lead = t.len() - t.trim_start().len();

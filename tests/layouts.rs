@@ -98,6 +98,13 @@ const CASES: &[Case] = &[
         fired: &["tally-mismatch", "tally-mismatch"],
     },
     Case {
+        file: "summary-table.txt",
+        layout: "numbered headings 1.",
+        items: "1:done 2:ongoing 3:done 4:done 5:ongoing/长期坚持",
+        slip: ("农村公路养护\t3\t2\t0\t1", "农村公路养护\t3\t1\t1\t1"),
+        fired: &["tally-mismatch", "tally-mismatch"],
+    },
+    Case {
         file: "sub-points.txt",
         layout: "numbered headings 1．",
         items: "1:done 2:ongoing 3:done",

@@ -3,6 +3,7 @@
 //! The reading of counts and tallies, which `item_count` and `conflict` share, is in `read`.
 
 mod read;
+mod summary;
 
 pub(super) use read::*;
 
@@ -23,10 +24,12 @@ A stated split of the items by status or deadline, against the statuses and dead
 themselves report; only when the stated total equals the itemized count and few statuses are unknown.
 也比较：没有总数、各部分之和等于逐项数的统计（“已办结4件,正在整改1件”）；标题下本方面的统计
 （“本方面整改任务12项,已完成8项……”）与该标题下的各项；“其余9项”“尚未销号的8项”与未完成的项；
-报告自己划分的类别（“长期坚持1个”）与标为该类的项。“(含部分整改2个)”是前一部分中的一部分，不另算。
+报告自己划分的类别（“长期坚持1个”）与标为该类的项；按方面汇总的统计表（“方面\t问题数\t已完成\t正在整改”）
+每一行与该方面标题下的各项。“(含部分整改2个)”是前一部分中的一部分，不另算。
 Also: a split with no total whose parts sum to the items; a heading's own split against the
 items under it; `其余N项` and `尚未销号的N项` against the items not done; a class the report counts
-apart (长期坚持) against the items of that class. `(含……)` is a share of the part before it.
+apart (长期坚持) against the items of that class; each row of a summary table of counts by area
+against the items under that area's heading. `(含……)` is a share of the part before it.
 
 ## 为什么 / Why it matters
 开头的“已完成××项”是读者最先看到、也最常被引用的数字；它与正文各项不符，说明统计口径或
@@ -192,6 +195,14 @@ impl Check for TallyCheck {
             let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
                 hits.extend(self.compare(&t, t.total.value, p, &counts, open));
+            }
+        }
+        // A summary table of counts by area, row by row.
+        if self.params.by == By::Status
+            && f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64
+        {
+            for r in summary::rows(cx) {
+                hits.extend(summary::hit(cx.doc, &r));
             }
         }
         // "尚未销号的8项": the items not done, when the items are the whole list.
@@ -492,6 +503,9 @@ mod tests {
         "本方面",
         "(3个问题)",
         "含",
+        "方面\t问题数\t已完成\t正在整改\n",
+        "甲\t2\t1\t1\n",
+        "合计\t3\t2\t1\n",
     ];
 
     proptest! {

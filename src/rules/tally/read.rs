@@ -274,8 +274,8 @@ fn total_with(c: &Count, area: bool) -> Option<(Class, &'static str)> {
     (!PART_WORDS.iter().any(part)).then_some((class, noun))
 }
 
-const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
-const OPEN: &[&str] = &[
+pub(in crate::rules) const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
+pub(in crate::rules) const OPEN: &[&str] = &[
     "正在整改",
     "正在推进",
     "未到整改时限",
@@ -288,7 +288,7 @@ const OPEN: &[&str] = &[
     "推进中",
     "持续整改",
 ];
-const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+pub(in crate::rules) const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
 
 /// Words that make a part the rest of the items.
 const REST: &[&str] = &["其余", "剩余", "余下"];
