@@ -507,6 +507,23 @@ fn root_of(doc: &Document, e: &Entry) -> Option<usize> {
     Some(s)
 }
 
+/// Words of a top-level heading over the work done rather than the problems.
+const MEASURE_PART: &[&str] = &[
+    "开展情况",
+    "主要做法",
+    "工作措施",
+    "主要措施",
+    "工作举措",
+    "下一步",
+    "打算",
+    "工作推进情况",
+];
+
+/// True when a top-level heading's title is about the work, not the problems.
+fn of_measures(title: &str) -> bool {
+    !title.contains("问题") && MEASURE_PART.iter().any(|w| title.contains(w))
+}
+
 /// How a level ranks: explicit statuses, entries, entries with explicit statuses, depth.
 type Score = (bool, usize, usize, usize);
 
@@ -533,12 +550,14 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
         }
         let read: Vec<(Option<Found>, Vec<usize>)> =
             list.iter().map(|e| read_entry(doc, vocab, e)).collect();
-        // Only the parts of the report where this level carries statuses.
+        // Only the parts of the report where this level carries statuses, and not a part that
+        // tells how the work was done (一、整改工作开展情况): its numbered lines are measures.
         let roots: Vec<Option<usize>> = list
             .iter()
             .zip(&read)
             .filter(|(_, r)| r.0.is_some())
             .map(|(e, _)| root_of(doc, e))
+            .filter(|r| !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
             .collect();
         let kept: Vec<usize> = (0..list.len())
             .filter(|&i| roots.contains(&root_of(doc, &list[i])))

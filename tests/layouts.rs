@@ -200,6 +200,18 @@ fn area_summaries_are_the_areas_own() {
     assert_eq!(fired(&pack, &slipped), ["tally-mismatch", "tally-mismatch"]);
 }
 
+/// Numbered lines under the part that tells how the work was done are measures, whatever
+/// status words they end with: the items are the two problems, and the stated 2 holds.
+#[test]
+fn measures_are_not_items() {
+    let pack = Pack::packaged().unwrap();
+    let text = read("measures.txt");
+    assert_eq!(items(&text), "1:unknown 2:unknown");
+    assert_eq!(fired(&pack, &text), Vec::<String>::new());
+    let slipped = text.replacen("反馈问题2个", "反馈问题3个", 1);
+    assert_eq!(fired(&pack, &slipped), ["count-mismatch"]);
+}
+
 /// Items that only give examples (典型问题 3. and 7.) are not the whole list: the stated 12
 /// problems are not compared with them, and `zglint parse` says why.
 #[test]
