@@ -25,36 +25,68 @@ use std::sync::LazyLock;
 /// those the one with the most entries; where no level carries statuses, headings that name a
 /// problem, and else the innermost headings with rectification text.
 pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
-    if let Some((layout, mut items)) = status_level(doc, vocab) {
-        add_leaf_parents(doc, vocab, &mut items);
-        let complete = consecutive(doc, &items);
-        doc.layout = Layout {
-            name: layout,
-            complete,
-            unchecked: (!complete).then(|| NOT_CONSECUTIVE.to_string()),
-        };
-        doc.items = items;
-        return;
-    }
-    let mut items = marked_items(doc, vocab);
-    let mut name = "headings that name a problem";
-    if items.is_empty() {
-        items = innermost_items(doc, vocab);
-        name = "innermost headings with rectification text";
-    }
-    items.sort_by_key(|i| i.span.start);
-    for item in &mut items {
-        read_status(doc, vocab, item);
-        item.number = item.section.and_then(|s| doc.sections[s].marker.number);
-    }
-    let complete = !items.is_empty() && consecutive(doc, &items);
+    let (name, items) = match status_level(doc, vocab) {
+        Some((layout, mut items)) => {
+            add_leaf_parents(doc, vocab, &mut items);
+            (layout, items)
+        }
+        None => {
+            let mut items = marked_items(doc, vocab);
+            let mut name = "headings that name a problem";
+            if items.is_empty() {
+                items = innermost_items(doc, vocab);
+                name = "innermost headings with rectification text";
+            }
+            items.sort_by_key(|i| i.span.start);
+            for item in &mut items {
+                read_status(doc, vocab, item);
+                item.number = item.section.and_then(|s| doc.sections[s].marker.number);
+            }
+            let name = if items.is_empty() { "none" } else { name };
+            (name.to_string(), items)
+        }
+    };
+    let unchecked = if items.is_empty() {
+        None
+    } else if !consecutive(doc, &items) {
+        Some(NOT_CONSECUTIVE)
+    } else if introduced_as_examples(doc, &items) {
+        Some(EXAMPLES)
+    } else {
+        None
+    };
     doc.layout = Layout {
-        name: if items.is_empty() { "none" } else { name }.to_string(),
-        complete,
-        unchecked: (!complete && !items.is_empty()).then(|| NOT_CONSECUTIVE.to_string()),
+        name,
+        complete: !items.is_empty() && unchecked.is_none(),
+        unchecked: unchecked.map(str::to_string),
     };
     doc.items = items;
 }
+
+/// Words that introduce a selection of the problems, not all of them.
+const SELECTION: &[&str] = &["典型", "部分问题", "选取", "摘录", "列举", "举例", "择要"];
+
+/// How far before the first item, in bytes, the words introducing the list are looked for.
+const INTRO: usize = 240;
+
+/// True when the text right before the first item introduces the items as examples
+/// ("现将典型问题整改情况通报如下").
+fn introduced_as_examples(doc: &Document, items: &[Item]) -> bool {
+    let Some(first) = items.first() else {
+        return false;
+    };
+    let end = first.span.start;
+    let mut start = end.saturating_sub(INTRO);
+    while !doc.source.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &doc.source[start..end];
+    SELECTION.iter().any(|w| before.contains(w))
+}
+
+/// Why a report's counts are not compared with items introduced as examples.
+const EXAMPLES: &str = "未核对问题数: 逐项列出的是典型或部分问题 / problem counts not checked: the items \
+are introduced as examples or a selection";
 
 /// Why a report's counts of problems are not compared with its items.
 const NOT_CONSECUTIVE: &str = "未核对问题数: 逐项列出的问题未从1起连续编号,可能只是举例或未列全 / \

@@ -232,6 +232,17 @@ fn an_incomplete_list_is_not_counted() {
     // Whatever the stated count, it is not compared.
     let other = text.replace("12个", "13个");
     assert_eq!(fired(&pack, &other), Vec::<String>::new());
+    // Numbered 1. and 2., but introduced as 典型问题: still not the whole list.
+    let renumbered = text.replace("3．", "1．").replace("7．", "2．");
+    let (doc, _) = zglint::analyse(&renumbered);
+    assert_eq!(items(&renumbered), "1:done 2:ongoing");
+    assert!(!doc.layout.complete);
+    assert_eq!(fired(&pack, &renumbered), Vec::<String>::new());
+    // The same list, introduced as the whole list, is compared.
+    let whole = renumbered
+        .replace("现将典型问题整改情况", "现将整改情况")
+        .replace("一、典型问题整改情况", "一、问题整改情况");
+    assert_eq!(fired(&pack, &whole), ["count-mismatch"]);
 }
 
 /// A report whose items, in one of four layouts, have the given status words, opening with

@@ -28,10 +28,12 @@ headings that group them, and the names and sections it gives. Only statements o
 with a problem or task noun; measures are not itemized and are not compared.
 标题自己声明的问题数（“(二)……方面(5个问题)”“四、……(共6个问题)”，或标题下第一句“……方面反馈问题6个”）
 与该标题下逐项列出的问题对照。问题数只与完整的逐项列表比较：各项须从1起连续编号（全文连续，或在
-每个标题下重新编号）；只列举典型问题、编号不连续的，不作比较，`zglint parse` 在 `not checked` 下说明。
+每个标题下重新编号），且前文未称其为典型或部分问题；只列举典型问题、编号不连续的，不作比较，
+`zglint parse` 在 `not checked` 下说明。
 A heading's own count is compared with the items under it. Counts are compared only with a
 complete list: items numbered consecutively from 1 (across the report or anew under each
-heading); a list of examples is not compared, and `zglint parse` says so under `not checked`.
+heading) and not introduced as examples (典型问题); a list of examples is not compared, and
+`zglint parse` says so under `not checked`.
 
 ## 为什么 / Why it matters
 声明“50个问题”却只逐项列出45个，读者无从知道其余5个问题是否整改、如何整改，
