@@ -736,7 +736,8 @@ fn read_entry(doc: &Document, vocab: &Vocabulary, e: &Entry) -> (Option<Found>, 
         let Some((label, end)) = block_label(doc, b) else {
             continue;
         };
-        if vocab.is_rectification_label(label) {
+        // A status line answers the problem as much as a rectification paragraph does.
+        if vocab.is_rectification_label(label) || vocab.is_status_label(label) {
             rectification.push(i);
         }
         if vocab.is_status_label(label) {
