@@ -25,6 +25,21 @@ pub struct Document {
     pub closing: Closing,
     /// The itemized problems, with their status.
     pub items: Vec<Item>,
+    /// How the items are laid out, and whether they form the whole list.
+    pub layout: Layout,
+}
+
+/// How a report lays out its items, as [`crate::item::find_items`] recognised it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Layout {
+    /// The layout in words, e.g. "numbered headings 1." or "labels 问题一:".
+    pub name: String,
+    /// True when the items evidently form the whole list: numbered consecutively from 1
+    /// (across the report or anew under each heading). Counts of problems are compared with
+    /// the items only then.
+    pub complete: bool,
+    /// Why the items are not compared with the report's counts, when they are not.
+    pub unchecked: Option<String>,
 }
 
 /// The title, which may span two lines.
@@ -232,6 +247,10 @@ pub struct Item {
     pub status: Status,
     /// The words the status was read from.
     pub status_span: Option<Span>,
+    /// The class of status the words name when a report may count it apart ("长期坚持").
+    pub class: Option<String>,
+    /// The item's number as written (问题三 → 3), when it has one.
+    pub number: Option<u32>,
 }
 
 impl Inline {

@@ -1,23 +1,797 @@
-//! The itemized problems of a report and the status each one's text reports.
+//! The itemized problems of a report and the status each one's text reports, however the
+//! report lays them out: numbered headings (1. under (一), (1) anew under each heading, with or
+//! without sub-points), lines that open with a label and a number (问题一:, 第一项:, 【问题1】),
+//! lines that open with a status tag (【已完成】1.), rows of a table written as text (`|`, tab or
+//! space-aligned, with a status column), and inline enumerations (一是……；二是……).
 //!
-//! An item is a numbered entry that names a problem (关于/针对“……”的问题) or a "反馈问题:"
-//! paragraph; where a report has neither, the innermost numbered entries that carry their own
-//! rectification text. Sub-points of a problem are not items.
+//! The level that holds the problems is the one whose entries carry statuses; where none does,
+//! headings that name a problem (关于“……”的问题) or "反馈问题:" paragraphs, else the innermost
+//! headings with rectification text. Sub-points of a problem are not items.
 
-use crate::document::{Block, BlockKind, Document, Inline, Item, Span, Status};
+use crate::document::{
+    Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
+};
+use crate::numeral::{cn_value, digits_value};
 use crate::vocab::Vocabulary;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Find the items of a parsed document and read their statuses.
+///
+/// Every numbered entry is a candidate: headings of each numbering style, lines that open with
+/// a label and a number (问题一:, 第一项:, 【问题1】), and lines that open with a status tag
+/// before the number (【已完成】1.). The level that holds the problems is the one whose
+/// entries carry a status (an explicit tag or status line first, else a last sentence), among
+/// those the one with the most entries; where no level carries statuses, headings that name a
+/// problem, and else the innermost headings with rectification text.
 pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
-    let mut items = marked_items(doc, vocab);
-    if items.is_empty() {
-        items = innermost_items(doc, vocab);
-    }
-    items.sort_by_key(|i| i.span.start);
-    for item in &mut items {
-        read_status(doc, vocab, item);
-    }
+    let (name, items) = match status_level(doc, vocab) {
+        Some((layout, mut items)) => {
+            add_leaf_parents(doc, vocab, &mut items);
+            (layout, items)
+        }
+        None => {
+            let mut items = marked_items(doc, vocab);
+            let mut name = "headings that name a problem";
+            if items.is_empty() {
+                items = innermost_items(doc, vocab);
+                name = "innermost headings with rectification text";
+            }
+            items.sort_by_key(|i| i.span.start);
+            for item in &mut items {
+                read_status(doc, vocab, item);
+                item.number = item.section.and_then(|s| doc.sections[s].marker.number);
+            }
+            let name = if items.is_empty() { "none" } else { name };
+            (name.to_string(), items)
+        }
+    };
+    let unchecked = if items.is_empty() {
+        None
+    } else if !consecutive(doc, &items) {
+        Some(NOT_CONSECUTIVE)
+    } else if introduced_as_examples(doc, &items) {
+        Some(EXAMPLES)
+    } else {
+        None
+    };
+    doc.layout = Layout {
+        name,
+        complete: !items.is_empty() && unchecked.is_none(),
+        unchecked: unchecked.map(str::to_string),
+    };
     doc.items = items;
+}
+
+/// Words that introduce a selection of the problems, not all of them.
+const SELECTION: &[&str] = &["典型", "部分问题", "选取", "摘录", "列举", "举例", "择要"];
+
+/// How far before the first item, in bytes, the words introducing the list are looked for.
+const INTRO: usize = 240;
+
+/// True when the text right before the first item introduces the items as examples
+/// ("现将典型问题整改情况通报如下").
+fn introduced_as_examples(doc: &Document, items: &[Item]) -> bool {
+    let Some(first) = items.first() else {
+        return false;
+    };
+    let end = first.span.start;
+    let mut start = end.saturating_sub(INTRO);
+    while !doc.source.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &doc.source[start..end];
+    SELECTION.iter().any(|w| before.contains(w))
+}
+
+/// Why a report's counts are not compared with items introduced as examples.
+const EXAMPLES: &str = "未核对问题数: 逐项列出的是典型或部分问题 / problem counts not checked: the items \
+are introduced as examples or a selection";
+
+/// Why a report's counts of problems are not compared with its items.
+const NOT_CONSECUTIVE: &str = "未核对问题数: 逐项列出的问题未从1起连续编号,可能只是举例或未列全 / \
+problem counts not checked: the items are not numbered consecutively from 1, so they may be \
+examples or an incomplete list";
+
+/// True when the items are numbered 1, 2, 3 … across the report or anew from 1 under each
+/// heading, style by style.
+fn consecutive(doc: &Document, items: &[Item]) -> bool {
+    if items.iter().all(|i| i.section.is_none()) {
+        let numbers: Option<Vec<u32>> = items.iter().map(|i| i.number).collect();
+        return numbers.is_some_and(|n| numbered_from_one(&n));
+    }
+    if items.iter().any(|i| i.section.is_none()) {
+        return false;
+    }
+    // The items' headings, and the headings of the items' own styles that hold items (3. that
+    // holds 1) 2), between item 2. and item 4.).
+    let styles: Vec<MarkerStyle> = items
+        .iter()
+        .filter_map(|i| i.section)
+        .map(|s| doc.sections[s].marker.style)
+        .fold(Vec::new(), |mut v, st| {
+            if !v.contains(&st) {
+                v.push(st);
+            }
+            v
+        });
+    let mut marked = vec![false; doc.sections.len()];
+    for i in items {
+        let mut s = i.section;
+        while let Some(k) = s {
+            if styles.contains(&doc.sections[k].marker.style) {
+                marked[k] = true;
+            }
+            s = doc.sections[k].parent;
+        }
+    }
+    styles.iter().all(|style| {
+        let numbers: Option<Vec<u32>> = (0..doc.sections.len())
+            .filter(|&k| marked[k] && doc.sections[k].marker.style == *style)
+            .map(|k| doc.sections[k].marker.number)
+            .collect();
+        numbers.is_some_and(|n| numbered_from_one(&n))
+    })
+}
+
+/// True when numbers run 1, 2, 3 …, possibly starting anew from 1.
+fn numbered_from_one(numbers: &[u32]) -> bool {
+    if numbers.is_empty() || numbers[0] != 1 {
+        return false;
+    }
+    numbers.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 1)
+}
+
+/// Add the headings of the level above the items that have no items under them but carry
+/// their own status or rectification text: a problem listed without sub-problems among
+/// problems that have them (3. with 1) 2) under it, then 4. alone).
+fn add_leaf_parents(doc: &Document, vocab: &Vocabulary, items: &mut Vec<Item>) {
+    let mut styles: Vec<MarkerStyle> = Vec::new();
+    let mut roots: Vec<Option<usize>> = Vec::new();
+    for i in items.iter() {
+        let Some(s) = i.section else {
+            return;
+        };
+        if let Some(p) = doc.sections[s].parent {
+            if !styles.contains(&doc.sections[p].marker.style) {
+                styles.push(doc.sections[p].marker.style);
+            }
+        }
+        let mut r = s;
+        while let Some(p) = doc.sections[r].parent {
+            r = p;
+        }
+        roots.push(Some(r));
+    }
+    let mut added = Vec::new();
+    for (k, s) in doc.sections.iter().enumerate() {
+        if !styles.contains(&s.marker.style) || s.parent.is_none() {
+            continue;
+        }
+        let e = Entry {
+            key: Key::Heading(s.marker.style),
+            section: Some(k),
+            block: None,
+            head: s.title_span.clone(),
+            span: s.span.clone(),
+            number: s.marker.number,
+            tag: None,
+        };
+        let holds_items = items
+            .iter()
+            .any(|i| s.span.start <= i.span.start && i.span.end <= s.span.end);
+        if holds_items || !roots.contains(&root_of(doc, &e)) {
+            continue;
+        }
+        let (found, rectification) = read_entry(doc, vocab, &e);
+        if found.is_none() && rectification.is_empty() {
+            continue;
+        }
+        added.push(to_item(vocab, &e, found, rectification));
+    }
+    items.extend(added);
+    items.sort_by_key(|i| i.span.start);
+}
+
+fn to_item(vocab: &Vocabulary, e: &Entry, found: Option<Found>, rectification: Vec<usize>) -> Item {
+    Item {
+        section: e.section,
+        block: e.block,
+        head_span: e.head.clone(),
+        span: e.span.clone(),
+        rectification,
+        status: found.as_ref().map_or(Status::Unknown, |f| f.status),
+        status_span: found.as_ref().map(|f| f.span.clone()),
+        class: found
+            .and_then(|f| f.class)
+            .and_then(|c| vocab.classes.get(c))
+            .map(|c| c.name.clone()),
+        number: e.number,
+    }
+}
+
+/// What kind of numbered entry a candidate item is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    /// A heading of one numbering style.
+    Heading(MarkerStyle),
+    /// A line opening with a label and a number, e.g. "问题" for 问题一: or "【问题】" for 【问题1】.
+    Line(String),
+    /// A line opening with a status tag and then a number: 【已完成】1.
+    Tagged,
+    /// A row of a table written as text, with a status column.
+    Row,
+    /// A piece of a paragraph's enumeration: 一是……；二是…….
+    Inline,
+}
+
+/// A candidate item.
+#[derive(Debug, Clone)]
+struct Entry {
+    key: Key,
+    section: Option<usize>,
+    block: Option<usize>,
+    head: Span,
+    span: Span,
+    number: Option<u32>,
+    /// The status tag before the number, for [`Key::Tagged`].
+    tag: Option<Found>,
+}
+
+/// A status read off an item.
+#[derive(Debug, Clone)]
+struct Found {
+    status: Status,
+    span: Span,
+    class: Option<usize>,
+    /// From a tag or a status line, not from a last sentence.
+    explicit: bool,
+}
+
+/// A line that opens with a label and a number: "问题一:", "第三项：", "【问题12】", "【整改任务3】".
+static LINE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([【\[［]?)[ \t\u{3000}]*(问题|整改任务|任务|事项|第)[ \t\u{3000}]*([一二三四五六七八九十百零〇两]+|[0-9０-９]{1,3})[ \t\u{3000}]*(项|个|条)?[ \t\u{3000}]*([】\]］]|[：:、．.]|[ \t\u{3000}])",
+    )
+    .expect("valid pattern")
+});
+
+/// A line that opens with a bracketed tag and then a number: "【已完成】1."
+static TAGGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([【\[［(（])([^】\]］)）]{2,12})[】\]］)）][ \t\u{3000}]*([0-9０-９]{1,3})[ \t\u{3000}]*[.．、]")
+        .expect("valid pattern")
+});
+
+/// A bracketed tag at the start of a title: "【已完成】……".
+static TAG_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t\u{3000}]*[【\[［(（]([^】\]］)）【\[［(（]{2,12})[】\]］)）]")
+        .expect("valid pattern")
+});
+
+/// A bracketed tag at the end of a title: "……(已完成整改)", "……［持续整改］。".
+static TAG_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[【\[［(（]([^】\]］)）【\[［(（]{2,12})[】\]］)）][ \t\u{3000}]*[。.]?[ \t\u{3000}]*$",
+    )
+    .expect("valid pattern")
+});
+
+/// A bracketed label at the start of a line: "【整改状态】正在推进".
+static BRACKET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[［]([\p{Han}]{2,10})[】\]］][：:]?").expect("valid pattern")
+});
+
+/// The value of a number as written, Chinese or Arabic.
+fn number_value(text: &str) -> Option<u32> {
+    cn_value(text).or_else(|| digits_value(text))
+}
+
+/// Every candidate item, by kind, in order of first appearance.
+fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
+    let mut groups: Vec<(Key, Vec<Entry>)> = Vec::new();
+    let mut push = |e: Entry| match groups.iter_mut().find(|(k, _)| *k == e.key) {
+        Some((_, list)) => list.push(e),
+        None => groups.push((e.key.clone(), vec![e])),
+    };
+    for (i, s) in doc.sections.iter().enumerate() {
+        if s.marker.style == MarkerStyle::Broken {
+            continue;
+        }
+        push(Entry {
+            key: Key::Heading(s.marker.style),
+            section: Some(i),
+            block: None,
+            head: s.title_span.clone(),
+            span: s.span.clone(),
+            number: s.marker.number,
+            tag: None,
+        });
+    }
+    let mut lines: Vec<Entry> = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.kind == BlockKind::RunOn || b.region == Region::Closing {
+            continue;
+        }
+        let text = doc.text(&b.span);
+        if let Some(c) = LINE_ITEM.captures(text) {
+            let bracket = if c[1].is_empty() { "" } else { "【】" };
+            let suffix = c.get(4).map_or("", |m| m.as_str());
+            lines.push(Entry {
+                key: Key::Line(format!("{bracket}{}N{suffix}", &c[2])),
+                section: None,
+                block: Some(i),
+                head: b.span.clone(),
+                span: b.span.clone(),
+                number: number_value(&c[3]),
+                tag: None,
+            });
+        } else if let Some(c) = TAGGED.captures(text) {
+            let tag = c.get(2).expect("group 2 always takes part");
+            let Some((status, r, class)) = vocab.status_class_in(tag.as_str()) else {
+                continue;
+            };
+            let at = b.span.start + tag.start();
+            lines.push(Entry {
+                key: Key::Tagged,
+                section: None,
+                block: Some(i),
+                head: b.span.clone(),
+                span: b.span.clone(),
+                number: number_value(&c[3]),
+                tag: Some(Found {
+                    status,
+                    span: at + r.start..at + r.end,
+                    class,
+                    explicit: true,
+                }),
+            });
+        }
+    }
+    // A line entry runs to the next entry of its kind or the end of its heading's text.
+    for k in 0..lines.len() {
+        let b = &doc.blocks[lines[k].block.expect("line entries have a block")];
+        let bound = match b.section {
+            Some(s) => doc.sections[s].span.end,
+            None => doc
+                .next_section_after(b.span.start)
+                .map_or(doc.source.len(), |s| doc.sections[s].line_span.start),
+        };
+        let next = lines[k + 1..]
+            .iter()
+            .find(|e| e.key == lines[k].key)
+            .map_or(usize::MAX, |e| e.span.start);
+        let end = bound.min(next);
+        let within = doc.blocks_in(&(b.span.start..end));
+        let last = doc.blocks[within].last().map_or(b.span.end, |l| l.span.end);
+        lines[k].span = b.span.start..last.max(b.span.end);
+    }
+    lines.into_iter().for_each(&mut push);
+    table_rows(doc, vocab).into_iter().for_each(&mut push);
+    inline_pieces(doc, vocab).into_iter().for_each(&mut push);
+    groups
+}
+
+/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs, each from
+/// its marker to the next; enumerations inside rectification or status text are measures.
+fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.region != Region::Body {
+            continue;
+        }
+        if let Some((label, _)) = block_label(doc, b) {
+            if vocab.is_rectification_label(label) || vocab.is_status_label(label) {
+                continue;
+            }
+        }
+        let marks: Vec<(u32, &Span)> = b
+            .inline
+            .iter()
+            .filter_map(|x| match x {
+                Inline::EnumCn { number, span } => Some((*number, span)),
+                _ => None,
+            })
+            .collect();
+        if marks.len() < 2 || marks[0].0 != 1 {
+            continue;
+        }
+        for (k, (number, span)) in marks.iter().enumerate() {
+            let end = marks.get(k + 1).map_or(b.span.end, |(_, next)| next.start);
+            out.push(Entry {
+                key: Key::Inline,
+                section: None,
+                block: Some(i),
+                head: span.start..end,
+                span: span.start..end,
+                number: Some(*number),
+                tag: None,
+            });
+        }
+    }
+    out
+}
+
+/// The last clause of a piece of text, outside brackets, without its final stop.
+fn last_clause(doc: &Document, span: &Span) -> Span {
+    let text = doc.text(span);
+    let text = text.trim_end_matches(['。', ';', '；', '，', ',', ' ', '\u{3000}']);
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            '。' | ';' | '；' | '，' | ',' if depth <= 0 => start = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    span.start + start..span.start + text.len()
+}
+
+/// The cells of a line of a table written as text: `|`-separated, tab-separated, or aligned
+/// with runs of two or more spaces. Each cell's bytes, trimmed.
+pub fn cells(text: &str, at: usize) -> Vec<Span> {
+    let trimmed = |r: Span| {
+        let t = &text[r.clone()];
+        let lead = t.len() - t.trim_start().len();
+        let trail = (t.len() - t.trim_end().len()).min(t.len() - lead);
+        at + r.start + lead..at + r.end - trail
+    };
+    let mut out = Vec::new();
+    let mut push_split = |seps: &mut dyn Iterator<Item = (usize, usize)>| {
+        let mut start = 0;
+        for (i, len) in seps {
+            out.push(trimmed(start..i));
+            start = i + len;
+        }
+        out.push(trimmed(start..text.len()));
+    };
+    if text.contains('|') {
+        push_split(&mut text.match_indices('|').map(|(i, m)| (i, m.len())));
+        // "| a | b |": the empty cells outside the first and last bar are not cells.
+        if text.trim_start().starts_with('|') && !out.is_empty() {
+            out.remove(0);
+        }
+        if text.trim_end().ends_with('|') {
+            out.pop();
+        }
+    } else if text.contains('\t') {
+        push_split(&mut text.match_indices('\t').map(|(i, m)| (i, m.len())));
+    } else {
+        push_split(&mut ALIGNED.find_iter(text).map(|m| (m.start(), m.len())));
+    }
+    out
+}
+
+/// The gap between two cells of a space-aligned table.
+static ALIGNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?: {2,}|\u{3000}+)").expect("valid pattern"));
+
+/// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
+/// each row that opens with its number is an entry, its status read from that column.
+fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut header: Option<(usize, usize)> = None; // (columns, status column)
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let text = doc.text(&b.span);
+        let row = cells(text, b.span.start);
+        if row.len() < 2 || b.kind == BlockKind::RunOn {
+            header = None;
+            continue;
+        }
+        let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
+        if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
+            header = (row.len() >= 3).then_some((row.len(), col));
+            continue;
+        }
+        let Some((columns, col)) = header else {
+            continue;
+        };
+        if names
+            .iter()
+            .all(|n| n.chars().all(|c| matches!(c, '-' | ':' | '：' | '—')))
+        {
+            continue;
+        }
+        let Some(number) = digits_value(names[0]) else {
+            continue;
+        };
+        // A row with more or fewer cells than the header: count the status column from the
+        // end when it is among the last columns.
+        let cell = if row.len() == columns {
+            row.get(col)
+        } else {
+            row.len()
+                .checked_sub(columns - col)
+                .filter(|_| col > 0)
+                .and_then(|k| row.get(k))
+        };
+        let tag = cell.and_then(|c| {
+            let (status, r, class) = vocab.status_class_in(doc.text(c))?;
+            Some(Found {
+                status,
+                span: c.start + r.start..c.start + r.end,
+                class,
+                explicit: true,
+            })
+        });
+        out.push(Entry {
+            key: Key::Row,
+            section: None,
+            block: Some(i),
+            head: b.span.clone(),
+            span: b.span.clone(),
+            number: Some(number),
+            tag,
+        });
+    }
+    out
+}
+
+/// The top-level heading an entry stands under, if any.
+fn root_of(doc: &Document, e: &Entry) -> Option<usize> {
+    let mut s = e
+        .section
+        .or_else(|| e.block.and_then(|b| doc.blocks[b].section))?;
+    while let Some(p) = doc.sections[s].parent {
+        s = p;
+    }
+    Some(s)
+}
+
+/// Words of a top-level heading over the work done rather than the problems.
+const MEASURE_PART: &[&str] = &[
+    "开展情况",
+    "主要做法",
+    "工作措施",
+    "主要措施",
+    "工作举措",
+    "下一步",
+    "打算",
+    "工作推进情况",
+];
+
+/// True when a top-level heading's title is about the work, not the problems.
+fn of_measures(title: &str) -> bool {
+    !title.contains("问题") && MEASURE_PART.iter().any(|w| title.contains(w))
+}
+
+/// How a level ranks: explicit statuses, entries, entries with explicit statuses, depth.
+type Score = (bool, usize, usize, usize);
+
+/// How deep an entry stands: a heading's depth, or one below the heading a line stands under.
+fn depth_of(doc: &Document, e: &Entry) -> usize {
+    match (e.section, e.block) {
+        (Some(s), _) => usize::from(doc.sections[s].depth),
+        (None, Some(b)) => {
+            doc.blocks[b]
+                .section
+                .map_or(0, |s| usize::from(doc.sections[s].depth))
+                + 1
+        }
+        (None, None) => 0,
+    }
+}
+
+/// The level whose entries carry statuses, as items, with the layout's name.
+fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>)> {
+    let mut best: Option<(Score, Vec<Item>, String)> = None;
+    for (key, list) in entries(doc, vocab) {
+        if list.len() < 2 {
+            continue;
+        }
+        let read: Vec<(Option<Found>, Vec<usize>)> =
+            list.iter().map(|e| read_entry(doc, vocab, e)).collect();
+        // Only the parts of the report where this level carries statuses, and not a part that
+        // tells how the work was done (一、整改工作开展情况): its numbered lines are measures.
+        let roots: Vec<Option<usize>> = list
+            .iter()
+            .zip(&read)
+            .filter(|(_, r)| r.0.is_some())
+            .map(|(e, _)| root_of(doc, e))
+            .filter(|r| !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .collect();
+        let kept: Vec<usize> = (0..list.len())
+            .filter(|&i| roots.contains(&root_of(doc, &list[i])))
+            .collect();
+        let n = kept.len();
+        let any = kept.iter().filter(|&&i| read[i].0.is_some()).count();
+        let explicit = kept
+            .iter()
+            .filter(|&&i| read[i].0.as_ref().is_some_and(|f| f.explicit))
+            .count();
+        if n < 2 || 5 * any < 3 * n {
+            continue;
+        }
+        let is_explicit = 5 * explicit >= 3 * n;
+        // On a tie the deeper level: items under the headings that group them.
+        let depth = kept
+            .iter()
+            .map(|&i| depth_of(doc, &list[i]))
+            .min()
+            .unwrap_or(0);
+        let score = (is_explicit, n, explicit, depth);
+        let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
+        if !better {
+            continue;
+        }
+        let items = kept
+            .iter()
+            .map(|&i| {
+                let (found, rectification) = read[i].clone();
+                to_item(vocab, &list[i], found, rectification)
+            })
+            .collect();
+        best = Some((score, items, layout_name(doc, &key, &list[0])));
+    }
+    let (_, mut items, name) = best?;
+    items.sort_by_key(|i| i.span.start);
+    Some((name, items))
+}
+
+/// The layout in words.
+fn layout_name(doc: &Document, key: &Key, first: &Entry) -> String {
+    match key {
+        Key::Heading(_) => {
+            let s = first
+                .section
+                .map_or("", |s| doc.text(&doc.sections[s].marker.span));
+            format!("numbered headings {s}")
+        }
+        Key::Line(k) => format!("lines opening with {k}"),
+        Key::Tagged => "lines opening with a status tag, then a number".to_string(),
+        Key::Row => "rows of a table with a status column".to_string(),
+        Key::Inline => "inline enumerations 一是……二是……".to_string(),
+    }
+}
+
+/// The label a block opens with: its own, a bracketed one, or a run-on one.
+fn block_label<'a>(doc: &'a Document, b: &'a Block) -> Option<(&'a str, usize)> {
+    if let BlockKind::Labelled { label, label_span } = &b.kind {
+        return Some((label, label_span.end));
+    }
+    let text = doc.text(&b.span);
+    if let Some(c) = BRACKET_LABEL.captures(text) {
+        let m = c.get(0).expect("group 0 always takes part");
+        let l = c.get(1).expect("group 1 always takes part");
+        return Some((&text[l.range()], b.span.start + m.end()));
+    }
+    b.inline.iter().find_map(|i| match i {
+        Inline::Label { label, span } if span.start == b.span.start => {
+            Some((label.as_str(), span.end))
+        }
+        _ => None,
+    })
+}
+
+/// The status a bracketed tag at the start or end of a title states.
+fn title_tag(doc: &Document, vocab: &Vocabulary, head: &Span) -> Option<Found> {
+    let text = doc.text(head);
+    let first_line = &text[..text.find('\n').unwrap_or(text.len())];
+    let first_sentence = first_line
+        .find('。')
+        .map_or(first_line, |i| &first_line[..i + '。'.len_utf8()]);
+    for (re, within) in [(&*TAG_START, first_line), (&*TAG_END, first_sentence)] {
+        let Some(c) = re.captures(within) else {
+            continue;
+        };
+        let tag = c.get(1).expect("group 1 always takes part");
+        if let Some((status, r, class)) = vocab.status_class_in(tag.as_str()) {
+            let at = head.start + tag.start();
+            return Some(Found {
+                status,
+                span: at + r.start..at + r.end,
+                class,
+                explicit: true,
+            });
+        }
+    }
+    None
+}
+
+/// The status after a label: in its first clause, else in the block's last sentence.
+fn after_label(doc: &Document, vocab: &Vocabulary, b: &Block, label_end: usize) -> Option<Found> {
+    let text = &doc.source[label_end.min(b.span.end)..b.span.end];
+    let text = text.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let start = b.span.end - text.len();
+    let clause_end = text.find(['。', ';', '；']).unwrap_or(text.len());
+    let found = |(status, r, class): (Status, Span, Option<usize>), at: usize| Found {
+        status,
+        span: at + r.start..at + r.end,
+        class,
+        explicit: true,
+    };
+    if text[..clause_end].chars().count() <= 40 {
+        if let Some(hit) = vocab.status_class_in(&text[..clause_end]) {
+            return Some(found(hit, start));
+        }
+    }
+    let sentence = last_sentence(doc, &b.span);
+    let hit = vocab.status_class_in(&doc.source[sentence.clone()])?;
+    Some(found(hit, sentence.start))
+}
+
+/// An entry's status and its rectification blocks. The entry's own marker wins: a status tag,
+/// then status lines (整改进展:…), then the short clause after a rectification label, then the
+/// last sentence of its text.
+fn read_entry(doc: &Document, vocab: &Vocabulary, e: &Entry) -> (Option<Found>, Vec<usize>) {
+    if e.key == Key::Inline {
+        let clause = last_clause(doc, &e.span);
+        let found = vocab
+            .status_class_in(doc.text(&clause))
+            .map(|(status, r, class)| Found {
+                status,
+                span: clause.start + r.start..clause.start + r.end,
+                class,
+                explicit: false,
+            });
+        return (found, Vec::new());
+    }
+    let within: Vec<usize> = doc.blocks_in(&e.span).collect();
+    let mut rectification = Vec::new();
+    let mut lines: Vec<Found> = Vec::new();
+    let mut short: Option<Found> = None;
+    for &i in &within {
+        let b = &doc.blocks[i];
+        let Some((label, end)) = block_label(doc, b) else {
+            continue;
+        };
+        // A status line answers the problem as much as a rectification paragraph does.
+        if vocab.is_rectification_label(label) || vocab.is_status_label(label) {
+            rectification.push(i);
+        }
+        if vocab.is_status_label(label) {
+            lines.extend(after_label(doc, vocab, b, end));
+        } else if vocab.is_rectification_label(label) && short.is_none() {
+            short = short_clause(doc, vocab, b, end);
+        }
+    }
+    if let Some(tag) = e.tag.clone().or_else(|| title_tag(doc, vocab, &e.head)) {
+        return (Some(tag), rectification);
+    }
+    if let Some(first) = lines.first().cloned() {
+        if lines.iter().all(|f| f.status == first.status) {
+            return (Some(first), rectification);
+        }
+        let open = lines.iter().find(|f| f.status != Status::Done).cloned();
+        let mut f = open.unwrap_or(first);
+        f.status = Status::Partial;
+        f.class = None;
+        return (Some(f), rectification);
+    }
+    if short.is_some() {
+        return (short, rectification);
+    }
+    let last = within.last().map(|&i| &doc.blocks[i]);
+    let found = last.and_then(|b| {
+        let sentence = last_sentence(doc, &b.span);
+        let (status, r, class) = vocab.status_class_in(&doc.source[sentence.clone()])?;
+        Some(Found {
+            status,
+            span: sentence.start + r.start..sentence.start + r.end,
+            class,
+            explicit: false,
+        })
+    });
+    (found, rectification)
+}
+
+/// The status in the short first clause after a rectification label ("整改措施:已完成。").
+fn short_clause(doc: &Document, vocab: &Vocabulary, b: &Block, label_end: usize) -> Option<Found> {
+    let text = &doc.source[label_end.min(b.span.end)..b.span.end];
+    let text = text.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let start = b.span.end - text.len();
+    let clause_end = text.find(['。', ';', '；']).unwrap_or(text.len());
+    if text[..clause_end].chars().count() > 24 {
+        return None;
+    }
+    let (status, r, class) = vocab.status_class_in(&text[..clause_end])?;
+    Some(Found {
+        status,
+        span: start + r.start..start + r.end,
+        class,
+        explicit: true,
+    })
 }
 
 fn new_item(section: Option<usize>, block: Option<usize>, head: Span, span: Span) -> Item {
@@ -29,6 +803,8 @@ fn new_item(section: Option<usize>, block: Option<usize>, head: Span, span: Span
         rectification: Vec::new(),
         status: Status::Unknown,
         status_span: None,
+        class: None,
+        number: None,
     }
 }
 

@@ -13,6 +13,8 @@ pub const DEFAULT_VOCABULARY: &str = include_str!("../rules/vocabulary.yaml");
 #[serde(deny_unknown_fields)]
 struct RawVocabulary {
     status: RawStatus,
+    #[serde(default)]
+    classes: Vec<RawClass>,
     labels: Labels,
     problem_heading: Vec<String>,
 }
@@ -25,6 +27,33 @@ struct RawStatus {
     done: Vec<String>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    name: String,
+    status: RawKind,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawKind {
+    Done,
+    Partial,
+    Ongoing,
+}
+
+/// A status a report may count as a class of its own ("长期坚持1个").
+#[derive(Debug)]
+pub struct StatusClass {
+    /// The class's name, e.g. "长期坚持".
+    pub name: String,
+    /// The status it counts as when a count names no such class.
+    pub status: Status,
+    /// Its words, as patterns.
+    pub words: Vec<Regex>,
+}
+
 /// Labels of labelled paragraphs, by what they introduce.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +64,9 @@ pub struct Labels {
     pub rectification: Vec<String>,
     /// "整改时限" …
     pub deadline: Vec<String>,
+    /// "整改进展" …: labels whose first clause states the status.
+    #[serde(default)]
+    pub status: Vec<String>,
 }
 
 /// The compiled vocabulary.
@@ -42,6 +74,8 @@ pub struct Labels {
 pub struct Vocabulary {
     /// Status patterns in the order they are tried.
     pub status: Vec<(Status, Regex)>,
+    /// Classes of status a report may count apart, tried after `status`.
+    pub classes: Vec<StatusClass>,
     /// Labels by kind.
     pub labels: Labels,
     /// Patterns of headings that name a problem.
@@ -95,6 +129,24 @@ impl Vocabulary {
                 status.push((kind, compile(p)?));
             }
         }
+        let mut classes = Vec::new();
+        for c in &raw.classes {
+            let status = match c.status {
+                RawKind::Done => Status::Done,
+                RawKind::Partial => Status::Partial,
+                RawKind::Ongoing => Status::Ongoing,
+            };
+            let words = c
+                .words
+                .iter()
+                .map(|p| compile(p))
+                .collect::<Result<_, _>>()?;
+            classes.push(StatusClass {
+                name: c.name.clone(),
+                status,
+                words,
+            });
+        }
         let problem_heading = raw
             .problem_heading
             .iter()
@@ -102,6 +154,7 @@ impl Vocabulary {
             .collect::<Result<_, _>>()?;
         Ok(Vocabulary {
             status,
+            classes,
             labels: raw.labels,
             problem_heading,
         })
@@ -132,6 +185,50 @@ impl Vocabulary {
             }
         }
         best
+    }
+
+    /// The status a sentence states, with the words and the class (an index into `classes`)
+    /// when only a class's words state it.
+    pub fn status_class_in(
+        &self,
+        sentence: &str,
+    ) -> Option<(Status, std::ops::Range<usize>, Option<usize>)> {
+        let base = self.status_in(sentence);
+        let mut best: Option<(Status, std::ops::Range<usize>, Option<usize>)> = None;
+        for (k, class) in self.classes.iter().enumerate() {
+            for re in &class.words {
+                let hit = re
+                    .find_iter(sentence)
+                    .find(|m| ends_clause(&sentence[m.end()..]));
+                if let Some(m) = hit {
+                    if best.as_ref().is_none_or(|(_, r, _)| m.start() < r.start) {
+                        best = Some((class.status, m.range(), Some(k)));
+                    }
+                }
+            }
+        }
+        // A class's words win only where they take in the status words ("序时推进中" over
+        // "推进中"); elsewhere the status words do ("已完成整改并长期坚持" is done).
+        match (base, best) {
+            (Some((s, r)), Some(c)) if !(c.1.start <= r.start && r.end <= c.1.end) => {
+                Some((s, r, None))
+            }
+            (Some(_), Some(c)) | (None, Some(c)) => Some(c),
+            (Some((s, r)), None) => Some((s, r, None)),
+            (None, None) => None,
+        }
+    }
+
+    /// The class whose words a text contains anywhere (for the parts of a count).
+    pub fn class_named(&self, text: &str) -> Option<usize> {
+        self.classes
+            .iter()
+            .position(|c| c.words.iter().any(|re| re.is_match(text)))
+    }
+
+    /// True when a label's first clause states an item's status.
+    pub fn is_status_label(&self, label: &str) -> bool {
+        self.labels.status.iter().any(|l| l == label)
     }
 
     /// True when a label introduces a problem.
@@ -185,6 +282,30 @@ mod tests {
         assert_eq!(kind("未完成项目已基本完成建设"), None);
         assert_eq!(kind("目前,公章管理问题已整改完成"), Some(Status::Done));
         assert_eq!(kind("正在整改中"), Some(Status::Ongoing));
+    }
+
+    #[test]
+    fn classes() {
+        let v = Vocabulary::packaged();
+        let class = |s: &str| {
+            v.status_class_in(s)
+                .map(|(k, _, c)| (k, c.map(|c| v.classes[c].name.as_str())))
+        };
+        assert_eq!(class("长期坚持"), Some((Status::Ongoing, Some("长期坚持"))));
+        assert_eq!(class("持续整改"), Some((Status::Ongoing, Some("长期坚持"))));
+        assert_eq!(
+            class("序时推进中"),
+            Some((Status::Ongoing, Some("达到序时进度")))
+        );
+        assert_eq!(class("已完成整改并长期坚持"), Some((Status::Done, None)));
+        assert_eq!(class("正在推进中"), Some((Status::Ongoing, None)));
+        assert_eq!(class("已办结"), Some((Status::Done, None)));
+        assert_eq!(class("已于2024年3月完成整改"), Some((Status::Done, None)));
+        assert_eq!(class("阶段性完成"), Some((Status::Partial, None)));
+        // Narrative: the words do not end the clause.
+        assert_eq!(class("长期坚持学习制度"), None);
+        assert!(v.is_status_label("整改进展"));
+        assert!(v.class_named("需长期坚持1项").is_some());
     }
 
     #[test]

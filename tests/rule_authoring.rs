@@ -149,11 +149,11 @@ fn the_readme_vocabulary_example_reads_a_local_status_phrase() {
     use zglint::document::Status;
     use zglint::vocab::{DEFAULT_VOCABULARY, Vocabulary};
     let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
-    assert!(readme.contains("status:\n  done:\n    - 已?办结\n"));
-    let extended = DEFAULT_VOCABULARY.replacen("  done:\n", "  done:\n    - 已?办结\n", 1);
+    assert!(readme.contains("status:\n  done:\n    - 已?通过验收\n"));
+    let extended = DEFAULT_VOCABULARY.replacen("  done:\n", "  done:\n    - 已?通过验收\n", 1);
     assert_ne!(extended, DEFAULT_VOCABULARY);
     let vocab = Vocabulary::from_yaml(&extended).unwrap();
-    let text = "一、问题整改落实情况\n(一)关于“村级财务公开不及时”的问题。\n整改情况:全镇9个村已按月公开2024年财务收支,该问题已办结。\n";
+    let text = "一、问题整改落实情况\n(一)关于“村级财务公开不及时”的问题。\n整改情况:全镇9个村已按月公开2024年财务收支,该问题已通过验收。\n";
     let status = |v: &Vocabulary| {
         let mut doc = zglint::parse::parse(text);
         zglint::item::find_items(&mut doc, v);

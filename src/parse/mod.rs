@@ -43,6 +43,7 @@ pub fn parse(source: &str) -> Document {
         blocks: Vec::new(),
         closing: Closing::default(),
         items: Vec::new(),
+        layout: Default::default(),
     };
     let (body_start, title) = head(source, &lines, &mut doc.chrome);
     doc.title = title;

@@ -54,6 +54,7 @@ pub fn render(doc: &Document, facts: &Facts, unchecked: &[(Span, String)]) -> St
         .as_ref()
         .map_or("(none)", |s| doc.text(s));
     let _ = writeln!(out, "closing   issuer {issuer}, date {date}");
+    items_part(&mut out, ix, doc);
     facts_part(&mut out, ix, doc, facts);
     let _ = writeln!(out, "\nnot checked ({})", unchecked.len());
     for (span, why) in unchecked {
@@ -93,6 +94,44 @@ fn section(out: &mut String, ix: &LineIndex, doc: &Document, index: usize) {
     }
     for &c in children {
         section(out, ix, doc, c);
+    }
+}
+
+/// The items, the layout they were read from, and whether counts are compared with them.
+fn items_part(out: &mut String, ix: &LineIndex, doc: &Document) {
+    let layout = &doc.layout;
+    let whole = if layout.complete {
+        "the whole list"
+    } else {
+        "maybe not the whole list"
+    };
+    let _ = writeln!(
+        out,
+        "\nitems ({}): {}; {whole}",
+        doc.items.len(),
+        if layout.name.is_empty() {
+            "none"
+        } else {
+            &layout.name
+        }
+    );
+    for item in &doc.items {
+        let number = item.number.map_or("-".to_string(), |n| n.to_string());
+        let class = item
+            .class
+            .as_ref()
+            .map_or(String::new(), |c| format!(" ({c})"));
+        let words = item
+            .status_span
+            .as_ref()
+            .map_or(String::new(), |s| format!(" «{}»", doc.text(s)));
+        let _ = writeln!(
+            out,
+            "  {:>7}  {number:>3}  {:<8} {}{words}",
+            at(ix, &item.head_span),
+            format!("{}{class}", status(item.status)),
+            clip(doc.text(&item.head_span)),
+        );
     }
 }
 

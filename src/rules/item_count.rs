@@ -26,6 +26,14 @@ pub const EXPLANATION: &str = "\
 A stated number of problems, areas or inspected units, against the items the report lists, the
 headings that group them, and the names and sections it gives. Only statements outside the items,
 with a problem or task noun; measures are not itemized and are not compared.
+标题自己声明的问题数（“(二)……方面(5个问题)”“四、……(共6个问题)”，或标题下第一句“……方面反馈问题6个”）
+与该标题下逐项列出的问题对照。问题数只与完整的逐项列表比较：各项须从1起连续编号（全文连续，或在
+每个标题下重新编号），且前文未称其为典型或部分问题；只列举典型问题、编号不连续的，不作比较，
+`zglint parse` 在 `not checked` 下说明。
+A heading's own count is compared with the items under it. Counts are compared only with a
+complete list: items numbered consecutively from 1 (across the report or anew under each
+heading) and not introduced as examples (典型问题); a list of examples is not compared, and
+`zglint parse` says so under `not checked`.
 
 ## 为什么 / Why it matters
 声明“50个问题”却只逐项列出45个，读者无从知道其余5个问题是否整改、如何整改，
@@ -43,8 +51,9 @@ A problem that is counted but never listed is a problem whose rectification nobo
     整改情况:已完成整改。
 
 ## 参数 / Parameters
-- `counts`: 比较什么：`problems`（问题数，默认）、`areas`（方面数）、`bodies`（被巡察单位数）。
-  What is counted: `problems` (default), `areas` or `bodies`.
+- `counts`: 比较什么：`problems`（问题数，默认）、`areas`（方面数）、`bodies`（被巡察单位数）、
+  `headings`（标题自己声明的问题数）。
+  What is counted: `problems` (default), `areas`, `bodies` or `headings`.
 - `nouns`: 被计数的名词（问题数默认为“问题、具体问题、整改任务……”，单位数默认为“乡镇、街道、单位……”）。
   The nouns that name what is counted; each count has its own default list.
 - `context`: 声明所在句中须出现的词之一（默认“巡察、巡视、审计、反馈、整改”）。
@@ -123,6 +132,8 @@ enum Counts {
     Areas,
     /// The inspected bodies of a multi-body report.
     Bodies,
+    /// The problems a heading says it holds ("(二)……方面(5个问题)").
+    Headings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,7 +155,7 @@ struct ItemCount {
 fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let default_nouns: &[&str] = match p.counts {
-        Counts::Problems | Counts::Areas => PROBLEM_NOUNS,
+        Counts::Problems | Counts::Areas | Counts::Headings => PROBLEM_NOUNS,
         Counts::Bodies => BODY_NOUNS,
     };
     let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -171,6 +182,28 @@ fn listed_range(doc: &Document) -> String {
         (Some(a), Some(b)) if n > 1 => format!("{a}至{b}共{n}项"),
         _ => format!("共{n}项"),
     }
+}
+
+/// True when a span stands under a sub-heading that names an area and holds no items
+/// ("(一)预算管理方面。审计指出问题12个……" with the items in a table further on): its counts
+/// are that area's, not the report's.
+fn sub_area(doc: &Document, span: &Span) -> bool {
+    let i = doc
+        .sections
+        .partition_point(|s| s.line_span.start <= span.start);
+    let Some(s) = i.checked_sub(1) else {
+        return false;
+    };
+    let section = &doc.sections[s];
+    let holds = |sp: &Span| {
+        doc.items
+            .iter()
+            .any(|it| sp.start <= it.span.start && it.span.end <= sp.end)
+    };
+    let area = ["方面", "领域", "类"]
+        .iter()
+        .any(|w| section.title.contains(w));
+    span.end <= section.span.end && section.parent.is_some() && area && !holds(&section.span)
 }
 
 /// True when a span lies inside one of the items.
@@ -209,11 +242,12 @@ impl ItemCount {
         (whole && !PART_WORDS.iter().any(|w| lead.contains(w))).then_some(noun.as_str())
     }
 
-    /// Stated counts of the report's problems, outside the items.
+    /// Stated counts of the report's problems, outside the items; compared only when the
+    /// items evidently form the whole list.
     fn problems(&self, cx: &Context) -> Vec<Hit> {
         let doc = cx.doc;
         let all = doc.items.len();
-        if all == 0 {
+        if all == 0 || !doc.layout.complete {
             return Vec::new();
         }
         let fixed = [all, leaf_count(doc), enumerated_count(doc)];
@@ -228,6 +262,9 @@ impl ItemCount {
             let Some(noun) = self.noun_of(cx, &c) else {
                 continue;
             };
+            if sub_area(doc, &c.span()) {
+                continue;
+            }
             let p = &c.fig.passage;
             let scoped = *scopes.entry(p.start).or_insert_with(|| scope(doc, p).len());
             let value = c.value as usize;
@@ -262,6 +299,75 @@ impl ItemCount {
             hits.push(hit);
         }
         hits
+    }
+
+    /// Counts of problems a heading states for itself ("(二)……方面(5个问题)",
+    /// "四、……(共6个问题)"), against the items under it.
+    fn headings(&self, cx: &Context) -> Vec<Hit> {
+        let doc = cx.doc;
+        if doc.items.is_empty() || !doc.layout.complete {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        for c in counts(cx, COUNT_UNITS) {
+            let Some(s) = self.heading_of(cx, &c) else {
+                continue;
+            };
+            let span = &doc.sections[s].span;
+            let under: Vec<&crate::document::Item> = doc
+                .items
+                .iter()
+                .filter(|i| span.start <= i.span.start && i.span.end <= span.end)
+                .collect();
+            if under.is_empty() || under.len() == c.value as usize {
+                continue;
+            }
+            let mut hit = Hit::at(c.span())
+                .value("stated", c.value)
+                .value("counted", under.len())
+                .value("noun", c.fig.noun.as_str())
+                .value("unit", c.unit())
+                .value("basis", "该标题下逐项列出的问题")
+                .value("listed", format!("共{}{}", under.len(), c.unit()));
+            if let Some(last) = under.last() {
+                hit = hit.label(last.head_span.clone(), "该标题下的最后一项");
+            }
+            hits.push(hit);
+        }
+        hits
+    }
+
+    /// The heading whose own title states a count of its problems: the count stands in the
+    /// heading's line or in the first sentence of the text right under it, with a problem noun
+    /// after it ("(5个问题)") or before it ("反馈问题6个"), and no word making it a part.
+    fn heading_of(&self, cx: &Context, c: &Count) -> Option<usize> {
+        let doc = cx.doc;
+        let at = c.fig.quantity.span.start;
+        let i = doc.sections.partition_point(|s| s.line_span.start <= at);
+        let s = i.checked_sub(1)?;
+        let section = &doc.sections[s];
+        let in_title =
+            section.title_span.start <= at && c.fig.quantity.span.end <= section.title_span.end;
+        // Or the first sentence of the text right under the heading: "三、……方面\n……方面反馈问题6个。一是……".
+        let first = section.blocks.first().map(|&b| &doc.blocks[b]);
+        let opens = first.is_some_and(|b| {
+            let starts = c.sentence.start <= b.span.start;
+            b.span.start <= at && c.fig.quantity.span.end <= b.span.end && starts
+        });
+        if !(in_title || opens) {
+            return None;
+        }
+        if in_items(doc, &section.title_span) {
+            return None;
+        }
+        let noun_after = self.nouns.contains(&c.fig.noun);
+        let noun_before =
+            c.fig.noun.is_empty() && self.nouns.iter().any(|n| c.lead.ends_with(n.as_str()));
+        let part = PART_WORDS
+            .iter()
+            .filter(|w| **w != "方面")
+            .any(|w| c.lead.contains(w) || c.tail.contains(w));
+        ((noun_after || noun_before) && !part).then_some(s)
     }
 
     /// Stated counts of areas ("4个方面13个具体问题", "三方面问题"), outside the items.
@@ -377,7 +483,26 @@ impl Check for ItemCount {
             Counts::Problems => self.problems(cx),
             Counts::Areas => self.areas(cx),
             Counts::Bodies => self.bodies(cx),
+            Counts::Headings => self.headings(cx),
         }
+    }
+
+    fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        let doc = cx.doc;
+        let why = match (&doc.layout.unchecked, self.counts) {
+            (Some(why), Counts::Problems) => why,
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for c in counts(cx, COUNT_UNITS) {
+            if in_items(doc, &c.fig.quantity.span) || !self.in_context(cx, &c) {
+                continue;
+            }
+            if self.noun_of(cx, &c).is_some() {
+                out.push((c.span(), why.clone()));
+            }
+        }
+        out
     }
 }
 

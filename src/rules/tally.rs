@@ -3,6 +3,7 @@
 //! The reading of counts and tallies, which `item_count` and `conflict` share, is in `read`.
 
 mod read;
+mod summary;
 
 pub(super) use read::*;
 
@@ -21,6 +22,14 @@ pub const EXPLANATION: &str = "\
 只在总数与逐项列出的数目相同、且状态不明的项很少时才比较。
 A stated split of the items by status or deadline, against the statuses and deadlines the items
 themselves report; only when the stated total equals the itemized count and few statuses are unknown.
+也比较：没有总数、各部分之和等于逐项数的统计（“已办结4件,正在整改1件”）；标题下本方面的统计
+（“本方面整改任务12项,已完成8项……”）与该标题下的各项；“其余9项”“尚未销号的8项”与未完成的项；
+报告自己划分的类别（“长期坚持1个”）与标为该类的项；按方面汇总的统计表（“方面\t问题数\t已完成\t正在整改”）
+每一行与该方面标题下的各项。“(含部分整改2个)”是前一部分中的一部分，不另算。
+Also: a split with no total whose parts sum to the items; a heading's own split against the
+items under it; `其余N项` and `尚未销号的N项` against the items not done; a class the report counts
+apart (长期坚持) against the items of that class; each row of a summary table of counts by area
+against the items under that area's heading. `(含……)` is a share of the part before it.
 
 ## 为什么 / Why it matters
 开头的“已完成××项”是读者最先看到、也最常被引用的数字；它与正文各项不符，说明统计口径或
@@ -120,10 +129,15 @@ struct Open<'a> {
 impl<'a> Open<'a> {
     /// Partial items count as open unless the tally names them apart (`split_partial`).
     fn read(cx: &Context<'a>, split_partial: bool) -> Self {
+        Open::of(cx, cx.doc.items.iter().collect(), split_partial)
+    }
+
+    /// The open ones among some of the items.
+    fn of(cx: &Context<'a>, all: Vec<&'a Item>, split_partial: bool) -> Self {
         let open = |i: &&Item| {
             i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
         };
-        let items: Vec<&Item> = cx.doc.items.iter().filter(open).collect();
+        let items: Vec<&Item> = all.into_iter().filter(open).collect();
         let dues = items.iter().map(|i| item_due(cx, i)).collect();
         Open { items, dues }
     }
@@ -137,43 +151,226 @@ impl<'a> Open<'a> {
     }
 }
 
+/// Why a tally of the items is not compared with them.
+const TOO_MANY_UNKNOWN: &str =
+    "未核对: 逐项所列状态不明的项过多 / not checked: too many items state no status";
+
 impl Check for TallyCheck {
+    fn unchecked(&self, cx: &Context) -> Vec<(crate::document::Span, String)> {
+        let items = &cx.doc.items;
+        let unknown = statuses(items)[3];
+        if self.params.by != By::Status
+            || items.is_empty()
+            || f64::from(unknown) <= self.params.max_unknown_share * items.len() as f64
+        {
+            return Vec::new();
+        }
+        tallies(cx)
+            .iter()
+            .filter(|t| t.class == Class::Problems && t.total.value as usize == items.len())
+            .flat_map(|t| t.parts.iter().map(|p| p.count.span()))
+            .map(|span| (span, TOO_MANY_UNKNOWN.to_string()))
+            .collect()
+    }
+
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let counts = statuses(&cx.doc.items);
+        let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
-        for t in tallies(cx) {
-            if !judged(cx, &t, counts[3], self.params.max_unknown_share) {
+        let areas = area_tallies(cx);
+        for t in tallies(cx).into_iter().chain(areas) {
+            let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
+            if !judged(cx, &t, unknown, self.params.max_unknown_share) {
+                // A heading's own tally ("本方面整改任务12项,已完成8项……") against its items.
+                if let Some(scope) = self.scope(cx, &t) {
+                    let open = Open::of(cx, scope.clone(), split);
+                    let counts = ClassCounts::of(&scope, &t, split);
+                    for p in &t.parts {
+                        hits.extend(self.compare(&t, t.total.value, p, &counts, &open));
+                    }
+                }
+                continue;
+            }
+            let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
+            let counts = ClassCounts::read(cx, &t, split);
+            for p in &t.parts {
+                hits.extend(self.compare(&t, t.total.value, p, &counts, open));
+            }
+        }
+        // A summary table of counts by area, row by row.
+        if self.params.by == By::Status
+            && f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64
+        {
+            for r in summary::rows(cx) {
+                hits.extend(summary::hit(cx.doc, &r));
+            }
+        }
+        // "尚未销号的8项": the items not done, when the items are the whole list.
+        let few = f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64;
+        if cx.doc.layout.complete && !cx.doc.items.is_empty() && few {
+            let all = cx.doc.items.len() as u32;
+            for t in not_done(cx) {
+                let open = open[0].get_or_insert_with(|| Open::read(cx, false));
+                let counts = ClassCounts::read(cx, &t, false);
+                hits.extend(self.compare(&t, all, &t.parts[0], &counts, open));
+            }
+        }
+        // Parts with no total: their sum must be the number of items for them to be the items' split.
+        for t in headless(cx) {
+            let sum: u32 = t.parts.iter().map(|p| p.count.value).sum();
+            let items = cx.doc.items.len();
+            let few_unknown = f64::from(unknown) <= self.params.max_unknown_share * items as f64;
+            if sum as usize != items || items == 0 || !few_unknown {
                 continue;
             }
             let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
+            let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
-                hits.extend(self.compare(&t, p, counts, open));
+                hits.extend(self.compare(&t, sum, p, &counts, open));
             }
         }
         hits
     }
 }
 
+/// The items' statuses as one tally counts them: items of a class the tally names (长期坚持1个)
+/// count in that class only; items of a class it does not name may be counted as done or open.
+struct ClassCounts {
+    done: u32,
+    partial: u32,
+    ongoing: u32,
+    unknown: u32,
+    /// Items of a class the tally does not name.
+    unnamed: u32,
+    /// Open items (ongoing, and partial unless the tally names partial ones apart), outside
+    /// any class.
+    open: u32,
+    /// Items per class index.
+    classes: Vec<u32>,
+    /// Items with a status other than done.
+    not_done: u32,
+}
+
+impl ClassCounts {
+    fn read(cx: &Context, t: &Tally, split_partial: bool) -> Self {
+        ClassCounts::of(&cx.doc.items.iter().collect::<Vec<_>>(), t, split_partial)
+    }
+
+    fn of(items: &[&Item], t: &Tally, split_partial: bool) -> Self {
+        let vocab = crate::vocab::Vocabulary::packaged();
+        let named: Vec<usize> = t
+            .parts
+            .iter()
+            .filter_map(|p| match p.bucket {
+                Bucket::Class(k) => Some(k),
+                _ => None,
+            })
+            .collect();
+        let mut c = ClassCounts {
+            done: 0,
+            partial: 0,
+            ongoing: 0,
+            unknown: 0,
+            unnamed: 0,
+            open: 0,
+            classes: vec![0; vocab.classes.len()],
+            not_done: 0,
+        };
+        for i in items {
+            if !matches!(i.status, Status::Done | Status::Unknown) {
+                c.not_done += 1;
+            }
+            let class = i
+                .class
+                .as_ref()
+                .and_then(|n| vocab.classes.iter().position(|c| c.name == *n));
+            match class {
+                Some(k) if named.contains(&k) => {
+                    c.classes[k] += 1;
+                    continue;
+                }
+                Some(_) => {
+                    c.unnamed += 1;
+                    continue;
+                }
+                None => {}
+            }
+            match i.status {
+                Status::Done => c.done += 1,
+                Status::Partial => c.partial += 1,
+                Status::Ongoing => c.ongoing += 1,
+                Status::Unknown => c.unknown += 1,
+            }
+        }
+        c.open = c.ongoing + if split_partial { 0 } else { c.partial };
+        c
+    }
+}
+
 impl TallyCheck {
+    /// The items under the innermost heading around a tally that holds items, when they are
+    /// as many as its total, fewer than all the items, and few leave their status unknown.
+    fn scope<'a>(&self, cx: &Context<'a>, t: &Tally) -> Option<Vec<&'a Item>> {
+        let doc = cx.doc;
+        if t.class != Class::Problems || !doc.layout.complete {
+            return None;
+        }
+        let at = t.total.span();
+        let items: Vec<&Item> = doc
+            .sections
+            .iter()
+            .filter(|s| s.span.start <= at.start && at.end <= s.span.end)
+            .map(|s| {
+                doc.items
+                    .iter()
+                    .filter(|i| s.span.start <= i.span.start && i.span.end <= s.span.end)
+                    .collect::<Vec<_>>()
+            })
+            .rfind(|items| !items.is_empty())?;
+        let unknown = items.iter().filter(|i| i.status == Status::Unknown).count();
+        let fits = items.len() == t.total.value as usize && items.len() < doc.items.len();
+        let few = unknown as f64 <= self.params.max_unknown_share * items.len() as f64;
+        (fits && few).then_some(items)
+    }
+
     /// A hit when a part of a tally cannot be the items' own count.
-    fn compare(&self, t: &Tally, p: &Part, counts: [u32; 4], open: &Open) -> Option<Hit> {
-        let [done, partial, ongoing, unknown] = counts;
+    fn compare(
+        &self,
+        t: &Tally,
+        total: u32,
+        p: &Part,
+        counts: &ClassCounts,
+        open: &Open,
+    ) -> Option<Hit> {
+        let ClassCounts {
+            done,
+            partial,
+            ongoing,
+            unknown,
+            unnamed,
+            ..
+        } = *counts;
         let (lo, labelled) = match (self.params.by, p.bucket) {
             (By::Status, Bucket::Done) => (done, Vec::new()),
             (By::Status, Bucket::Partial) => (partial, Vec::new()),
-            (By::Status, Bucket::Open) => (open.items.len() as u32, Vec::new()),
+            (By::Status, Bucket::Open) => (counts.open, Vec::new()),
+            (By::Status, Bucket::NotDone) => (counts.not_done, Vec::new()),
+            (By::Status, Bucket::Class(k)) => {
+                (counts.classes.get(k).copied().unwrap_or(0), Vec::new())
+            }
             (By::Deadline, Bucket::Due(y, m)) => {
                 let due = open.due_in((y, m));
                 (due.len() as u32, due)
             }
             _ => return None,
         };
-        // Items of unknown status (and open items with no deadline) may be any of them.
+        // Items of unknown status (and open items with no deadline) may be any of them; items
+        // of a class the tally does not name may be done or open.
         let slack = match p.bucket {
             Bucket::Due(..) => unknown + open.dues.iter().filter(|d| d.is_none()).count() as u32,
-            _ => unknown,
+            Bucket::Class(_) | Bucket::NotDone => unknown,
+            _ => unknown + unnamed,
         };
         let stated = p.count.value;
         if (lo..=lo + slack).contains(&stated) {
@@ -183,15 +380,17 @@ impl TallyCheck {
             .value("stated", stated)
             .value("counted", range(lo, lo + slack))
             .value("status", p.bucket.words())
-            .value("total", t.total.value)
+            .value("total", total)
             .value("unit", p.count.unit())
             .value("noun", t.noun)
             .value("done", done)
             .value("partial", partial)
             .value("ongoing", ongoing)
             .value("unknown", unknown)
-            .value("deadlines", deadline_list(&open.dues, p.count.unit()))
-            .label(t.total.span(), "总数");
+            .value("deadlines", deadline_list(&open.dues, p.count.unit()));
+        if t.total.value == total && t.total.span() != p.count.span() {
+            hit = hit.label(t.total.span(), "总数");
+        }
         let before = |o: &&Part| o.count.fig.quantity.span.start < p.count.span().start;
         let parent = t
             .parts
@@ -282,6 +481,31 @@ mod tests {
         "）",
         "é",
         "\u{3000}",
+        "【已完成】",
+        "［持续整改］",
+        "(正在整改)",
+        "问题一：",
+        "第二项:",
+        "【问题3】",
+        "【整改状态】",
+        "整改进展：",
+        "序号\t问题\t整改结果\n",
+        "| 1 | 甲 | 已整改 |",
+        "\t",
+        "  ",
+        "|",
+        "一是",
+        "；二是",
+        "其余",
+        "尚未销号的",
+        "长期坚持",
+        "序时推进中",
+        "本方面",
+        "(3个问题)",
+        "含",
+        "方面\t问题数\t已完成\t正在整改\n",
+        "甲\t2\t1\t1\n",
+        "合计\t3\t2\t1\n",
     ];
 
     proptest! {
@@ -290,6 +514,17 @@ mod tests {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let pack = Pack::packaged().expect("the packaged rules load");
             let (doc, facts) = crate::analyse(&text);
+            // The items' spans too, which `zglint parse` prints, in order and not overlapping.
+            let mut last_end = 0;
+            for i in &doc.items {
+                for s in [&i.head_span, &i.span].into_iter().chain(i.status_span.as_ref()) {
+                    prop_assert!(s.start <= s.end && s.end <= text.len());
+                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+                prop_assert!(last_end <= i.span.start);
+                last_end = i.span.end;
+            }
+            let _ = pack.unchecked(&doc, &facts);
             for f in pack.check(&doc, &facts) {
                 if ["item_count", "tally", "conflict"].contains(&f.kind.as_str()) {
                     for s in std::iter::once(&f.span).chain(f.labels.iter().map(|l| &l.span)) {

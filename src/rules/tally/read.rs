@@ -197,6 +197,10 @@ pub(in crate::rules) enum Bucket {
     Open,
     /// 需在 (year, month) 底前完成.
     Due(i32, u32),
+    /// A class of status the vocabulary names (长期坚持), by its index.
+    Class(usize),
+    /// Not yet done, whatever the status: "其余9项均达到序时进度", "尚未销号的8项".
+    NotDone,
 }
 
 impl Bucket {
@@ -207,6 +211,11 @@ impl Bucket {
             Bucket::Partial => "部分完成".into(),
             Bucket::Open => "正在整改".into(),
             Bucket::Due(y, m) => format!("{y}年{m}月底前需完成"),
+            Bucket::Class(k) => crate::vocab::Vocabulary::packaged()
+                .classes
+                .get(k)
+                .map_or_else(String::new, |c| c.name.clone()),
+            Bucket::NotDone => "尚未完成".into(),
         }
     }
 }
@@ -237,6 +246,11 @@ pub(in crate::rules) struct Tally<'a> {
 /// ("25项整改任务") or, with none after it, ends the words before it ("反馈问题25个"), and no
 /// word before it makes it a part.
 pub(in crate::rules) fn total_of(c: &Count) -> Option<(Class, &'static str)> {
+    total_with(c, false)
+}
+
+/// [`total_of`], and when `area` also a heading's own total ("本方面整改任务12项").
+fn total_with(c: &Count, area: bool) -> Option<(Class, &'static str)> {
     let classes = [
         (Class::Problems, PROBLEM_NOUNS),
         (Class::Measures, MEASURE_NOUNS),
@@ -256,11 +270,12 @@ pub(in crate::rules) fn total_of(c: &Count) -> Option<(Class, &'static str)> {
         let n = nouns.iter().find(|n| **n == noun)?;
         (*class, *n, c.lead)
     };
-    (!PART_WORDS.iter().any(|w| lead.contains(w))).then_some((class, noun))
+    let part = |w: &&str| lead.contains(w) && !(area && *w == "方面");
+    (!PART_WORDS.iter().any(part)).then_some((class, noun))
 }
 
-const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
-const OPEN: &[&str] = &[
+pub(in crate::rules) const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
+pub(in crate::rules) const OPEN: &[&str] = &[
     "正在整改",
     "正在推进",
     "未到整改时限",
@@ -273,7 +288,10 @@ const OPEN: &[&str] = &[
     "推进中",
     "持续整改",
 ];
-const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+pub(in crate::rules) const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+
+/// Words that make a part the rest of the items.
+const REST: &[&str] = &["其余", "剩余", "余下"];
 
 /// Words that make a part a category of tasks rather than a status ("立行立改的12项已全部完成").
 const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
@@ -282,6 +300,14 @@ const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "�
 fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let class = crate::vocab::Vocabulary::packaged().class_named(&text);
+    // "其余9项均达到序时进度": the rest, whatever their status, unless the rest are done.
+    if has(REST) && (class.is_some() || has(OPEN) || has(PARTIAL)) {
+        return Some(Bucket::NotDone);
+    }
+    if let Some(k) = class {
+        return Some(Bucket::Class(k));
+    }
     if has(CATEGORY) {
         return None;
     }
@@ -318,6 +344,41 @@ fn bucket(cx: &Context, c: &Count) -> Option<Bucket> {
 
 /// Every tally of the report outside its items, in document order.
 pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let mut out = tallies_with(cx, false);
+    out.retain(|t| !under_area(cx, &t.total.span()));
+    out
+}
+
+/// The tallies of one area of the report: under a heading that names an area ("(四)政府采购
+///方面。涉及问题11个,已整改7个……"), or stated as the area's ("本方面整改任务12项,已完成8项……").
+pub(in crate::rules) fn area_tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let all = tallies_with(cx, true);
+    let plain: Vec<Span> = tallies(cx).iter().map(|t| t.total.span()).collect();
+    all.into_iter()
+        .filter(|t| !plain.contains(&t.total.span()))
+        .collect()
+}
+
+/// Words of a heading that names an area of the problems.
+const AREA_WORDS: &[&str] = &["方面", "领域"];
+
+/// True when a span stands under a heading (not the top level) whose title names an area:
+/// what is stated there is the area's.
+fn under_area(cx: &Context, span: &Span) -> bool {
+    let doc = cx.doc;
+    let i = doc
+        .sections
+        .partition_point(|s| s.line_span.start <= span.start);
+    let Some(s) = i.checked_sub(1) else {
+        return false;
+    };
+    let section = &doc.sections[s];
+    span.end <= section.span.end
+        && section.parent.is_some()
+        && AREA_WORDS.iter().any(|w| section.title.contains(w))
+}
+
+fn tallies_with<'a>(cx: &'a Context, area: bool) -> Vec<Tally<'a>> {
     let mut out: Vec<Tally> = Vec::new();
     let mut open: Option<Tally> = None;
     for c in counts(cx, COUNT_UNITS) {
@@ -327,7 +388,7 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         {
             out.extend(open.take());
         }
-        if let Some((class, noun)) = total_of(&c) {
+        if let Some((class, noun)) = total_with(&c, area) {
             out.extend(open.take());
             open = Some(Tally {
                 total: c,
@@ -339,6 +400,10 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
         }
         if let Some(t) = open.as_mut().filter(|t| t.total.unit() == c.unit()) {
             if let Some(bucket) = bucket(cx, &c) {
+                // "正在整改5个(含部分整改2个)": a share of the part before, not a part of its own.
+                if c.lead.contains('含') && !matches!(bucket, Bucket::Due(..)) {
+                    continue;
+                }
                 t.parts.push(Part { count: c, bucket });
             }
         }
@@ -346,6 +411,95 @@ pub(in crate::rules) fn tallies<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
     out.extend(open);
     // An item's own figures are about that item, not the report's problems.
     out.retain(|t| !t.parts.is_empty() && cx.doc.item_containing(&t.total.span()).is_none());
+    out
+}
+
+/// Sentences that split the items by status with no total ("截至9月底,已办结4件,正在整改1件"):
+/// two or more status parts in one unit, outside the items, and no count in the sentence that
+/// states a total. Each is returned as a tally whose `total` is its first part; the total the
+/// parts imply is their sum.
+pub(in crate::rules) fn headless<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let all = counts(cx, COUNT_UNITS);
+    let mut out: Vec<Tally> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let sentence = all[i].sentence.clone();
+        let n = all[i..]
+            .iter()
+            .take_while(|c| c.sentence == sentence)
+            .count();
+        let group = &all[i..i + n];
+        i += n;
+        if group.iter().any(|c| total_of(c).is_some())
+            || cx.doc.item_containing(&sentence).is_some()
+        {
+            continue;
+        }
+        let parts: Vec<Part> = group
+            .iter()
+            .filter_map(|c| {
+                let bucket = bucket(cx, c)?;
+                let share = c.lead.contains('含') || c.lead.contains("其中");
+                (!matches!(bucket, Bucket::Due(..)) && !share).then(|| Part {
+                    count: c.clone(),
+                    bucket,
+                })
+            })
+            .collect();
+        let units_agree = parts.iter().all(|p| p.count.unit() == group[0].unit());
+        if parts.len() < 2 || !units_agree {
+            continue;
+        }
+        let mut buckets: Vec<Bucket> = parts.iter().map(|p| p.bucket).collect();
+        buckets.sort();
+        buckets.dedup();
+        if buckets.len() < parts.len() {
+            continue;
+        }
+        out.push(Tally {
+            total: parts[0].count.clone(),
+            class: Class::Problems,
+            noun: "问题",
+            parts,
+        });
+    }
+    out
+}
+
+/// A count of the items not yet done, with a problem noun: "对尚未销号的8项整改任务",
+/// "尚未整改到位的4个问题".
+static NOT_DONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(尚未|仍未|还未|未)(全部)?(完成整改|整改完成|整改到位|完成|销号|办结|整改)的?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Counts of the items not yet done, outside the items, each as a tally of one part.
+pub(in crate::rules) fn not_done<'a>(cx: &'a Context) -> Vec<Tally<'a>> {
+    let mut out = Vec::new();
+    for c in counts(cx, COUNT_UNITS) {
+        let noun = c.fig.noun.as_str();
+        let Some(noun) = PROBLEM_NOUNS
+            .iter()
+            .filter(|n| noun.starts_with(**n))
+            .max_by_key(|n| n.len())
+        else {
+            continue;
+        };
+        if !NOT_DONE.is_match(c.lead) || cx.doc.item_containing(&c.span()).is_some() {
+            continue;
+        }
+        out.push(Tally {
+            total: c.clone(),
+            class: Class::Problems,
+            noun,
+            parts: vec![Part {
+                count: c,
+                bucket: Bucket::NotDone,
+            }],
+        });
+    }
     out
 }
 
