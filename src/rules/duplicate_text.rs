@@ -251,6 +251,8 @@ fn units(doc: &Document) -> std::borrow::Cow<'_, [Item]> {
             rectification: Vec::new(),
             status: crate::document::Status::Unknown,
             status_span: None,
+            class: None,
+            number: None,
         })
         .collect();
     std::borrow::Cow::Owned(entries)
