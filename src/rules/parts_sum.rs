@@ -313,6 +313,12 @@ mod tests {
         ("共走访12户,其中甲村5户、乙村3人、丙村7户。", NONE),
         // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8).
         ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
+        // Ranks are some of those held to account: 问责 also reaches ranks not named.
+        ("全县共问责45人,其中科级干部12人,股级干部20人。", NONE),
+        ("青石镇问责30人,其中处级干部4人,科级干部11人;白沙镇问责25人,其中科级干部9人。", NONE),
+        // With the rest named, the ranks make up the whole: 3 + 10 + 31 = 44, not 45.
+        ("全县共处分45人,其中处级干部3人,科级干部10人,一般干部31人。", SURE),
+        ("全县共处分44人,其中处级干部3人,科级干部10人,一般干部31人。", NONE),
     ];
 
     /// Pieces of the constructions both kinds read, to build hostile sentences from.
