@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod number;
+pub mod statement;
 pub mod timeline;
 
 use crate::document::{Document, Span};
@@ -46,6 +47,8 @@ pub struct Facts {
     pub dates: Vec<DateInText>,
     /// The milestones.
     pub timeline: Timeline,
+    /// The quantity statements: which figures a share, a rate or a sum binds.
+    pub statements: Vec<statement::Statement>,
 }
 
 /// The passages of the report's text in document order: heading titles and blocks.
@@ -102,10 +105,12 @@ pub fn extract(doc: &Document) -> Facts {
         }
     }
     let timeline = timeline::read(doc, &dates);
+    let statements = statement::read(doc, &figures);
     Facts {
         figures,
         dates,
         timeline,
+        statements,
     }
 }
 

@@ -25,6 +25,10 @@ A total against the sum of its parts, as intervals at their written precision (�
 （这些数字并非同一总数的组成部分）。括号内对某一部分的再细分不计入外层列举（但括号内的“其中”单独核对）。
 列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
 “累计”可能包含前期数量，只在部分之和超过总数时报告。
+Sums bound by the report's quantity statements (`facts::statement`) are checked too: a list of shares that add up to
+100% against the total they are shares of, and a table's 合计 row against its columns' sums.
+数量陈述中的求和关系也核对：各占比之和为100%的一组数字与其总数；文本表格的合计行与各列之和（表格完整时）。
+
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
 different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
 brackets is not part of the outer list (its own 其中 is checked by itself). A list that runs
@@ -196,6 +200,11 @@ impl Check for PartsSum {
                 }
             }
         }
+        for st in &cx.facts.statements {
+            if wanted(self.pairing, st.sure) {
+                hits.extend(stated::sum(source, &cx.facts.figures, st));
+            }
+        }
         hits
     }
 }
@@ -243,6 +252,7 @@ fn hit(source: &str, s: &Sentence, r: &Reading) -> Option<Hit> {
 
 mod of_which;
 mod split;
+mod stated;
 mod total;
 
 #[cfg(test)]
