@@ -214,7 +214,7 @@ statements ({})",
                 percent,
             } => {
                 let nums: Vec<String> = numerators.iter().map(|n| join(n)).collect();
-                format!("{} = ({}) / {}", fig(percent), nums.join(" | "), fig(base))
+                format!("{} = ({}) / {}", fig(percent), nums.join(" | "), join(base))
             }
             Relation::Sum { total, parts } => format!("{} = {}", fig(total), join(parts)),
             Relation::AtMostWhole { percent } => format!("{} <= 100%", fig(percent)),

@@ -200,11 +200,17 @@ impl Check for PartsSum {
                 }
             }
         }
+        // The statements' sums, where a sentence reading has not already reported the total.
+        let mut stated: Vec<Hit> = Vec::new();
         for st in &cx.facts.statements {
-            if wanted(self.pairing, st.sure) {
-                hits.extend(stated::sum(source, &cx.facts.figures, st));
+            if wanted(self.pairing, st.sure)
+                && let Some(h) = stated::sum(source, &cx.facts.figures, st)
+                && !hits.iter().chain(&stated).any(|o| o.span == h.span)
+            {
+                stated.push(h);
             }
         }
+        hits.extend(stated);
         hits
     }
 }

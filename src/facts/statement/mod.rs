@@ -11,6 +11,7 @@
 //!   up to the whole;
 //! - a completion rate of countable things, which cannot exceed 100% ([`rates`]): `办结率102.5%`,
 //!   `实现103%整改到位`;
+//! - a total split by status: completed and the rest ([`status`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
 //! - tables written as text ([`table`]): each row's rate against its own count columns, the
 //!   合计 row against the column sums.
@@ -21,6 +22,7 @@
 pub mod rates;
 pub mod regions;
 pub mod shares;
+pub mod status;
 pub mod table;
 
 #[cfg(test)]
@@ -59,6 +61,11 @@ pub enum Construction {
     TableRow,
     /// A table's 合计 row against the sums of its columns.
     TableTotal,
+    /// A total and its parts by status (`已完成…, 正在整改…, 其余…`).
+    StatusSplit,
+    /// A completion rate after parts by status that name the rest, with no total stated
+    /// (`已完成17项,其余9项…,完成率65.4%`): done / (done + the rest).
+    StatusRate,
     /// A total across regions (`8省共问责N人`) against the regions' own figures after it.
     RegionTotal,
 }
@@ -67,12 +74,13 @@ pub enum Construction {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "relation", rename_all = "snake_case")]
 pub enum Relation {
-    /// `percent` = 100 · numerator / `base`, for one of the `numerators` (each a sum of figures;
+    /// `percent` = 100 · numerator / base, for one of the `numerators` (each a sum of figures;
     /// more than one when the construction allows several readings, and the relation holds
-    /// when any of them does).
+    /// when any of them does); the base is the sum of the `base` figures (one, or the parts of
+    /// a split whose total is not stated).
     Share {
         numerators: Vec<Vec<usize>>,
-        base: usize,
+        base: Vec<usize>,
         percent: usize,
     },
     /// `total` = the sum of `parts`.
@@ -93,7 +101,7 @@ impl Relation {
                 percent,
             } => {
                 let mut v: Vec<usize> = numerators.iter().flatten().copied().collect();
-                v.push(*base);
+                v.extend(base);
                 v.push(*percent);
                 v
             }
@@ -114,6 +122,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(rates::read(&doc.source, figures));
     out.extend(table::read(doc, figures));
     out.extend(regions::read(&doc.source, figures));
+    out.extend(status::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }
@@ -128,6 +137,28 @@ pub fn family(unit: &str) -> &str {
 
 /// Ends of a sentence, as the rules that weigh figures read it.
 pub const SENTENCE_STOPS: &[char] = &['。', '！', '？', '；', ';'];
+
+/// How far, in bytes, a sentence's end or start is looked for from a figure: a passage
+/// without stops costs linear time, not a scan to its end for every figure.
+pub const REACH: usize = 1200;
+
+/// The text from `from` towards `to`, at most [`REACH`] bytes (cut at a character boundary).
+pub fn ahead(source: &str, from: usize, to: usize) -> &str {
+    let mut end = to.min(from.saturating_add(REACH)).min(source.len());
+    while end > from && !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    source.get(from..end.max(from)).unwrap_or("")
+}
+
+/// The text from `from` back to `to`, at most [`REACH`] bytes, and where it starts.
+pub fn behind(source: &str, from: usize, to: usize) -> (usize, &str) {
+    let mut start = from.saturating_sub(REACH).max(to);
+    while start < from && !source.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, source.get(start..from).unwrap_or(""))
+}
 
 /// A statement spanning the given figures.
 fn spanning(figures: &[Figure], ids: &[usize]) -> Span {

@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A rate's name right before its figure: `整改完成率98%`, `办结率达到99.5%`.
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:完成|整改|办结|辦結|销号|銷號|结案|結案|化解|落实|落實|到位|清零)率(?:已经|已|均)?(?:达到|达|達到|達|为|為|是)?\s*$",
     )

@@ -10,7 +10,7 @@
 //! breakdown stated with the total (`其中,处级干部40人`) is summed over the entries' figures of
 //! the same label, when every entry states one.
 
-use super::{Construction, Relation, Statement, exact, family, statement};
+use super::{Construction, Relation, Statement, ahead, exact, family, statement};
 use crate::facts::Figure;
 
 /// Words that name what was done to people or cases: two totals of different measures
@@ -30,6 +30,9 @@ const SEGMENT_STOPS: &[char] = &['。', '；', ';', '！', '？'];
 
 /// How many passages after the total its entries are looked for in.
 const MAX_PASSAGES: usize = 3;
+
+/// How many figures after the total its entries are looked for among.
+const MAX_FIGURES: usize = 400;
 
 /// The fewest regions a run must have.
 const MIN_REGIONS: usize = 3;
@@ -116,10 +119,9 @@ fn total_after(source: &str, figures: &[Figure], r: usize) -> Option<(usize, &'s
 
 fn sentence_end(source: &str, f: &Figure) -> usize {
     let from = f.quantity.span.end;
-    source
-        .get(from..f.passage.end.max(from))
-        .and_then(|rest| rest.find(SEGMENT_STOPS))
-        .map_or(f.passage.end, |i| from + i)
+    let rest = ahead(source, from, f.passage.end);
+    rest.find(SEGMENT_STOPS)
+        .map_or(from + rest.len(), |i| from + i)
 }
 
 /// One region's entry: its segment and its figure.
@@ -152,6 +154,9 @@ fn entries_after(
         k += 1;
     }
     while k < figures.len() {
+        if k > t + MAX_FIGURES {
+            return None;
+        }
         let f = &figures[k];
         if f.passage != passage {
             if !run.is_empty() && run.len() != n {

@@ -14,7 +14,9 @@
 //! A list whose shares add up to 100% (as intervals) exhausts its whole: its counts add up to
 //! the base too (a second statement).
 
-use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, family, statement};
+use super::{
+    Construction, Relation, SENTENCE_STOPS, Statement, ahead, behind, exact, family, statement,
+};
 use crate::facts::Figure;
 use crate::rules::arith::Interval;
 use regex::Regex;
@@ -51,6 +53,9 @@ const TOTAL_NAMES: &[&str] = &[
 /// Words before a figure, in its clause, that mark it as a whole.
 const WHOLE_MARKS: &[&str] = &["共", "总", "總", "合计", "合計", "累计", "累計", "全部"];
 
+/// A figure's interval as a pair of bounds.
+type Bounds = (f64, f64);
+
 /// How a share names its base.
 #[derive(Debug, Clone, PartialEq)]
 enum Name {
@@ -72,13 +77,18 @@ struct Found {
 }
 
 /// How many figures back a base is looked for, and over how many passages.
-const MAX_BACK: usize = 400;
+const MAX_BACK: usize = 200;
+/// How many bytes back a base is looked for.
+const MAX_BACK_BYTES: usize = 12_000;
 const MAX_PASSAGES: usize = 4;
 
 /// Every share of an earlier total among the figures.
 pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut found: Vec<Found> = Vec::new();
+    // Whether each figure is marked as a whole, worked out once.
+    let mut marks: Vec<Option<bool>> = vec![None; figures.len()];
+    let values: Vec<Option<Bounds>> = figures.iter().map(exact).collect();
     for (i, f) in figures.iter().enumerate() {
         let q = &f.quantity;
         if q.unit != "%" || q.in_range || q.ordinal || i == 0 {
@@ -99,7 +109,7 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
         if name == Name::Bare && sentence_has_base(source, figures, p) {
             continue; // the sentence states its own base: the sentence readers weigh it
         }
-        match find_base(source, figures, p, &name) {
+        match find_base(source, figures, p, &name, (&values, &mut marks)) {
             Some((base, adjacent)) => found.push(Found {
                 pct: i,
                 part: p,
@@ -162,7 +172,7 @@ fn weigh(figures: &[Figure], list: &[Found]) -> Vec<Statement> {
         let relation = if bound {
             Relation::Share {
                 numerators: vec![vec![s.part]],
-                base: s.base,
+                base: vec![s.base],
                 percent: s.pct,
             }
         } else {
@@ -286,15 +296,21 @@ fn sentence_has_base(source: &str, figures: &[Figure], p: usize) -> bool {
 /// Where the sentence of a figure starts.
 fn sentence_start(source: &str, f: &Figure) -> usize {
     let at = f.quantity.span.start;
-    let before = source.get(f.passage.start.min(at)..at).unwrap_or("");
-    before.rfind(SENTENCE_STOPS).map_or(f.passage.start, |i| {
-        f.passage.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    let (from, before) = behind(source, at, f.passage.start.min(at));
+    before.rfind(SENTENCE_STOPS).map_or(from, |i| {
+        from + i + before[i..].chars().next().map_or(1, char::len_utf8)
     })
 }
 
 /// The base of the share whose part is figure `p`, and whether it stands right before the
 /// part (same passage, at most one `。` between).
-fn find_base(source: &str, figures: &[Figure], p: usize, name: &Name) -> Option<(usize, bool)> {
+fn find_base(
+    source: &str,
+    figures: &[Figure],
+    p: usize,
+    name: &Name,
+    (values, marks): (&[Option<Bounds>], &mut [Option<bool>]),
+) -> Option<(usize, bool)> {
     let part = &figures[p];
     let unit = family(&part.quantity.unit);
     let lo = exact(part)?.0;
@@ -302,6 +318,9 @@ fn find_base(source: &str, figures: &[Figure], p: usize, name: &Name) -> Option<
     let mut passage = part.passage.clone();
     for k in (p.saturating_sub(MAX_BACK)..p).rev() {
         let f = &figures[k];
+        if f.quantity.span.end + MAX_BACK_BYTES < part.quantity.span.start {
+            return None;
+        }
         if f.passage != passage {
             passages += 1;
             if passages > MAX_PASSAGES {
@@ -316,13 +335,13 @@ fn find_base(source: &str, figures: &[Figure], p: usize, name: &Name) -> Option<
         {
             continue;
         }
-        let Some(iv) = exact(f) else { continue };
+        let Some(iv) = values[k] else { continue };
         if iv.1 < lo {
             continue;
         }
         let fits = match name {
             Name::Noun(n) => names(source, f, n),
-            Name::Bare | Name::Total => marked(source, figures, k),
+            Name::Bare | Name::Total => *marks[k].get_or_insert_with(|| marked(source, figures, k)),
         };
         if fits {
             let between = source.get(f.quantity.span.end..part.quantity.span.start)?;
@@ -362,12 +381,13 @@ fn marked(source: &str, figures: &[Figure], k: usize) -> bool {
         return true;
     }
     // "……654人次。其中,……"
-    let rest = source
-        .get(q.span.end..f.passage.end.max(q.span.end))
-        .unwrap_or("");
-    let Some(stop) = rest.find('。') else {
+    let rest = ahead(source, q.span.end, f.passage.end);
+    let Some(stop) = rest.find(SENTENCE_STOPS) else {
         return false;
     };
+    if !rest[stop..].starts_with('。') {
+        return false;
+    }
     let unit = family(&q.unit);
     let later_same = figures[k + 1..]
         .iter()

@@ -184,7 +184,7 @@ fn weigh(source: &str, figures: &[Figure], rows: &[Row]) -> Vec<Statement> {
                 Construction::TableRow,
                 Relation::Share {
                     numerators: vec![vec![df]],
-                    base: bf,
+                    base: vec![bf],
                     percent: rf,
                 },
                 true,

@@ -18,7 +18,7 @@ fn read(text: &str) -> Vec<String> {
                     percent,
                 } => {
                     let nums: Vec<String> = numerators.iter().map(|n| join(n)).collect();
-                    format!("{}={}/{}", fig(percent), nums.join("|"), fig(base))
+                    format!("{}={}/{}", fig(percent), nums.join("|"), join(base))
                 }
                 Relation::Sum { total, parts } => format!("{}={}", fig(total), join(parts)),
                 Relation::AtMostWhole { percent } => format!("{}<=100%", fig(percent)),
@@ -136,6 +136,45 @@ fn rates_tables_and_regions() {
     assert!(read("3县共问责30人。甲县约谈10人;乙县约谈12人;丙县约谈8人。").is_empty());
 }
 
+#[test]
+fn totals_split_by_status() {
+    assert_eq!(
+        read("反馈问题40个,已完成整改33个,正在整改5个,长期坚持2个。"),
+        ["StatusSplit 40个=33个+5个+2个"]
+    );
+    // The total in the sentence before, with the rest named: less sure.
+    assert_eq!(
+        read("制定整改措施60条。目前,48条整改措施已完成,其余12条整改措施正在推进。"),
+        ["StatusSplit~ 60条=48条+12条"]
+    );
+    // A plan is no status: 应完成整改的20项 is the total.
+    assert_eq!(
+        read("应完成整改的20项问题已完成整改17项,3项未达到序时进度。"),
+        ["StatusSplit 20项=17项+3项"]
+    );
+    // A part's share between the parts.
+    assert_eq!(
+        read("制定了50项整改措施,截至5月底,共计完成整改措施45项,占90%,其余5项正在推进。"),
+        ["StatusSplit 50项=45项+5项"]
+    );
+    // No total stated: a rate after the done part and the rest is of their sum.
+    assert_eq!(
+        read("截至6月底,已完成整改16项,其余4项正在推进,完成率80%。"),
+        ["StatusRate 80%=16项/16项+4项", "Rate 80%<=100%"]
+    );
+    // 需长期坚持 is a status, not a plan.
+    assert_eq!(
+        read("反馈的30个问题,已完成整改25个,正在整改3个,需长期坚持2个。"),
+        ["StatusSplit 30个=25个+3个+2个"]
+    );
+    // A single status part less than the total is no error.
+    assert!(read("反馈问题40个,已完成整改33个。").is_empty());
+    // A nested 其中 breaks the list.
+    assert!(read("反馈问题40个,已完成33个,其中提前完成5个,正在整改7个。").is_empty());
+    // Two done statuses and no rest: not a partition.
+    assert!(read("反馈问题40个,已完成33个,基本完成5个。").is_empty());
+}
+
 #[rustfmt::skip]
 const CASES: &[(&str, &[&str])] = &[
     ("青山镇处理信访件80件。其中,来信20件,占25%;来访60件,占75%。", &[]),
@@ -156,6 +195,10 @@ const CASES: &[(&str, &[&str])] = &[
      &["sum-mismatch"]),
     ("3县共问责31人。分县情况:甲县10人;乙县12人;丙县8人。", &["sum-mismatch"]),
     ("3县共问责30人。分县情况:甲县10人;乙县12人;丙县8人。", &[]),
+    ("反馈问题41个,已完成整改33个,正在整改5个,长期坚持2个。", &["sum-mismatch"]),
+    ("制定整改措施61条。目前,48条整改措施已完成,其余12条整改措施正在推进。", &["sum-mismatch-uncertain"]),
+    ("应完成整改的21项问题已完成整改17项,3项未达到序时进度。", &["sum-mismatch"]),
+    ("截至6月底,已完成整改16项,其余4项正在推进,完成率84%。", &["share-of-total-mismatch"]),
 ];
 
 #[test]
@@ -197,6 +240,20 @@ proptest::proptest! {
         proptest::prop_assert!(fired(&good).is_empty(), "{} {:?}", good, read(&good));
         let bad = format!("全县共受理举报{total}件。其中,{}。", list(Some(bump % parts.len())));
         proptest::prop_assert!(!fired(&bad).is_empty(), "{} {:?}", bad, read(&bad));
+    }
+
+    /// A total split into done and the rest is never flagged when it is their sum, always when
+    /// it is not.
+    #[test]
+    fn status_splits(done in 1u32..300, rest in 1u32..300, off in 0u32..2, word in 0usize..3) {
+        let rest_word = ["正在整改", "其余", "未完成"][word];
+        let total = done + rest + off;
+        let text = if word == 1 {
+            format!("反馈问题{total}个,已完成整改{done}个,其余{rest}个正在推进。")
+        } else {
+            format!("反馈问题{total}个,已完成整改{done}个,{rest_word}{rest}个。")
+        };
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
     }
 
     /// A total across regions is never flagged when it is the regions' sum, always when it is

@@ -39,9 +39,12 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
     else {
         return None;
     };
-    let (pf, bf) = (&figures[*percent], &figures[*base]);
+    let pf = &figures[*percent];
+    let bf = &figures[*base.first()?];
     let stated = iv(pf)?;
-    let b = iv(bf)?;
+    let b = base
+        .iter()
+        .try_fold(Interval::exact(0.0), |acc, &i| Some(acc + iv(&figures[i])?))?;
     let mut computed = Vec::new();
     for num in numerators {
         let n = num
@@ -69,7 +72,12 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
         String::new()
     };
     let part = digits(source, figures, first, bf);
-    let whole = digits(source, figures, &[*base], &figures[first[0]]);
+    let whole = digits(source, figures, base, &figures[first[0]]);
+    let whole = if base.len() > 1 {
+        format!("({whole})")
+    } else {
+        whole
+    };
     let mut text = format!("{part} / {whole} = {shown}%");
     for (num, c) in computed.iter().skip(1) {
         let p = digits(source, figures, num, bf);
@@ -85,7 +93,11 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
     for &i in first {
         hit = hit.label(figures[i].quantity.span.clone(), "部分");
     }
-    hit = hit.label(bf.quantity.span.clone(), "基数");
+    for &i in base {
+        if !first.contains(&i) {
+            hit = hit.label(figures[i].quantity.span.clone(), "基数");
+        }
+    }
     Some((hit, st.sure && !truncated))
 }
 
