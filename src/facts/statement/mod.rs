@@ -12,6 +12,7 @@
 //! - a completion rate of countable things, which cannot exceed 100% ([`rates`]): `办结率102.5%`,
 //!   `实现103%整改到位`;
 //! - a total split by status: completed and the rest ([`status`]);
+//! - people by rank with the rest named, against the total of their measure ([`ranks`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
 //! - tables written as text ([`table`]): each row's rate against its own count columns, the
 //!   合计 row against the column sums.
@@ -19,6 +20,7 @@
 //! Where a construction is read but its figures cannot be bound surely, the statement says why
 //! it is not checked ([`Relation::NotChecked`]).
 
+pub mod ranks;
 pub mod rates;
 pub mod regions;
 pub mod shares;
@@ -66,6 +68,9 @@ pub enum Construction {
     /// A completion rate after parts by status that name the rest, with no total stated
     /// (`已完成17项,其余9项…,完成率65.4%`): done / (done + the rest).
     StatusRate,
+    /// People by rank with the rest named (`处分科级干部…,一般干部…,其他人员…`) after the total
+    /// of the same measure in the sentence before.
+    RankList,
     /// A total across regions (`8省共问责N人`) against the regions' own figures after it.
     RegionTotal,
 }
@@ -123,6 +128,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(table::read(doc, figures));
     out.extend(regions::read(&doc.source, figures));
     out.extend(status::read(&doc.source, figures));
+    out.extend(ranks::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }

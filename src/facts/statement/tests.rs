@@ -167,6 +167,15 @@ fn totals_split_by_status() {
         read("反馈的30个问题,已完成整改25个,正在整改3个,需长期坚持2个。"),
         ["StatusSplit 30个=25个+3个+2个"]
     );
+    // By rank with the rest named, after the total of the measure.
+    assert_eq!(
+        read(
+            "全县立案30件,给予处分60人(其中党纪处分50人;政务处分12人),结案28件。其中,处分科级干部5人,一般干部15人,农村、企业等其他人员40人。"
+        ),
+        ["RankList 60人=5人+15人+40人"]
+    );
+    // Ranks alone are some of the people.
+    assert!(read("给予处分60人。其中,处分处级干部5人,科级干部15人,股级干部12人。").is_empty());
     // A single status part less than the total is no error.
     assert!(read("反馈问题40个,已完成整改33个。").is_empty());
     // A nested 其中 breaks the list.
@@ -195,6 +204,7 @@ const CASES: &[(&str, &[&str])] = &[
      &["sum-mismatch"]),
     ("3县共问责31人。分县情况:甲县10人;乙县12人;丙县8人。", &["sum-mismatch"]),
     ("3县共问责30人。分县情况:甲县10人;乙县12人;丙县8人。", &[]),
+    ("给予处分61人。其中,处分科级干部5人,一般干部15人,农村、企业等其他人员40人。", &["sum-mismatch"]),
     ("反馈问题41个,已完成整改33个,正在整改5个,长期坚持2个。", &["sum-mismatch"]),
     ("制定整改措施61条。目前,48条整改措施已完成,其余12条整改措施正在推进。", &["sum-mismatch-uncertain"]),
     ("应完成整改的21项问题已完成整改17项,3项未达到序时进度。", &["sum-mismatch"]),
