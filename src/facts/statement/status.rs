@@ -168,12 +168,19 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
     if ids.iter().any(|&i| exact(&figures[i]).is_none()) {
         return Some((None, next));
     }
+    // A figure of the unit later in the sentence may be a part with no status word
+    // (正在整改5个,2个暂缓): the list may not be whole.
     let last = &figures[*ids.last()?];
-    if let Some(after) = figures.get(next)
-        && after.passage == last.passage
-        && family(&after.quantity.unit) == unit
-        && after.clause == last.clause
-    {
+    let end = last.quantity.span.end;
+    let more = figures[next..]
+        .iter()
+        .take_while(|g| {
+            g.passage == last.passage
+                && !super::ahead(source, end, g.quantity.span.start).contains(SENTENCE_STOPS)
+                && g.quantity.span.start < end + super::REACH
+        })
+        .any(|g| family(&g.quantity.unit) == unit);
+    if more {
         return Some((None, next));
     }
     let sum: f64 = ids

@@ -101,6 +101,9 @@ fn rates_tables_and_regions() {
     assert_eq!(read("办结率102.5%。"), ["Rate 102.5%<=100%"]);
     assert_eq!(read("问题实现100%整改到位。"), ["Rate 100%<=100%"]);
     assert!(read("财政收入增长103%。").is_empty());
+    // A plan's target may be exceeded.
+    assert!(read("全年税收任务完成率103%。").is_empty());
+    assert_eq!(read("反馈问题整改完成率103%。"), ["Rate 103%<=100%"]);
     let table = "序号 | 村 | 问题数 | 已整改 | 整改率\n\
                  1 | 东岭村 | 12 | 11 | 91.7%\n\
                  2 | 西岭村 | 8 | 8 | 100%\n\
@@ -176,6 +179,8 @@ fn totals_split_by_status() {
     );
     // Ranks alone are some of the people.
     assert!(read("给予处分60人。其中,处分处级干部5人,科级干部15人,股级干部12人。").is_empty());
+    // A later figure of the unit may be a part without a status word.
+    assert!(read("反馈问题40个,已完成整改33个,正在整改5个,2个因客观原因暂缓。").is_empty());
     // A single status part less than the total is no error.
     assert!(read("反馈问题40个,已完成整改33个。").is_empty());
     // A nested 其中 breaks the list.
