@@ -220,11 +220,17 @@ statements ({})",
             Relation::AtMostWhole { percent } => format!("{} <= 100%", fig(percent)),
             Relation::NotChecked { figure, why } => format!("{} {why}", fig(figure)),
         };
+        // Placed at the figure the relation is about: the percentage, the total.
+        let subject = match &st.relation {
+            Relation::Share { percent, .. } | Relation::AtMostWhole { percent } => *percent,
+            Relation::Sum { total, .. } => *total,
+            Relation::NotChecked { figure, .. } => *figure,
+        };
         let construction = format!("{:?}", st.construction);
         let _ = writeln!(
             out,
             "  {:>7}  {construction:<12} {}{what}",
-            at(ix, &st.span),
+            at(ix, &facts.figures[subject].quantity.span),
             if st.sure { "" } else { "(loose) " }
         );
     }

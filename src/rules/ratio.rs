@@ -157,8 +157,25 @@ impl Check for Ratio {
     }
 
     fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        // A percentage that a statement weighs is checked, whatever the sentence readers made
+        // of it.
+        let weighed: Vec<Span> = match self.construction {
+            Construction::StatedShare | Construction::Whole => Vec::new(),
+            _ => cx
+                .facts
+                .statements
+                .iter()
+                .filter_map(|st| match &st.relation {
+                    Relation::Share { percent, .. } => {
+                        Some(cx.facts.figures[*percent].quantity.span.clone())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
         self.readings(cx)
             .into_iter()
+            .filter(|(span, _)| !weighed.contains(span))
             .filter_map(|(span, r)| Some((span, r.err()?)))
             .collect()
     }
