@@ -5,6 +5,7 @@ pub mod date;
 pub mod lists;
 pub mod number;
 pub mod restated;
+pub mod statement;
 pub mod tallies;
 pub mod timeline;
 
@@ -51,6 +52,8 @@ pub struct Facts {
     pub timeline: Timeline,
     /// What each date stands for (parallel to `dates`), and the dates that cannot exist.
     pub date_readings: date::Readings,
+    /// The quantity statements: which figures a share, a rate or a sum binds.
+    pub statements: Vec<statement::Statement>,
 }
 
 /// The passages of the report's text in document order: heading titles and blocks.
@@ -107,11 +110,13 @@ pub fn extract(doc: &Document) -> Facts {
         }
     }
     let timeline = timeline::read(doc, &dates);
+    let statements = statement::read(doc, &figures);
     Facts {
         figures,
         date_readings: date::Readings::read(&doc.source, &dates, &chrome_and_text),
         dates,
         timeline,
+        statements,
     }
 }
 

@@ -231,4 +231,46 @@ fn facts_part(out: &mut String, ix: &LineIndex, doc: &Document, facts: &Facts) {
             if q.ordinal { " ordinal" } else { "" }
         );
     }
+    statements(out, ix, doc, facts);
+}
+
+/// The quantity statements: each relation with its figures as written.
+fn statements(out: &mut String, ix: &LineIndex, doc: &Document, facts: &Facts) {
+    use crate::facts::statement::Relation;
+    let _ = writeln!(
+        out,
+        "
+statements ({})",
+        facts.statements.len()
+    );
+    let fig = |i: &usize| doc.text(&facts.figures[*i].quantity.span).to_string();
+    let join = |ids: &[usize]| ids.iter().map(fig).collect::<Vec<_>>().join(" + ");
+    for st in &facts.statements {
+        let what = match &st.relation {
+            Relation::Share {
+                numerators,
+                base,
+                percent,
+            } => {
+                let nums: Vec<String> = numerators.iter().map(|n| join(n)).collect();
+                format!("{} = ({}) / {}", fig(percent), nums.join(" | "), join(base))
+            }
+            Relation::Sum { total, parts } => format!("{} = {}", fig(total), join(parts)),
+            Relation::AtMostWhole { percent } => format!("{} <= 100%", fig(percent)),
+            Relation::NotChecked { figure, why } => format!("{} {why}", fig(figure)),
+        };
+        // Placed at the figure the relation is about: the percentage, the total.
+        let subject = match &st.relation {
+            Relation::Share { percent, .. } | Relation::AtMostWhole { percent } => *percent,
+            Relation::Sum { total, .. } => *total,
+            Relation::NotChecked { figure, .. } => *figure,
+        };
+        let construction = format!("{:?}", st.construction);
+        let _ = writeln!(
+            out,
+            "  {:>7}  {construction:<12} {}{what}",
+            at(ix, &facts.figures[subject].quantity.span),
+            if st.sure { "" } else { "(loose) " }
+        );
+    }
 }

@@ -25,6 +25,10 @@ A total against the sum of its parts, as intervals at their written precision (�
 （这些数字并非同一总数的组成部分）。括号内对某一部分的再细分不计入外层列举（但括号内的“其中”单独核对）。
 列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
 “累计”可能包含前期数量，只在部分之和超过总数时报告。
+Sums bound by the report's quantity statements (`facts::statement`) are checked too: a list of shares that add up to
+100% against the total they are shares of, and a table's 合计 row against its columns' sums.
+数量陈述中的求和关系也核对：各占比之和为100%的一组数字与其总数；文本表格的合计行与各列之和（表格完整时）。
+
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
 different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
 brackets is not part of the outer list (its own 其中 is checked by itself). A list that runs
@@ -196,6 +200,17 @@ impl Check for PartsSum {
                 }
             }
         }
+        // The statements' sums, where a sentence reading has not already reported the total.
+        let mut stated: Vec<Hit> = Vec::new();
+        for st in &cx.facts.statements {
+            if wanted(self.pairing, st.sure)
+                && let Some(h) = stated::sum(source, &cx.facts.figures, st)
+                && !hits.iter().chain(&stated).any(|o| o.span == h.span)
+            {
+                stated.push(h);
+            }
+        }
+        hits.extend(stated);
         hits
     }
 }
@@ -243,6 +258,7 @@ fn hit(source: &str, s: &Sentence, r: &Reading) -> Option<Hit> {
 
 mod of_which;
 mod split;
+mod stated;
 mod total;
 
 #[cfg(test)]
@@ -313,6 +329,12 @@ mod tests {
         ("共走访12户,其中甲村5户、乙村3人、丙村7户。", NONE),
         // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8).
         ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
+        // Ranks are some of those held to account: 问责 also reaches ranks not named.
+        ("全县共问责45人,其中科级干部12人,股级干部20人。", NONE),
+        ("青石镇问责30人,其中处级干部4人,科级干部11人;白沙镇问责25人,其中科级干部9人。", NONE),
+        // With the rest named, the ranks make up the whole: 3 + 10 + 31 = 44, not 45.
+        ("全县共处分45人,其中处级干部3人,科级干部10人,一般干部31人。", SURE),
+        ("全县共处分44人,其中处级干部3人,科级干部10人,一般干部31人。", NONE),
     ];
 
     /// Pieces of the constructions both kinds read, to build hostile sentences from.

@@ -5,6 +5,7 @@ use super::arith::{Interval, show};
 use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
+use crate::facts::statement::Relation;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -34,8 +35,22 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   whose base is the earlier count of its unit and noun that is not smaller: 100 · done / base against the rate.
   Between the done count and the rate only counts of the rest may stand; two different bases are not checked.
 
+- 写明两个完成数的完成率：`已办结42件、阶段办结3件,办结率93.3%`，比率可能只算第一个，也可能算两者之和；
+  任一种算法相符即视为相符，都不相符时报告（不够确定）。
+  Two done counts listed together: the rate may be of the first or of both; it holds when either reading does.
+- 前文总数的占比（`stated_share`，由 `facts::statement` 读出）：`占总数的53.3%`、`占全部整改措施的85.6%`、
+  `占一般公共预算收入93.75%`（按名称找前文的数字），以及句中没有基数的一组 `N件,占比p%`，基数是前文标明为总数的
+  数字（`共受理……N件`、`N个……中`、下一句以“其中”开头）。列表紧跟总数时直接核对；否则列表须有三项以上且至少三分之二
+  与该总数相符，才认定该总数是基数（报告为不够确定）。各占比之和为100%的列表，其各项之和也须等于总数（`parts_sum`）。
+  A share of a total stated earlier, found by the name of the base or, for a list with no base in its sentence, the
+  earlier figure marked as a whole; a list not right after it must have three shares or more, two thirds of which
+  hold, for that total to be its base.
+- 文本表格（`|` 或制表符分隔，表头含“……率”列）：每行的比率按本行的完成数列与总数列核对；合计行按各列之和核对
+  （`parts_sum`，表格不完整时不核对）。A table written as text: each row's rate against its own columns.
+- 完成率超过100%（`whole`）：`办结率102.5%`、`实现103%整改到位`。A completion rate above 100%.
+
 基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
-只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告，并在帮助中说明。
+只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告（为不够确定），并在帮助中说明。
 `zglint parse` 在 `not checked` 下列出这些百分比及原因。
 A percentage whose base is not stated is not checked; approximate figures are not checked (`zglint parse` lists
 them under `not checked`, with why). A figure that is right
@@ -52,8 +67,11 @@ Both figures are in the text: a percentage that they do not give means one of th
     151条整改措施已完成148条,占98.01%。
 
 ## 参数 / Parameters
-- `construction`: `share`（占、占比）、`rate`（……率，只写明基数）或 `rate_part`（……率，写明完成数与基数）。
-  Which construction the rule checks: a share, a rate with only its base, or a rate with its done count and base.
+- `construction`: `share`（占、占比）、`rate`（……率，只写明基数）、`rate_part`（……率，写明完成数与基数）、
+  `stated_share`（数量陈述中的占比：前文总数的占比、文本表格的各行）或 `whole`（完成率超过100%）。
+  Which construction the rule checks: a share, a rate with only its base, a rate with its done count and base, the
+  shares bound by the report's quantity statements (of a total stated earlier, table rows), or a completion rate
+  above 100%.
 - `pairing`: `sure` 只报告相邻的配对，`loose` 只报告不够确定的配对（部分、基数与百分比相隔一个分句以上）；
   省略时两者都报告。`sure` reports only adjacent pairings, `loose` only those further apart; omitted, both.
 - `rates`: 核对的比率名称（`……率` 前面的词），默认 `[完成, 整改, 办结, 销号, 结案, 化解, 落实]`。
@@ -82,6 +100,11 @@ enum Construction {
     Rate,
     /// 基数……已完成 k……完成率 P%, where the part is stated too.
     RatePart,
+    /// The shares the report's quantity statements bind: of a total stated earlier
+    /// (占总数的P%, a list of 占比P% after 共……N件), and the rows of tables.
+    StatedShare,
+    /// A completion rate of countable things above 100%.
+    Whole,
 }
 
 #[derive(Deserialize, Default)]
@@ -134,8 +157,25 @@ impl Check for Ratio {
     }
 
     fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
+        // A percentage that a statement weighs is checked, whatever the sentence readers made
+        // of it.
+        let weighed: Vec<Span> = match self.construction {
+            Construction::StatedShare | Construction::Whole => Vec::new(),
+            _ => cx
+                .facts
+                .statements
+                .iter()
+                .filter_map(|st| match &st.relation {
+                    Relation::Share { percent, .. } => {
+                        Some(cx.facts.figures[*percent].quantity.span.clone())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
         self.readings(cx)
             .into_iter()
+            .filter(|(span, _)| !weighed.contains(span))
             .filter_map(|(span, r)| Some((span, r.err()?)))
             .collect()
     }
@@ -150,7 +190,45 @@ impl Ratio {
     /// also answers for the percentages that neither construction applies to.
     fn readings(&self, cx: &Context) -> Vec<(Span, Reading)> {
         let source = &cx.doc.source;
+        let figures = &cx.facts.figures;
         let mut out = Vec::new();
+        if matches!(
+            self.construction,
+            Construction::StatedShare | Construction::Whole
+        ) {
+            for st in &cx.facts.statements {
+                let at = st.span.clone();
+                let reading = match (&st.relation, self.construction) {
+                    (Relation::NotChecked { figure, why }, Construction::StatedShare) => {
+                        out.push((figures[*figure].quantity.span.clone(), Err(why.clone())));
+                        continue;
+                    }
+                    (Relation::Share { .. }, Construction::StatedShare) => {
+                        Ok(stated::share(source, figures, st))
+                    }
+                    (Relation::AtMostWhole { .. }, Construction::Whole) => {
+                        Ok(stated::over_whole(source, figures, st).map(|h| (h, true)))
+                    }
+                    _ => continue,
+                };
+                out.push((at, reading));
+            }
+            return out;
+        }
+        // Percentages a statement weighs are not this construction's to list as unchecked.
+        let stated: Vec<Span> = cx
+            .facts
+            .statements
+            .iter()
+            .filter_map(|st| match &st.relation {
+                Relation::Share { percent, .. }
+                | Relation::NotChecked {
+                    figure: percent, ..
+                } => Some(figures[*percent].quantity.span.clone()),
+                Relation::AtMostWhole { percent } => Some(figures[*percent].quantity.span.clone()),
+                Relation::Sum { .. } => None,
+            })
+            .collect();
         for s in sentences_in(cx) {
             for (pct, p) in s.figs.iter().enumerate() {
                 if p.family != "%" {
@@ -161,9 +239,13 @@ impl Ratio {
                 let m = match self.construction {
                     Construction::Share => by_share,
                     Construction::Rate | Construction::RatePart => by_rate,
+                    Construction::StatedShare | Construction::Whole => None,
                 };
                 let Some(m) = m else {
-                    if self.construction == Construction::Share && by_rate.is_none() {
+                    if self.construction == Construction::Share
+                        && by_rate.is_none()
+                        && !stated.contains(&p.span())
+                    {
                         out.push((p.span(), Err(NO_BASE.to_string())));
                     }
                     continue;
@@ -176,7 +258,7 @@ impl Ratio {
                     out.push((p.span(), Err(APPROX.to_string())));
                     continue;
                 };
-                let stated = Stated {
+                let st = Stated {
                     source,
                     s: &s,
                     pct,
@@ -184,17 +266,18 @@ impl Ratio {
                     mark: s.span.start + m.start(),
                 };
                 let reading = match self.construction {
-                    Construction::Share => share(&stated),
-                    Construction::Rate => match rate::rate(&stated, &self.rates) {
+                    Construction::Share => share(&st),
+                    Construction::Rate => match rate::rate(&st, &self.rates) {
                         Ok(rate::RateReading::Reach(r)) => Ok(r),
                         Ok(rate::RateReading::Part(_)) => Ok(None),
                         Err(e) => Err(e),
                     },
-                    Construction::RatePart => match rate::rate(&stated, &self.rates) {
+                    Construction::RatePart => match rate::rate(&st, &self.rates) {
                         Ok(rate::RateReading::Part(r)) => Ok(r),
                         Ok(rate::RateReading::Reach(_)) => Ok(None),
                         Err(e) => Err(e),
                     },
+                    Construction::StatedShare | Construction::Whole => continue,
                 };
                 out.push((p.span(), reading));
             }
@@ -308,6 +391,8 @@ fn share(st: &Stated) -> Reading {
     let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
     let shown = show(c.mid(), st.decimals());
     let note = st.truncation_note(|t| c.meets(t), &shown);
+    // A figure right if the author truncated is reported, but not as sure.
+    let sure = sure && note.is_empty();
     let hit = st
         .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
         .label(pf.span(), "部分")
@@ -328,6 +413,7 @@ fn number(source: &str, fig: &Fig, other: &Fig) -> String {
 }
 
 mod rate;
+mod stated;
 
 #[cfg(test)]
 mod tests {
@@ -354,8 +440,8 @@ mod tests {
         ("40个问题,有38个完成整改,占95%,2个部分完成。", NONE),
         // 148 / 151 = 98.013%, inside [98.005, 98.015].
         ("151条整改措施,已完成148条,占98.01%。", NONE),
-        // 99 / 101 = 98.0198%: only truncation gives 98.01%.
-        ("101条整改措施,已完成99条,占98.01%。", SHARE),
+        // 99 / 101 = 98.0198%: only truncation gives 98.01%, at most a warning.
+        ("101条整改措施,已完成99条,占98.01%。", SHARE_LOOSE),
         ("30条整改措施已落实27条,占92%。", SHARE),
         // 17 / 42 = 40.48%; the 10万元 between counts money, not villages.
         ("全区42个村中,收入低于10万元的有17个,占比40.5%。", NONE),
@@ -411,6 +497,12 @@ mod tests {
         ("反馈问题30个,已有12个村完成整改,整改完成率90%。", NONE),
         // Ongoing is not done.
         ("反馈问题4个,正在整改3个,整改完成率80%。", NONE),
+        // Two done counts: the rate of the first (40 / 50 = 80%) or of both (45 / 50 = 90%).
+        ("交办信访件50件,已办结40件、阶段性办结5件,办结率80%。", NONE),
+        ("交办信访件50件,已办结40件、阶段性办结5件,办结率90%。", NONE),
+        ("交办信访件50件,已办结40件、阶段性办结5件,办结率85%。", PART_LOOSE),
+        // Above 100%: the rate rule, not these.
+        ("交办信访件50件,已办结40件、阶段性办结5件,办结率103%。", &["rate-over-100"]),
     ];
 
     #[test]

@@ -263,10 +263,15 @@ fn scale_at(text: &str, p: usize) -> Option<(f64, usize)> {
     let rest = &text[p..];
     [
         ("万亿", 1e12),
+        ("萬億", 1e12),
         ("千万", 1e7),
+        ("千萬", 1e7),
         ("百万", 1e6),
+        ("百萬", 1e6),
         ("万", 1e4),
+        ("萬", 1e4),
         ("亿", 1e8),
+        ("億", 1e8),
     ]
     .iter()
     .find(|(w, _)| rest.starts_with(w))

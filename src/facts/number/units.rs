@@ -135,6 +135,36 @@ const UNITS: &[UnitDef] = &[
     unit("千瓦", "千瓦", 0),
     unit("度", "度", ARABIC_ONLY),
     unit("分", "分", ARABIC_ONLY),
+    // traditional characters, reported as their simplified unit
+    unit("個方面", "方面", COUNT),
+    unit("個百分點", "个百分点", 0),
+    unit("百分點", "百分点", 0),
+    unit("個月", "个月", COUNT | TIME | ONE),
+    unit("個小時", "个小时", COUNT | TIME | ONE),
+    unit("個工作日", "个工作日", COUNT | TIME | ONE),
+    unit("小時", "小时", COUNT | TIME | ONE),
+    unit("分鐘", "分钟", COUNT | TIME | ONE),
+    unit("週", "周", COUNT | TIME | ONE),
+    unit("歲", "岁", 0),
+    unit("個", "个", COUNT | ONE),
+    unit("項", "项", COUNT | ONE),
+    unit("條", "条", COUNT | ONE),
+    unit("戶次", "户次", COUNT),
+    unit("戶", "户", COUNT | ONE | PLACE),
+    unit("處", "处", COUNT | ONE | PLACE),
+    unit("場次", "场次", COUNT),
+    unit("場", "场", COUNT | ONE | PLACE),
+    unit("組", "组", COUNT | ONE),
+    unit("輪", "轮", COUNT | ONE),
+    unit("種", "种", COUNT | ONE),
+    unit("類", "类", COUNT | ONE),
+    unit("張", "张", COUNT | ONE),
+    unit("間", "间", COUNT | ONE | PLACE),
+    unit("輛", "辆", COUNT | ONE),
+    unit("屆", "届", COUNT | ONE),
+    unit("號", "号", COUNT | ONE),
+    unit("畝", "亩", 0),
+    unit("噸", "吨", 0),
 ];
 
 /// True for units whose whole, unscaled figures are exact counts (`个 项 件 条 人 名 户 次 …`,
@@ -152,6 +182,9 @@ const UNIT_WORDS: &[&str] = &[
     "台账", "层面", "层级", "类型", "类别", "天然", "场所", "场地", "张贴", "座谈", "周边", "周围",
     "宗旨", "份额", "户籍", "村民", "村级", "村委", "支部", "支持", "日常", "日益", "年轻", "年龄",
     "种植", "位置", "位于", "本地", "本级", "间隙", "批准", "批评", "元化", "月亮",
+    // the same words in traditional characters
+    "輪車", "個體", "個性", "個案", "條件", "條例", "條龍", "處理", "處置", "處分", "組織", "組長",
+    "戶籍", "場所", "場地", "張貼", "類型", "類別", "種植", "間隙", "週邊", "週圍",
 ];
 
 /// After a place-name unit (`户 家 处 场 座 间 台`) these end a place name.

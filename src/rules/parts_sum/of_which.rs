@@ -77,14 +77,21 @@ impl PartsSum {
     /// True when the parts describe traits that overlap (女党员…, 60岁以上…) or the list ends
     /// in 等 ("……3户等": some of the parts, not all).
     fn not_a_partition(&self, s: &Sentence, end: usize, stop: usize, parts: &[usize]) -> bool {
-        let traits = parts.iter().any(|&k| {
-            let label = label(s, end, s.figs[k].start());
-            self.attributes.iter().any(|w| label.contains(w.as_str()))
-        });
+        let labels: Vec<&str> = parts
+            .iter()
+            .map(|&k| label(s, end, s.figs[k].start()))
+            .collect();
+        let traits = labels
+            .iter()
+            .any(|l| self.attributes.iter().any(|w| l.contains(w.as_str())));
+        // Cadres by rank (厅级…, 处级…) are some of those held to account, not all of them,
+        // unless the list ends in the rest (一般干部, 其他人员).
+        let ranks = labels.iter().any(|l| RANKS.iter().any(|r| l.contains(r)))
+            && !labels.iter().any(|l| REST.iter().any(|r| l.contains(r)));
         let last_end = parts.last().map_or(end, |&k| s.figs[k].span().end);
         let after_last = &s.rest(last_end)[..stop.max(last_end) - last_end];
         let clause_end = after_last.find(CLAUSE_ENDS).unwrap_or(after_last.len());
-        traits || after_last[..clause_end].contains('等')
+        traits || ranks || after_last[..clause_end].contains('等')
     }
 }
 
@@ -112,6 +119,24 @@ fn opens_clause(s: &Sentence, pos: usize) -> bool {
         .next_back()
         .is_none_or(|c| ",，:：(（、".contains(c))
 }
+
+/// Ranks of cadres: a list of them counts some ranks, not every person.
+const RANKS: &[&str] = &[
+    "省部级",
+    "厅级",
+    "厅局级",
+    "局级",
+    "处级",
+    "县处级",
+    "科级",
+    "乡科级",
+    "正厅",
+    "副厅",
+    "正处",
+    "副处",
+];
+/// Labels that name the rest of a list, making a list of ranks complete.
+const REST: &[&str] = &["一般干部", "其他", "其余", "其它"];
 
 /// Ends of a clause or of a list item.
 const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：', ';', '；'];

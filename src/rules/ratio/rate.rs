@@ -81,6 +81,7 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
             .any(|&k| Interval::exact(100.0 * k / b).meets(t))
     };
     let note = st.truncation_note(truncated, &near);
+    let sure = sure && note.is_empty();
     let part = format!("{k} 或 {}", k + 1.0);
     let hit = st
         .hit(computed, part, bw, note)
@@ -103,10 +104,17 @@ fn stated_part(
         .copied()
         .filter(|&(k, _)| is_done(st, k, rates))
         .collect();
-    let [(d, dv)] = done[..] else {
-        return Ok(None);
+    // Two done counts listed together (已办结2750件、阶段性办结660件) give two readings: the
+    // rate of the first alone, or of both; it holds when either does.
+    let (d, dv, second) = match done[..] {
+        [(d, dv)] => (d, dv, None),
+        [(d, dv), (e, ev)] if e == d + 1 && s.figs[e].family == s.figs[d].family => {
+            (d, dv, Some((e, ev)))
+        }
+        _ => return Ok(None),
     };
     let df = &s.figs[d];
+    let last = second.map_or(d, |(e, _)| e);
     // Between the done count and the rate only counts of the rest (正在整改1个) may stand:
     // another figure, or another percentage, may be what the rate is of.
     let end = s.first_at(st.mark);
@@ -114,7 +122,7 @@ fn stated_part(
         let f = &s.figs[k];
         f.family == df.family && f.whole_count().is_some() && clause_says(st, k, NOT_DONE)
     };
-    if !(d + 1..end).all(rest) {
+    if !(last + 1..end).all(rest) {
         return Ok(None);
     }
     let bases: Vec<(usize, f64)> = counts
@@ -136,18 +144,30 @@ fn stated_part(
     let Some(c) = Interval::exact(dv).percent_of(Interval::exact(bv)) else {
         return Ok(None);
     };
-    if c.meets(st.value) {
+    let both = second.and_then(|(_, ev)| Interval::exact(dv + ev).percent_of(Interval::exact(bv)));
+    if c.meets(st.value) || both.is_some_and(|b| b.meets(st.value)) {
         return Ok(Some(None));
     }
     let bf = &s.figs[base];
-    let sure = s.clause_at(st.mark) <= df.clause + 1 && df.clause <= bf.clause + 1;
+    let sure =
+        s.clause_at(st.mark) <= df.clause + 1 && df.clause <= bf.clause + 1 && second.is_none();
     let (dw, bw) = (number(st.source, df, bf), number(st.source, bf, df));
     let shown = show(c.mid(), st.decimals());
-    let note = st.truncation_note(|t| c.meets(t), &shown);
-    let hit = st
-        .hit(format!("{dw} / {bw} = {shown}%"), dw, bw, note)
-        .label(df.span(), "部分")
-        .label(bf.span(), "基数");
+    let note = st.truncation_note(|t| c.meets(t) || both.is_some_and(|b| b.meets(t)), &shown);
+    let sure = sure && note.is_empty();
+    let mut computed = format!("{dw} / {bw} = {shown}%");
+    if let (Some((e, _)), Some(b)) = (second, both) {
+        let ew = number(st.source, &s.figs[e], bf);
+        computed.push_str(&format!(
+            "; ({dw} + {ew}) / {bw} = {}%",
+            show(b.mid(), st.decimals())
+        ));
+    }
+    let mut hit = st.hit(computed, dw, bw, note).label(df.span(), "部分");
+    if let Some((e, _)) = second {
+        hit = hit.label(s.figs[e].span(), "部分");
+    }
+    let hit = hit.label(bf.span(), "基数");
     Ok(Some(Some((hit, sure))))
 }
 

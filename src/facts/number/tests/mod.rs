@@ -302,3 +302,12 @@ proptest! {
         invariants(&text);
     }
 }
+
+#[test]
+fn traditional_units_and_scales_read_as_simplified() {
+    let q = scan_numbers("制定了139項整改措施,退回3.5萬元,共12個問題");
+    let got: Vec<(f64, &str)> = q.iter().map(|q| (q.value(), q.unit.as_str())).collect();
+    assert_eq!(got, [(139.0, "项"), (35000.0, "元"), (12.0, "个")]);
+    // 處理 is a word, not 處 as a unit.
+    assert_eq!(scan_numbers("3處理")[0].unit, "");
+}

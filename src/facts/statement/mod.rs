@@ -1,0 +1,211 @@
+//! Quantity statements: which figures of a report a relation binds, read once per report from
+//! the constructions that state them, so that the rules weigh relations instead of reading the
+//! text their own way.
+//!
+//! A statement names figures by their index in [`Facts::figures`](super::Facts) and says how
+//! they relate; whether the relation holds is the rules' business (interval arithmetic,
+//! DOMAIN.md). Constructions read:
+//! - a share of a total stated earlier ([`shares`]): `共受理诉求86件。……其中,来信12件,占比13.95%;
+//!   来电……`, `占总数的53.3%`, `占总人次的65.9%`, `占全部整改措施的85.6%`, `占一般公共预算收入
+//!   93.75%`; a list of shares of one whole that add up to 100% also states that its counts add
+//!   up to the whole;
+//! - a completion rate of countable things, which cannot exceed 100% ([`rates`]): `办结率102.5%`,
+//!   `实现103%整改到位`;
+//! - a total split by status: completed and the rest ([`status`]);
+//! - people by rank with the rest named, against the total of their measure ([`ranks`]);
+//! - a total across regions against the regions' figures given after it ([`regions`]);
+//! - tables written as text ([`table`]): each row's rate against its own count columns, the
+//!   合计 row against the column sums.
+//!
+//! Where a construction is read but its figures cannot be bound surely, the statement says why
+//! it is not checked ([`Relation::NotChecked`]).
+
+pub mod ranks;
+pub mod rates;
+pub mod regions;
+pub mod shares;
+pub mod status;
+pub mod table;
+
+#[cfg(test)]
+mod tests;
+
+use super::Figure;
+use crate::document::{Document, Span};
+use serde::Serialize;
+
+/// One quantity statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// The construction it was read from.
+    pub construction: Construction,
+    /// How its figures relate.
+    pub relation: Relation,
+    /// The text it was read from: from its first figure to its last.
+    pub span: Span,
+    /// True when the construction leaves no doubt which figures go together; false when the
+    /// binding is probable only (the rules report it at a lower level).
+    pub sure: bool,
+}
+
+/// The constructions statements are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Construction {
+    /// `……占总数的p%`, `占X的p%`, or a share whose sentence states no base, with the total
+    /// stated earlier (`共……N件`, `N个X中`, a figure followed by `其中`).
+    Share,
+    /// A list of shares of one whole that exhausts it (the shares add up to 100%).
+    ShareList,
+    /// A completion rate (`办结率`, `整改率`, `实现p%整改到位`): at most 100%.
+    Rate,
+    /// A row of a table written as text, with count columns and a rate column.
+    TableRow,
+    /// A table's 合计 row against the sums of its columns.
+    TableTotal,
+    /// A total and its parts by status (`已完成…, 正在整改…, 其余…`).
+    StatusSplit,
+    /// A completion rate after parts by status that name the rest, with no total stated
+    /// (`已完成17项,其余9项…,完成率65.4%`): done / (done + the rest).
+    StatusRate,
+    /// People by rank with the rest named (`处分科级干部…,一般干部…,其他人员…`) after the total
+    /// of the same measure in the sentence before.
+    RankList,
+    /// A total across regions (`8省共问责N人`) against the regions' own figures after it.
+    RegionTotal,
+}
+
+/// How a statement's figures relate (indices into the report's figures).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "relation", rename_all = "snake_case")]
+pub enum Relation {
+    /// `percent` = 100 · numerator / base, for one of the `numerators` (each a sum of figures;
+    /// more than one when the construction allows several readings, and the relation holds
+    /// when any of them does); the base is the sum of the `base` figures (one, or the parts of
+    /// a split whose total is not stated).
+    Share {
+        numerators: Vec<Vec<usize>>,
+        base: Vec<usize>,
+        percent: usize,
+    },
+    /// `total` = the sum of `parts`.
+    Sum { total: usize, parts: Vec<usize> },
+    /// `percent` is a share of countable things: at most 100%.
+    AtMostWhole { percent: usize },
+    /// The construction was read at `figure`, but its figures cannot be bound surely.
+    NotChecked { figure: usize, why: String },
+}
+
+impl Relation {
+    /// The figures the relation names.
+    pub fn figures(&self) -> Vec<usize> {
+        match self {
+            Relation::Share {
+                numerators,
+                base,
+                percent,
+            } => {
+                let mut v: Vec<usize> = numerators.iter().flatten().copied().collect();
+                v.extend(base);
+                v.push(*percent);
+                v
+            }
+            Relation::Sum { total, parts } => {
+                let mut v = parts.clone();
+                v.push(*total);
+                v
+            }
+            Relation::AtMostWhole { percent } => vec![*percent],
+            Relation::NotChecked { figure, .. } => vec![*figure],
+        }
+    }
+}
+
+/// Read every quantity statement of a report.
+pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
+    let mut out = shares::read(&doc.source, figures);
+    out.extend(rates::read(&doc.source, figures));
+    out.extend(table::read(doc, figures));
+    out.extend(regions::read(&doc.source, figures));
+    out.extend(status::read(&doc.source, figures));
+    out.extend(ranks::read(&doc.source, figures));
+    out.sort_by_key(|s| (s.span.start, s.span.end));
+    out
+}
+
+/// Units that count the same thing share a family: 人, 名 and 位 are "人".
+pub fn family(unit: &str) -> &str {
+    match unit {
+        "名" | "位" => "人",
+        u => u,
+    }
+}
+
+/// Ends of a sentence, as the rules that weigh figures read it.
+pub const SENTENCE_STOPS: &[char] = &['。', '！', '？', '；', ';'];
+
+/// How far, in bytes, a sentence's end or start is looked for from a figure: a passage
+/// without stops costs linear time, not a scan to its end for every figure.
+pub const REACH: usize = 1200;
+
+/// The text from `from` towards `to`, at most [`REACH`] bytes (cut at a character boundary).
+pub fn ahead(source: &str, from: usize, to: usize) -> &str {
+    let mut end = to.min(from.saturating_add(REACH)).min(source.len());
+    while end > from && !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    source.get(from..end.max(from)).unwrap_or("")
+}
+
+/// The text from `from` back to `to`, at most [`REACH`] bytes, and where it starts.
+pub fn behind(source: &str, from: usize, to: usize) -> (usize, &str) {
+    let mut start = from.saturating_sub(REACH).max(to);
+    while start < from && !source.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, source.get(start..from).unwrap_or(""))
+}
+
+/// A statement spanning the given figures.
+fn spanning(figures: &[Figure], ids: &[usize]) -> Span {
+    let start = ids
+        .iter()
+        .map(|&i| figures[i].quantity.span.start)
+        .min()
+        .unwrap_or(0);
+    let end = ids
+        .iter()
+        .map(|&i| figures[i].quantity.span.end)
+        .max()
+        .unwrap_or(start);
+    start..end
+}
+
+/// Make a statement, its span from the relation's figures.
+fn statement(
+    figures: &[Figure],
+    construction: Construction,
+    relation: Relation,
+    sure: bool,
+) -> Statement {
+    let span = spanning(figures, &relation.figures());
+    Statement {
+        construction,
+        relation,
+        span,
+        sure,
+    }
+}
+
+/// An exact figure's interval, scaled; None for approximate figures and ranges' ends.
+pub fn exact(f: &Figure) -> Option<(f64, f64)> {
+    let q = &f.quantity;
+    if q.in_range || q.ordinal || q.approx != super::number::Approx::Exact {
+        return None;
+    }
+    // A whole number with no unit is a count (a table's cells): exact.
+    if q.unit.is_empty() && q.decimals == 0 && q.scale == 1.0 && q.written.fract() == 0.0 {
+        return Some((q.written, q.written));
+    }
+    q.interval()
+}

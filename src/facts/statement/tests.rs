@@ -1,0 +1,288 @@
+//! The statements read off invented sentences, and the packaged rules' verdicts on them.
+
+use super::Relation;
+
+/// The statements of `text`, each as "construction: relation" with figures as written.
+fn read(text: &str) -> Vec<String> {
+    let (doc, facts) = crate::analyse(text);
+    let fig = |i: &usize| doc.text(&facts.figures[*i].quantity.span).to_string();
+    let join = |ids: &[usize]| ids.iter().map(fig).collect::<Vec<_>>().join("+");
+    facts
+        .statements
+        .iter()
+        .map(|st| {
+            let what = match &st.relation {
+                Relation::Share {
+                    numerators,
+                    base,
+                    percent,
+                } => {
+                    let nums: Vec<String> = numerators.iter().map(|n| join(n)).collect();
+                    format!("{}={}/{}", fig(percent), nums.join("|"), join(base))
+                }
+                Relation::Sum { total, parts } => format!("{}={}", fig(total), join(parts)),
+                Relation::AtMostWhole { percent } => format!("{}<=100%", fig(percent)),
+                Relation::NotChecked { figure, .. } => format!("{}?", fig(figure)),
+            };
+            let sure = if st.sure { "" } else { "~" };
+            format!("{:?}{sure} {what}", st.construction)
+        })
+        .collect()
+}
+
+/// The ids of the packaged ratio and parts_sum rules that fire on `text`.
+fn fired(text: &str) -> Vec<String> {
+    let mut out = crate::rules::testing::fired_in(
+        "rules/ratio.yaml",
+        include_str!("../../../rules/ratio.yaml"),
+        text,
+    );
+    out.extend(crate::rules::testing::fired_in(
+        "rules/parts_sum.yaml",
+        include_str!("../../../rules/parts_sum.yaml"),
+        text,
+    ));
+    out
+}
+
+#[test]
+fn shares_of_an_earlier_total() {
+    // A list right after its total, introduced by 其中.
+    assert_eq!(
+        read("青山镇处理信访件80件。其中,来信20件,占25%;来访60件,占75%。"),
+        [
+            "Share 25%=20件/80件",
+            "ShareList 80件=20件+60件",
+            "Share 75%=60件/80件"
+        ]
+    );
+    // Named by its noun.
+    assert_eq!(
+        read("全镇制定了40条整改措施,截至目前,已完成整改措施30条,占全部整改措施的75%。"),
+        ["Share 75%=30条/40条"]
+    );
+    // 占总数: the total marked by …中.
+    assert_eq!(
+        read("全区排查的60个问题点位中,已销号的12个。其中已完成整治的点位30个,占总数的50%。"),
+        ["Share 50%=30个/60个"]
+    );
+    // A share whose sentence states its base is the sentence readers'.
+    assert!(read("30个问题已完成27个,占90%。").is_empty());
+    // A named base that is not stated.
+    assert_eq!(read("已完成改造12户,占应改造户数的40%。"), ["Share~ 40%?"]);
+}
+
+#[test]
+fn a_list_far_from_its_total_needs_agreement() {
+    let text = "全年共受理诉求300件,均已办结。\n\n\
+                按来源分类。来信60件,占比20%;来电90件,占比30%;来访150件,占比50%。";
+    assert_eq!(
+        read(text),
+        [
+            "Share~ 20%=60件/300件",
+            "Share~ 30%=90件/300件",
+            "ShareList~ 300件=60件+90件+150件",
+            "Share~ 50%=150件/300件"
+        ]
+    );
+    // Shares of another whole: none holds against the 300, and the counts do not add up to it.
+    let other = "全年共受理诉求300件,均已办结。\n\n\
+                 其中涉农诉求120件。来信24件,占比20%;来电36件,占比30%;来访60件,占比50%。";
+    assert!(fired(other).is_empty(), "{:?}", read(other));
+    assert!(
+        read(other).iter().all(|s| s.ends_with('?')),
+        "{:?}",
+        read(other)
+    );
+}
+
+#[test]
+fn rates_tables_and_regions() {
+    assert_eq!(read("办结率102.5%。"), ["Rate 102.5%<=100%"]);
+    assert_eq!(read("问题实现100%整改到位。"), ["Rate 100%<=100%"]);
+    assert!(read("财政收入增长103%。").is_empty());
+    // A plan's target may be exceeded.
+    assert!(read("全年税收任务完成率103%。").is_empty());
+    assert_eq!(read("反馈问题整改完成率103%。"), ["Rate 103%<=100%"]);
+    let table = "序号 | 村 | 问题数 | 已整改 | 整改率\n\
+                 1 | 东岭村 | 12 | 11 | 91.7%\n\
+                 2 | 西岭村 | 8 | 8 | 100%\n\
+                 合计 | 20 | 19 | 95%";
+    assert_eq!(
+        read(table),
+        [
+            "TableRow 91.7%=11/12",
+            "TableTotal 20=12+8",
+            "TableTotal 19=11+8",
+            "TableRow 100%=8/8",
+            "TableRow 95%=19/20"
+        ]
+    );
+    // A table cut short states no sums.
+    let cut = "序号 | 村 | 问题数 | 已整改 | 整改率\n\
+               合计 | 20 | 19 | 95%\n\
+               1 | 东岭村 | 12 | 11 | 91.7%\n\
+               2 | 西岭村";
+    assert_eq!(read(cut), ["TableRow 95%=19/20", "TableRow 91.7%=11/12"]);
+    let regions = "3县共问责30人,其中,科级干部9人。分县情况:甲县10人,其中,科级干部3人;\
+                   乙县12人,其中,科级干部4人;丙县8人,其中,科级干部2人。";
+    assert_eq!(
+        read(regions),
+        [
+            "RegionTotal 30人=10人+12人+8人",
+            "RegionTotal 9人=3人+4人+2人"
+        ]
+    );
+    // Two regions of three: some of them, not all.
+    assert!(read("3县共问责30人。甲县问责10人;乙县问责12人。").is_empty());
+    // Another measure: 约谈 is not 问责.
+    assert!(read("3县共问责30人。甲县约谈10人;乙县约谈12人;丙县约谈8人。").is_empty());
+}
+
+#[test]
+fn totals_split_by_status() {
+    assert_eq!(
+        read("反馈问题40个,已完成整改33个,正在整改5个,长期坚持2个。"),
+        ["StatusSplit 40个=33个+5个+2个"]
+    );
+    // The total in the sentence before, with the rest named: less sure.
+    assert_eq!(
+        read("制定整改措施60条。目前,48条整改措施已完成,其余12条整改措施正在推进。"),
+        ["StatusSplit~ 60条=48条+12条"]
+    );
+    // A plan is no status: 应完成整改的20项 is the total.
+    assert_eq!(
+        read("应完成整改的20项问题已完成整改17项,3项未达到序时进度。"),
+        ["StatusSplit 20项=17项+3项"]
+    );
+    // A part's share between the parts.
+    assert_eq!(
+        read("制定了50项整改措施,截至5月底,共计完成整改措施45项,占90%,其余5项正在推进。"),
+        ["StatusSplit 50项=45项+5项"]
+    );
+    // No total stated: a rate after the done part and the rest is of their sum.
+    assert_eq!(
+        read("截至6月底,已完成整改16项,其余4项正在推进,完成率80%。"),
+        ["StatusRate 80%=16项/16项+4项", "Rate 80%<=100%"]
+    );
+    // 需长期坚持 is a status, not a plan.
+    assert_eq!(
+        read("反馈的30个问题,已完成整改25个,正在整改3个,需长期坚持2个。"),
+        ["StatusSplit 30个=25个+3个+2个"]
+    );
+    // By rank with the rest named, after the total of the measure.
+    assert_eq!(
+        read(
+            "全县立案30件,给予处分60人(其中党纪处分50人;政务处分12人),结案28件。其中,处分科级干部5人,一般干部15人,农村、企业等其他人员40人。"
+        ),
+        ["RankList 60人=5人+15人+40人"]
+    );
+    // Ranks alone are some of the people.
+    assert!(read("给予处分60人。其中,处分处级干部5人,科级干部15人,股级干部12人。").is_empty());
+    // A later figure of the unit may be a part without a status word.
+    assert!(read("反馈问题40个,已完成整改33个,正在整改5个,2个因客观原因暂缓。").is_empty());
+    // A single status part less than the total is no error.
+    assert!(read("反馈问题40个,已完成整改33个。").is_empty());
+    // A nested 其中 breaks the list.
+    assert!(read("反馈问题40个,已完成33个,其中提前完成5个,正在整改7个。").is_empty());
+    // Two done statuses and no rest: not a partition.
+    assert!(read("反馈问题40个,已完成33个,基本完成5个。").is_empty());
+}
+
+#[rustfmt::skip]
+const CASES: &[(&str, &[&str])] = &[
+    ("青山镇处理信访件80件。其中,来信20件,占25%;来访60件,占75%。", &[]),
+    ("青山镇处理信访件80件。其中,来信20件,占28%;来访60件,占75%。", &["share-of-total-mismatch"]),
+    // The counts no longer make up the whole whose shares they are (20 / 81 = 24.7% still
+    // rounds to 25%).
+    ("青山镇处理信访件81件。其中,来信20件,占25%;来访60件,占75%。",
+     &["share-of-total-mismatch", "sum-mismatch"]),
+    // 176 / 3000 = 5.8667%: 5.86% only by truncation, at most a warning.
+    ("共受理诉求3000件。其中,来信176件,占比5.86%;来访2824件,占比94.13%。",
+     &["share-of-total-mismatch-uncertain"]),
+    ("全镇制定了40条整改措施,已完成整改措施30条,占全部整改措施的78%。", &["share-of-total-mismatch"]),
+    ("信访件已办结40件、阶段办结5件,办结率102.5%。", &["rate-over-100"]),
+    ("问题实现103%整改到位。", &["rate-over-100"]),
+    ("序号 | 村 | 问题数 | 已整改 | 整改率\n1 | 东岭村 | 12 | 11 | 94.7%\n2 | 西岭村 | 8 | 8 | 100%",
+     &["share-of-total-mismatch"]),
+    ("序号 | 村 | 问题数 | 已整改 | 整改率\n1 | 东岭村 | 12 | 11 | 91.7%\n2 | 西岭村 | 8 | 8 | 100%\n合计 | 21 | 19 | 90.5%",
+     &["sum-mismatch"]),
+    ("3县共问责31人。分县情况:甲县10人;乙县12人;丙县8人。", &["sum-mismatch"]),
+    ("3县共问责30人。分县情况:甲县10人;乙县12人;丙县8人。", &[]),
+    ("给予处分61人。其中,处分科级干部5人,一般干部15人,农村、企业等其他人员40人。", &["sum-mismatch"]),
+    ("反馈问题41个,已完成整改33个,正在整改5个,长期坚持2个。", &["sum-mismatch"]),
+    ("制定整改措施61条。目前,48条整改措施已完成,其余12条整改措施正在推进。", &["sum-mismatch-uncertain"]),
+    ("应完成整改的21项问题已完成整改17项,3项未达到序时进度。", &["sum-mismatch"]),
+    ("截至6月底,已完成整改16项,其余4项正在推进,完成率84%。", &["share-of-total-mismatch"]),
+];
+
+#[test]
+fn verdicts() {
+    for (text, want) in CASES {
+        let mut got = fired(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}: {:?}", read(text));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// A list of shares of a total, rounded to one decimal, is never flagged; with one share
+    /// raised by 3 it always is.
+    #[test]
+    fn share_lists(parts in proptest::collection::vec(1u32..5000, 2..6), bump in 0usize..6) {
+        let total: u32 = parts.iter().sum();
+        let share = |p: u32| format!("{:.1}", 100.0 * f64::from(p) / f64::from(total));
+        let list = |bumped: Option<usize>| {
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| {
+                    let s = share(p);
+                    let s = if Some(i) == bumped {
+                        format!("{:.1}", s.parse::<f64>().unwrap_or(0.0) + 3.0)
+                    } else {
+                        s
+                    };
+                    format!("第{}类{p}件,占{s}%", i + 1)
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        let good = format!("全县共受理举报{total}件。其中,{}。", list(None));
+        proptest::prop_assert!(fired(&good).is_empty(), "{} {:?}", good, read(&good));
+        let bad = format!("全县共受理举报{total}件。其中,{}。", list(Some(bump % parts.len())));
+        proptest::prop_assert!(!fired(&bad).is_empty(), "{} {:?}", bad, read(&bad));
+    }
+
+    /// A total split into done and the rest is never flagged when it is their sum, always when
+    /// it is not.
+    #[test]
+    fn status_splits(done in 1u32..300, rest in 1u32..300, off in 0u32..2, word in 0usize..3) {
+        let rest_word = ["正在整改", "其余", "未完成"][word];
+        let total = done + rest + off;
+        let text = if word == 1 {
+            format!("反馈问题{total}个,已完成整改{done}个,其余{rest}个正在推进。")
+        } else {
+            format!("反馈问题{total}个,已完成整改{done}个,{rest_word}{rest}个。")
+        };
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
+    }
+
+    /// A total across regions is never flagged when it is the regions' sum, always when it is
+    /// one more.
+    #[test]
+    fn region_totals(parts in proptest::collection::vec(1u32..500, 3..8), off in 0u32..2) {
+        let names = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
+        let total: u32 = parts.iter().sum::<u32>() + off;
+        let list: Vec<String> = parts
+            .iter()
+            .zip(names)
+            .map(|(p, n)| format!("{n}县问责{p}人"))
+            .collect();
+        let text = format!("{}县共问责{total}人。{}。", parts.len(), list.join(";"));
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{}", text);
+    }
+}

@@ -1,0 +1,123 @@
+//! The ratio relations of the report's quantity statements (`facts::statement`): shares of a
+//! total stated earlier, table rows, and completion rates above 100%.
+
+use crate::document::Span;
+use crate::facts::Figure;
+use crate::facts::statement::{Relation, Statement, exact};
+use crate::rules::Hit;
+use crate::rules::arith::{Interval, show};
+
+/// A figure's interval, if exact.
+fn iv(f: &Figure) -> Option<Interval> {
+    exact(f).map(|(lo, hi)| Interval { lo, hi })
+}
+
+/// The figures' digits joined by " + ", with each one's scale and unit when it differs from
+/// `like`'s.
+fn digits(source: &str, figures: &[Figure], ids: &[usize], like: &Figure) -> String {
+    ids.iter()
+        .map(|&i| {
+            let q = &figures[i].quantity;
+            if q.scale == like.quantity.scale {
+                source[q.num_span.clone()].to_string()
+            } else {
+                source[q.num_span.start..q.span.end].to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A share statement that none of its readings meets: a hit and whether it is sure (a value
+/// right only if the author truncated is not). `None` when it holds or cannot be weighed.
+pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<(Hit, bool)> {
+    let Relation::Share {
+        numerators,
+        base,
+        percent,
+    } = &st.relation
+    else {
+        return None;
+    };
+    let pf = &figures[*percent];
+    let bf = &figures[*base.first()?];
+    let stated = iv(pf)?;
+    let b = base
+        .iter()
+        .try_fold(Interval::exact(0.0), |acc, &i| Some(acc + iv(&figures[i])?))?;
+    let mut computed = Vec::new();
+    for num in numerators {
+        let n = num
+            .iter()
+            .try_fold(Interval::exact(0.0), |acc, &i| Some(acc + iv(&figures[i])?))?;
+        let c = n.percent_of(b)?;
+        if c.meets(stated) {
+            return None;
+        }
+        computed.push((num, c));
+    }
+    let (first, c) = *computed.first()?;
+    let q = &pf.quantity;
+    let step = 10f64.powi(-i32::from(q.decimals));
+    let cut = Interval {
+        lo: q.written,
+        hi: q.written + step * 0.999,
+    };
+    let decimals = usize::from(q.decimals).max(1) + 1;
+    let truncated = computed.iter().any(|(_, c)| c.meets(cut));
+    let shown = show(c.mid(), decimals);
+    let note = if truncated {
+        format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {shown}%")
+    } else {
+        String::new()
+    };
+    let part = digits(source, figures, first, bf);
+    let whole = digits(source, figures, base, &figures[first[0]]);
+    let whole = if base.len() > 1 {
+        format!("({whole})")
+    } else {
+        whole
+    };
+    let mut text = format!("{part} / {whole} = {shown}%");
+    for (num, c) in computed.iter().skip(1) {
+        let p = digits(source, figures, num, bf);
+        text.push_str(&format!("; {p} / {whole} = {}%", show(c.mid(), decimals)));
+    }
+    let span: Span = q.span.clone();
+    let mut hit = Hit::at(span.clone())
+        .value("stated", &source[span])
+        .value("computed", text)
+        .value("part", part)
+        .value("base", whole)
+        .value("note", note);
+    for &i in first {
+        hit = hit.label(figures[i].quantity.span.clone(), "部分");
+    }
+    for &i in base {
+        if !first.contains(&i) {
+            hit = hit.label(figures[i].quantity.span.clone(), "基数");
+        }
+    }
+    Some((hit, st.sure && !truncated))
+}
+
+/// A completion rate above 100%.
+pub(super) fn over_whole(source: &str, figures: &[Figure], st: &Statement) -> Option<Hit> {
+    let Relation::AtMostWhole { percent } = &st.relation else {
+        return None;
+    };
+    let q = &figures[*percent].quantity;
+    let (lo, _) = q.interval()?;
+    if lo <= 100.0 {
+        return None;
+    }
+    let span = q.span.clone();
+    Some(
+        Hit::at(span.clone())
+            .value("stated", &source[span])
+            .value("computed", "100%")
+            .value("part", "")
+            .value("base", "")
+            .value("note", ""),
+    )
+}
