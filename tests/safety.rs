@@ -1,0 +1,273 @@
+//! A report is never lost and outputs never fail silently: fixes and output files are written
+//! whole or not at all, an output that is also an input is refused, failed writes are errors
+//! that name the file, and a fix that cannot be written still shows the file's findings.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn zglint() -> Command {
+    Command::cargo_bin("zglint").expect("the binary is built")
+}
+
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("zglint-safety-{name}-"))
+        .tempdir()
+        .unwrap()
+}
+
+/// A fictional report of about 9 KB: a wrong completion rate, and a repeated heading 二、 that
+/// `--fix` renumbers.
+fn report() -> String {
+    let mut text = String::from(
+        "中共桐岭镇委员会关于巡察整改进展情况的通报\n一、总体情况\n\
+         桐岭镇党委把巡察整改作为重要政治任务。\n共5个问题,已完成4个,完成率90%。\n二、主要做法\n",
+    );
+    for _ in 0..120 {
+        text.push_str("逐项建立台账,明确责任人和完成时限,每周调度一次。\n");
+    }
+    text.push_str("二、下步打算\n共8项措施,已落实6项,占75%。\n中共桐岭镇委员会\n2024年3月8日\n");
+    text
+}
+
+/// Names in `dir` other than `keep`: what a run left behind.
+fn others(dir: &Path, keep: &[&str]) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !keep.contains(&n.as_str()))
+        .collect()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_mid_fix_leaves_the_report_whole() {
+    let tmp = scratch("ulimit");
+    let dir = tmp.path();
+    let text = report();
+    assert!(text.len() > 8192);
+    std::fs::write(dir.join("r.txt"), &text).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("zglint");
+    let out = std::process::Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 4; exec '{}' check --fix r.txt",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("r.txt: cannot write the fixes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("r.txt")).unwrap(), text);
+    assert_eq!(
+        others(dir, &["r.txt"]),
+        Vec::<String>::new(),
+        "no temporary file left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_permissions_and_leaves_no_temporary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = scratch("perms");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    std::fs::set_permissions(dir.join("r.txt"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--fix", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let fixed = std::fs::read_to_string(dir.join("r.txt")).unwrap();
+    assert_eq!(fixed, report().replace("二、下步打算", "三、下步打算"));
+    let mode = std::fs::metadata(dir.join("r.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_eq!(others(dir, &["r.txt"]), Vec::<String>::new());
+}
+
+#[test]
+fn an_output_file_that_is_an_input_is_refused() {
+    let tmp = scratch("same");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--format", "json", "-o", "r.txt", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("r.txt: the output file (-o) is a report to check"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("r.txt")).unwrap(),
+        report()
+    );
+
+    // Another name for the same file (a folder walked, a ./ prefix) is the same file.
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--write-baseline", "./r.txt", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("(--write-baseline) is a report to check"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("r.txt")).unwrap(),
+        report()
+    );
+
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("r.txt", dir.join("link.json")).unwrap();
+        let out = zglint()
+            .current_dir(dir)
+            .args(["check", "-o", "link.json", "r.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            std::fs::read_to_string(dir.join("r.txt")).unwrap(),
+            report()
+        );
+    }
+}
+
+#[test]
+fn the_output_file_is_written_after_the_run_and_replaces_the_old_one() {
+    let tmp = scratch("after");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    std::fs::write(dir.join("out.json"), "an older output").unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--format", "json", "-o", "out.json", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    assert_eq!(json["files"][0]["diagnostics"].as_array().unwrap().len(), 2);
+    assert_eq!(others(dir, &["r.txt", "out.json"]), Vec::<String>::new());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_is_an_error_that_names_the_file() {
+    let dir = common_dir();
+    let out = zglint()
+        .current_dir(&dir)
+        .args(["check", "-o", "/dev/full", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("/dev/full: cannot write"),
+        "{}",
+        stderr(&out)
+    );
+
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("zglint"))
+        .current_dir(&dir)
+        .args(["check", "--format", "sarif", "r.txt"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("standard output: cannot write"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = zglint()
+        .current_dir(&dir)
+        .args(["check", "--write-baseline", "/dev/full", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/dev/full: cannot write"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A folder holding `r.txt`, for tests that do not write into it.
+fn common_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zglint-safety-full-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    dir
+}
+
+#[test]
+fn a_fix_that_cannot_be_written_still_shows_the_findings() {
+    let tmp = scratch("readonly");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    let mut perms = std::fs::metadata(dir.join("r.txt")).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(dir.join("r.txt"), perms).unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--fix", "--format", "concise", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("r.txt:4:16: error[rate-mismatch]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("heading-number-repeated"), "{stdout}");
+    let err = stderr(&out);
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("r.txt: cannot write the fixes"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("r.txt")).unwrap(),
+        report()
+    );
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    let out = zglint()
+        .args(["check", "--fix", "--format", "concise", "-"])
+        .write_stdin(report())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        report().replace("二、下步打算", "三、下步打算")
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("-:4:16: error[rate-mismatch]"),
+        "the report goes to standard error: {err}"
+    );
+    assert!(!err.contains("heading-number-repeated"), "{err}");
+
+    // Nothing to fix: the text comes back as it was.
+    let clean = report().replace("二、下步打算", "三、下步打算");
+    let out = zglint()
+        .args(["check", "--fix", "-q", "--format", "json", "-"])
+        .write_stdin(clean.clone())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), clean);
+}
