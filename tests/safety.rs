@@ -271,3 +271,98 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), clean);
 }
+
+/// A report whose line holds a bidi override, a terminal title sequence and a bell, in a file
+/// whose name holds an escape.
+#[cfg(unix)]
+fn hostile_report(dir: &Path) -> std::path::PathBuf {
+    let text = "中共桐岭镇委员会关于巡察整改进展情况的通报\n一、总体情况\n\
+                共5个问题\u{202e},已完成4个,完成率90%。\u{1b}]0;pwned\u{7}另有说明。\n\
+                二、主要做法\n逐项建立台账。\n";
+    let path = dir.join("r\u{1b}[31m.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Bytes that would drive a terminal: C0 controls but line breaks, DEL, C1, bidi controls.
+#[cfg(unix)]
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn report_text_and_file_names_never_reach_the_terminal_raw() {
+    let tmp = scratch("controls");
+    let dir = tmp.path();
+    let path = hostile_report(dir);
+    for format in ["human", "concise", "github"] {
+        let out = zglint()
+            .current_dir(dir)
+            .args(["check", "--color", "never", "--format", format])
+            .arg(path.file_name().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            raw_controls(&stdout),
+            Vec::<char>::new(),
+            "{format}: {stdout}"
+        );
+        assert!(stdout.contains("r\\u{1b}[31m.txt"), "{format}: {stdout}");
+        if format == "concise" {
+            // Columns stay those of the source: the escape is one character there.
+            assert!(
+                stdout.contains(".txt:3:17: error[rate-mismatch]"),
+                "{stdout}"
+            );
+        }
+        if format == "human" {
+            assert!(stdout.contains(".txt:3:17]"), "{stdout}");
+            assert!(stdout.contains("\\u{202e}"), "{stdout}");
+            assert!(stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{stdout}");
+            underlines_sit_under(&stdout, &["5个", "4个", "90%"]);
+        }
+    }
+    // An unreadable file's name is escaped in the error too.
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "no\u{1b}]0;x\u{7}.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let all = String::from_utf8(out.stdout.clone()).unwrap() + &stderr(&out);
+    assert_eq!(raw_controls(&all), Vec::<char>::new(), "{all}");
+}
+
+/// In the human output, the window line that holds the marks and the underline below it: each
+/// text in `marks` starts at the display column of an underline's start.
+#[cfg(unix)]
+fn underlines_sit_under(out: &str, marks: &[&str]) {
+    use unicode_width::UnicodeWidthStr;
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("│ ") && l.contains("90%"))
+        .unwrap_or_else(|| panic!("no window: {out}"));
+    let (window, under) = (lines[at], lines[at + 1]);
+    let starts: Vec<usize> = under
+        .char_indices()
+        .filter(|&(i, c)| c == '─' && !under[..i].ends_with('─'))
+        .map(|(i, _)| under[..i].width())
+        .collect();
+    for mark in marks {
+        let i = window.find(mark).unwrap();
+        let column = window[..i].width();
+        assert!(
+            starts.contains(&column),
+            "{mark} at {column}, underlines at {starts:?}:\n{window}\n{under}"
+        );
+    }
+}

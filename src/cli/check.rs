@@ -127,7 +127,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let discover_options = match zglint::run::discover::DiscoverOptions::new(&args.glob) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -148,13 +148,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             return ExitCode::from(2);
         }
     };
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
     if let Err(e) = outputs_are_not_inputs(&args, &files) {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
         return ExitCode::from(2);
     }
     if args.fix || args.output.is_some() || args.write_baseline.is_some() {
@@ -195,7 +195,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut flush_unwalked = |before: Option<&Path>, renderer: &mut Box<dyn Render>| {
         let mut out = String::new();
         while let Some(e) = unwalked.next_if(|e| before.is_none_or(|b| e.path.as_path() < b)) {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             let result = FileResult {
                 path: e.path.display().to_string(),
                 outcome: Err(e.to_string()),
@@ -213,11 +213,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     zglint::run::batch::run(files.clone(), args.jobs, check, |done: Done| {
         progress.clear();
         if let Err(e) = &done.result.outcome {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             errors = true;
         }
         if let Some(e) = &done.fix_error {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             errors = true;
         }
         if let (Ok(c), Some(s)) = (&done.result.outcome, &done.settings) {
@@ -243,7 +243,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     write(renderer.finish());
     // Outputs are written once the run is over, each whole or not at all.
     for e in [sink.finish(), stdout.finish()].into_iter().flatten() {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
         errors = true;
     }
     if fixed > 0 {
@@ -483,7 +483,7 @@ fn load_setup(
             .map_err(|e| report(miette::Report::new(e)))?;
     }
     if let Err(e) = config::validate_cli(cli, &rules) {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
         return Err(ExitCode::from(2));
     }
     Ok(Setup {
