@@ -236,6 +236,7 @@ fn check_report(path: &str, text: &str, width: usize) -> usize {
             written: all.written.clone(),
             paragraphs: Vec::new(),
             findings: vec![f.clone()],
+            omitted: Vec::new(),
             document: all.document.clone(),
             facts: all.facts.clone(),
             summary: all.summary.clone(),

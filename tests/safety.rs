@@ -366,3 +366,86 @@ fn underlines_sit_under(out: &str, marks: &[&str]) {
         );
     }
 }
+
+/// A report with a thousand opening quotes that never close.
+fn unclosed_quotes() -> String {
+    format!(
+        "中共桐岭镇委员会关于巡察整改进展情况的通报\n一、总体情况\n{}\n",
+        "“".repeat(1000)
+    )
+}
+
+fn json_of(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(out)))
+}
+
+fn count_of(file: &serde_json::Value, rule: &str) -> usize {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .count()
+}
+
+#[test]
+fn the_findings_of_one_rule_in_one_file_are_capped_and_the_rest_counted() {
+    let tmp = scratch("cap");
+    let dir = tmp.path();
+    std::fs::write(dir.join("q.txt"), unclosed_quotes()).unwrap();
+    let run = |args: &[&str]| {
+        zglint()
+            .current_dir(dir)
+            .args(["check", "--format", "json"])
+            .args(args)
+            .arg("q.txt")
+            .output()
+            .unwrap()
+    };
+    let all = json_of(&run(&["--max-findings-per-rule", "0"]));
+    let total = count_of(&all["files"][0], "pair-unclosed");
+    assert!(total > 150, "{total}");
+    assert!(all["files"][0].get("omitted").is_none());
+
+    let capped = json_of(&run(&[]));
+    let file = &capped["files"][0];
+    assert_eq!(count_of(file, "pair-unclosed"), 100, "the default is 100");
+    assert_eq!(
+        file["omitted"],
+        serde_json::json!([{ "rule": "pair-unclosed", "count": total - 100 }])
+    );
+
+    let few = json_of(&run(&["--max-findings-per-rule", "5"]));
+    assert_eq!(count_of(&few["files"][0], "pair-unclosed"), 5);
+    assert_eq!(few["files"][0]["omitted"][0]["count"], total - 5);
+
+    // The configuration sets it too, and the command line wins.
+    std::fs::write(dir.join("zglint.yaml"), "max-findings-per-rule: 7\n").unwrap();
+    let configured = json_of(&run(&[]));
+    assert_eq!(count_of(&configured["files"][0], "pair-unclosed"), 7);
+    let cli = json_of(&run(&["--max-findings-per-rule", "3"]));
+    assert_eq!(count_of(&cli["files"][0], "pair-unclosed"), 3);
+
+    let human = zglint()
+        .current_dir(dir)
+        .args(["check", "--color", "never", "q.txt"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "… {} more pair-unclosed findings not shown",
+            total - 7
+        )),
+        "{text}"
+    );
+    // Statistics still count every finding.
+    let stats = zglint()
+        .current_dir(dir)
+        .args(["check", "--statistics", "q.txt"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(stats.stdout).unwrap();
+    assert!(text.contains(&format!("{total}  pair-unclosed")), "{text}");
+}

@@ -205,6 +205,7 @@ pub fn cli_settings(selection: &Selection) -> CliSettings {
         select: selection.select.clone(),
         ignore: selection.ignore.clone(),
         fail_on: selection.fail_on,
+        max_findings_per_rule: selection.max_findings_per_rule,
     }
 }
 
@@ -227,8 +228,12 @@ fn describe(
     }
     let (fail_on, origin) = &settings.fail_on;
     out.push_str(&format!(
-        "fail-on:   {:<8} {origin}\n\nrules:\n",
+        "fail-on:   {:<8} {origin}\n",
         format!("{fail_on:?}").to_lowercase()
+    ));
+    let (max, origin) = &settings.max_findings_per_rule;
+    out.push_str(&format!(
+        "max-findings-per-rule: {max} {origin}\n\nrules:\n"
     ));
     for (id, (level, origin)) in &settings.levels {
         out.push_str(&format!("  {id:<30} {:<8} {origin}\n", level_name(*level)));

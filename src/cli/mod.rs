@@ -38,6 +38,10 @@ pub struct Selection {
     /// The lowest level that makes the run fail (exit 1) [default: error, or the configuration's].
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOn>,
+    /// Show at most N findings of one rule in one file, and how many more there were (0: no
+    /// limit) [default: 100, or the configuration's].
+    #[arg(long, value_name = "N")]
+    max_findings_per_rule: Option<usize>,
     /// A folder of YAML rules to add; a rule with a packaged rule's id replaces it.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,

@@ -80,8 +80,13 @@ fn the_command_line_comes_last() {
         select: Some(vec!["percent-mismatch".into(), "date_order".into()]),
         ignore: vec!["date-out-of-order".into()],
         fail_on: Some(FailOn::Error),
+        max_findings_per_rule: Some(3),
     };
     let s = settings(text, "a.txt", &cli);
+    assert_eq!(
+        s.max_findings_per_rule,
+        (3, Origin::Cli("--max-findings-per-rule"))
+    );
     assert_eq!(s.level("percent-mismatch"), Some(Level::Error));
     assert_eq!(s.levels["percent-mismatch"].1, Origin::Cli("--select"));
     assert_eq!(s.level("count-mismatch"), None);

@@ -62,6 +62,12 @@ impl super::Render for Statistics {
                 for d in &c.findings {
                     *self.counts.entry((d.rule.clone(), d.level)).or_insert(0) += 1;
                 }
+                // Findings left out past the limit still count, at the level of those shown.
+                for o in &c.omitted {
+                    if let Some(d) = c.findings.iter().rev().find(|d| d.rule == o.rule) {
+                        *self.counts.entry((d.rule.clone(), d.level)).or_insert(0) += o.count;
+                    }
+                }
             }
         }
         String::new()

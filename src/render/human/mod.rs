@@ -135,6 +135,21 @@ impl super::Render for Human {
                     self.errors += usize::from(d.level == Level::Error);
                     self.warnings += usize::from(d.level == Level::Warning);
                 }
+                for o in &c.omitted {
+                    let _ = writeln!(
+                        out,
+                        "\n{}",
+                        self.paint(
+                            "1",
+                            &format!(
+                                "… {} more {} finding{} not shown (--max-findings-per-rule)",
+                                o.count,
+                                o.rule,
+                                if o.count == 1 { "" } else { "s" }
+                            )
+                        )
+                    );
+                }
                 out.push('\n');
             }
         }
