@@ -449,3 +449,101 @@ fn the_findings_of_one_rule_in_one_file_are_capped_and_the_rest_counted() {
     let text = String::from_utf8(stats.stdout).unwrap();
     assert!(text.contains(&format!("{total}  pair-unclosed")), "{text}");
 }
+
+#[test]
+fn did_you_mean_names_the_nearest_rule() {
+    let out = zglint()
+        .args(["check", "--select", "percent-mismatchh", "-"])
+        .write_stdin(report())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("(did you mean percent-mismatch?)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_review_page_of_a_folder_is_not_checked_by_the_next_run() {
+    let tmp = scratch("review");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    let run = || {
+        zglint()
+            .current_dir(dir)
+            .args(["check", "--format", "html", "-o", "review.html", "."])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    let page = std::fs::read_to_string(dir.join("review.html")).unwrap();
+    let second = run();
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("review.html")).unwrap(),
+        page,
+        "the second run checks the same one report"
+    );
+    // Renamed, it is still known by its content; a web page of the report's own is checked.
+    std::fs::rename(dir.join("review.html"), dir.join("old.html")).unwrap();
+    std::fs::write(
+        dir.join("page.html"),
+        format!(
+            "<html><body><p>{}</p></body></html>",
+            report().replace('\n', "</p><p>")
+        ),
+    )
+    .unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./page.html", "./r.txt"]);
+}
+
+#[test]
+fn statistics_follow_the_format() {
+    let tmp = scratch("stats");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--statistics",
+            "--format",
+            "json",
+            "r.txt",
+            "gone.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json = json_of(&out);
+    assert_eq!(json["files"], 2);
+    assert_eq!(json["unreadable"], 1);
+    let rows = json["statistics"].as_array().unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["rule"] == "rate-mismatch" && r["level"] == "error" && r["count"] == 1),
+        "{json}"
+    );
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--statistics", "--format", "sarif", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--statistics"));
+}

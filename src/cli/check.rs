@@ -152,6 +152,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.statistics
+        && !matches!(
+            args.format,
+            CheckFormat::Human | CheckFormat::Concise | CheckFormat::Json
+        )
+    {
+        eprintln!(
+            "error: --statistics prints a table (--format human or concise) or JSON (--format json), not this format"
+        );
+        return ExitCode::from(2);
+    }
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
     if let Err(e) = outputs_are_not_inputs(&args, &files) {
         eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
@@ -392,7 +403,10 @@ impl Stream {
 fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> {
     use zglint::render::*;
     if args.statistics {
-        return Box::new(statistics::Statistics::default());
+        return Box::new(match args.format {
+            CheckFormat::Json => statistics::Statistics::json(),
+            _ => statistics::Statistics::default(),
+        });
     }
     match args.format {
         CheckFormat::Human => Box::new(human::Human::new(color)),

@@ -347,12 +347,7 @@ fn check_name(rules: &[RuleInfo], name: &str) -> Result<(), String> {
     if name == "all" || rules.iter().any(|r| r.id == name || r.kind == name) {
         return Ok(());
     }
-    let near: Vec<&str> = rules
-        .iter()
-        .map(|r| r.id.as_str())
-        .filter(|id| id.split('-').any(|w| w.len() > 2 && name.contains(w)))
-        .take(3)
-        .collect();
+    let near = suggestions(rules, name);
     Err(if near.is_empty() {
         format!("unknown rule or kind `{name}`")
     } else {
@@ -361,6 +356,50 @@ fn check_name(rules: &[RuleInfo], name: &str) -> Result<(), String> {
             near.join(", ")
         )
     })
+}
+
+/// The rule ids and kinds `name` may have meant, nearest first: those within a few edits of it
+/// (a third of its length, at least two), or else those sharing a word with it; at most three.
+fn suggestions<'a>(rules: &'a [RuleInfo], name: &str) -> Vec<&'a str> {
+    let mut names: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| [r.id.as_str(), r.kind.as_str()])
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let within = (name.chars().count() / 3).max(2);
+    let mut near: Vec<(usize, &str)> = names
+        .iter()
+        .map(|n| (edit_distance(name, n), *n))
+        .filter(|&(d, _)| d <= within)
+        .collect();
+    if near.is_empty() {
+        near = names
+            .iter()
+            .filter(|n| n.split(['-', '_']).any(|w| w.len() > 2 && name.contains(w)))
+            .map(|n| (edit_distance(name, n), *n))
+            .collect();
+    }
+    near.sort();
+    near.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Does `name` (a rule id, a kind or `all`) name this rule?

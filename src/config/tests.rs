@@ -147,3 +147,21 @@ fn discovery_walks_up_from_the_file() {
     assert!(found.ends_with("a/zglint.yaml"), "{}", found.display());
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn did_you_mean_ranks_by_edit_distance() {
+    let cli = CliSettings {
+        select: Some(vec!["percent-mismatchh".into()]),
+        ..CliSettings::default()
+    };
+    let e = validate_cli(&cli, &rules()).unwrap_err();
+    assert!(e.contains("(did you mean percent-mismatch?)"), "{e}");
+    let cli = CliSettings {
+        ignore: vec!["date_ordr".into()],
+        ..CliSettings::default()
+    };
+    let e = validate_cli(&cli, &rules()).unwrap_err();
+    assert!(e.contains("did you mean date_order"), "{e}");
+    assert_eq!(super::edit_distance("kitten", "sitting"), 3);
+    assert_eq!(super::edit_distance("", "ab"), 2);
+}
