@@ -547,3 +547,51 @@ fn statistics_follow_the_format() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--statistics"));
 }
+
+/// A rule file of one rule with this id (the kind and template of a packaged rule).
+fn rule_file(id: &str) -> String {
+    format!(
+        "- id: {id}\n  kind: required\n  level: warning\n  message: \"缺少{{missing}}\"\n  params:\n    elements: [title]\n"
+    )
+}
+
+#[test]
+fn a_rule_id_defined_twice_is_an_error_or_a_warning_saying_which_wins() {
+    let tmp = scratch("twice");
+    let dir = tmp.path();
+    std::fs::write(dir.join("r.txt"), report()).unwrap();
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("a/x.yaml"), rule_file("local-rule")).unwrap();
+    std::fs::write(dir.join("b/y.yaml"), rule_file("local-rule")).unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--rules", "a", "--rules", "b", "r.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains(
+            "warning: rule `local-rule` of b/y.yaml replaces the rule of the same id in a/x.yaml"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stderr(&out).matches("replaces").count(), 1);
+
+    std::fs::write(
+        dir.join("a/x.yaml"),
+        rule_file("local-rule") + &rule_file("local-rule"),
+    )
+    .unwrap();
+    let out = zglint()
+        .current_dir(dir)
+        .args(["check", "--rules", "a", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("rule id `local-rule` is defined twice in a/x.yaml (lines 1 and 7)"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -121,6 +121,16 @@ fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
     for dir in dirs {
         pack.add_dir(dir)?;
     }
+    // Each warning once a run, though a run may load the same folders for several files.
+    static SAID: std::sync::Mutex<std::collections::BTreeSet<String>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    if let Ok(mut said) = SAID.lock() {
+        for w in &pack.warnings {
+            if said.insert(w.clone()) {
+                eprintln!("warning: {w}");
+            }
+        }
+    }
     Ok(pack)
 }
 
