@@ -595,3 +595,51 @@ fn a_rule_id_defined_twice_is_an_error_or_a_warning_saying_which_wins() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_misspelt_directive_is_reported_not_silently_ignored() {
+    let text = report().replace(
+        "共5个问题,已完成4个,完成率90%。",
+        "<!-- zglint-disbale rate-mismatch: 已核对 -->\n共5个问题,已完成4个,完成率90%。",
+    );
+    let out = zglint()
+        .args(["check", "--format", "concise", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("-:4:6: warning[unknown-directive] “zglint-disbale”不是 zglint 的指令"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("error[rate-mismatch]"), "{stdout}");
+    // It is a rule like any other: listed, explained, configurable.
+    let rules = zglint().arg("rules").output().unwrap();
+    assert!(
+        String::from_utf8(rules.stdout)
+            .unwrap()
+            .contains("unknown-directive")
+    );
+    let explain = zglint()
+        .args(["explain", "unknown-directive"])
+        .output()
+        .unwrap();
+    assert_eq!(explain.status.code(), Some(0));
+    let out = zglint()
+        .args([
+            "check",
+            "--ignore",
+            "unknown-directive",
+            "--format",
+            "concise",
+            "-",
+        ])
+        .write_stdin(report().replace("一、总体情况\n", "一、总体情况\n<!-- zglint-enable -->\n"))
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("unknown-directive")
+    );
+}

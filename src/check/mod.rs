@@ -122,7 +122,7 @@ impl<'a> Texts<'a> {
 
 /// The rules a run knows: the pack's and `unused-suppression`.
 pub fn known_rules(pack: &Pack) -> Vec<RuleInfo> {
-    crate::config::rule_infos(pack, &[suppress::unused_rule()])
+    crate::config::rule_infos(pack, &[suppress::unused_rule(), suppress::unknown_rule()])
 }
 
 /// Check a report with the settings in force for it (see the module's documentation).
@@ -189,6 +189,7 @@ fn findings(
         found,
         &known_rules(pack),
         settings.level(suppress::UNUSED),
+        settings.level(suppress::UNKNOWN),
     )
 }
 

@@ -33,6 +33,13 @@ pub fn rules(pack: &Pack) -> ExitCode {
         level_name(unused.level),
         "抑制注释未起作用，或写了不存在的规则名".to_string(),
     ]);
+    let unknown = suppress::unknown_rule();
+    rows.push([
+        unknown.id.clone(),
+        unknown.kind.clone(),
+        level_name(unknown.level),
+        "注释以 zglint 开头却不是已知的指令（zglint-enable、拼错的 zglint-disbale）".to_string(),
+    ]);
     print(&columns(&rows));
     ExitCode::SUCCESS
 }
@@ -109,6 +116,14 @@ pub fn explain(pack: &Pack, name: &str) -> ExitCode {
             "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
             suppress::UNUSED,
             suppress::EXPLANATION
+        ));
+        return ExitCode::SUCCESS;
+    }
+    if name == suppress::UNKNOWN {
+        print(&format!(
+            "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
+            suppress::UNKNOWN,
+            suppress::UNKNOWN_EXPLANATION
         ));
         return ExitCode::SUCCESS;
     }
