@@ -173,7 +173,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     // Under `--fix -` the fixed text is standard output, so the report goes to standard error
     // (or to -o FILE).
-    let fixing_stdin = args.fix && files.iter().any(|f| f == Path::new("-"));
+    let fixing_stdin = args.fix && !args.diff && files.iter().any(|f| f == Path::new("-"));
     let mut sink = match &args.output {
         Some(path) => Sink::File(path.clone(), Vec::new()),
         None if fixing_stdin => Sink::Stream(Stream::stderr()),
@@ -547,7 +547,7 @@ fn check_one(
             &mut bytes,
         ) {
             Ok(_) => {
-                if args.fix {
+                if args.fix && !args.diff {
                     done.fixed_stdin = Some(bytes.clone());
                 }
                 zglint::input::read_bytes(&name, bytes, &opts)
