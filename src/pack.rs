@@ -92,17 +92,28 @@ fn error(file: &str, text: &str, problem: String, at: Option<SourceSpan>) -> Pac
 
 /// The line of `id: <id>` in a rule file, to point errors at.
 fn locate(text: &str, id: &str) -> Option<SourceSpan> {
+    locate_all(text, id).into_iter().next()
+}
+
+/// Every `id: …` line of a rule file that gives this id.
+fn locate_all(text: &str, id: &str) -> Vec<SourceSpan> {
     let mut offset = 0;
+    let mut out = Vec::new();
     for line in text.split_inclusive('\n') {
         let t = line.trim_start().trim_start_matches("- ").trim_start();
         if t.strip_prefix("id:")
             .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == id)
         {
-            return Some((offset, line.trim_end().len()).into());
+            out.push((offset, line.trim_end().len()).into());
         }
         offset += line.len();
     }
-    None
+    out
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1
 }
 
 /// The `{name}` placeholders of a template.
@@ -139,9 +150,23 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
         error(file, text, yaml_problem(&e), at)
     })?;
-    let mut rules = Vec::new();
+    let mut rules: Vec<Rule> = Vec::new();
     for spec in specs {
         let err = |problem: String| error(file, text, problem, locate(text, &spec.id));
+        if rules.iter().any(|r| r.spec.id == spec.id) {
+            // Both places: the second definition would otherwise silently win.
+            let places = locate_all(text, &spec.id);
+            let lines: Vec<String> = places
+                .iter()
+                .map(|p| line_of(text, p.offset()).to_string())
+                .collect();
+            let problem = format!(
+                "rule id `{}` is defined twice in {file} (lines {}); give each rule its own id",
+                spec.id,
+                lines.join(" and ")
+            );
+            return Err(error(file, text, problem, places.get(1).copied()));
+        }
         let valid_id = !spec.id.is_empty()
             && spec
                 .id
@@ -187,6 +212,9 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
 pub struct Pack {
     /// The rules, in the order they were loaded.
     pub rules: Vec<Rule>,
+    /// What loading found worth saying: a local rule that replaced another local rule of the
+    /// same id (replacing a packaged rule is what local rules are for, and is not remarked).
+    pub warnings: Vec<String>,
 }
 
 impl Pack {
@@ -204,7 +232,16 @@ impl Pack {
     pub fn add(&mut self, file: &str, text: &str, replace: bool) -> Result<(), PackError> {
         for rule in load(file, text)? {
             match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
-                Some(i) if replace => self.rules[i] = rule,
+                Some(i) if replace => {
+                    let old = &self.rules[i].origin;
+                    if !rules::PACKAGED.iter().any(|(f, _)| f == old) {
+                        self.warnings.push(format!(
+                            "rule `{}` of {file} replaces the rule of the same id in {old}",
+                            rule.spec.id
+                        ));
+                    }
+                    self.rules[i] = rule;
+                }
                 Some(i) => {
                     let problem = format!(
                         "rule id `{}` is already defined in {}",
@@ -412,5 +449,37 @@ mod tests {
             .unwrap();
         assert_eq!(pack.rules.len(), 1);
         assert_eq!(pack.rules[0].spec.level, RuleLevel::Error);
+        assert_eq!(
+            pack.warnings,
+            ["rule `test-rule` of b.yaml replaces the rule of the same id in a.yaml"]
+        );
+    }
+
+    #[test]
+    fn an_id_twice_in_one_file_is_an_error_naming_both_lines() {
+        let twice = format!("{GOOD}{}", GOOD.replace("warning", "error"));
+        let err = load("t.yaml", &twice).err().expect("an error");
+        let lines = GOOD.lines().count();
+        assert!(
+            err.to_string().contains(&format!(
+                "defined twice in t.yaml (lines 1 and {})",
+                lines + 1
+            )),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn replacing_a_packaged_rule_is_not_remarked() {
+        let mut pack = Pack::packaged().unwrap();
+        let id = pack.rules[0].spec.id.clone();
+        let text = rules::PACKAGED[0].1;
+        pack.add("local.yaml", text, true).unwrap();
+        assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
+        assert!(
+            pack.rules
+                .iter()
+                .any(|r| r.spec.id == id && r.origin == "local.yaml")
+        );
     }
 }

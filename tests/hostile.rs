@@ -352,11 +352,17 @@ fn a_100_megabyte_single_line_file() {
         "{stderr}"
     );
 
-    // Within the limit, the same line gives every finding, in place, in each format.
+    // Within the limit, the same line gives every finding (with no limit per rule), in place,
+    // in each format.
     let units = (2usize << 20).div_ceil(unit.len());
     let line = write("line.txt", 2 << 20);
     let json = zglint_within(
-        &["check".as_ref(), "--format=json".as_ref(), line.as_os_str()],
+        &[
+            "check".as_ref(),
+            "--format=json".as_ref(),
+            "--max-findings-per-rule=0".as_ref(),
+            line.as_os_str(),
+        ],
         2 << 30,
     );
     assert_eq!(
@@ -383,6 +389,7 @@ fn a_100_megabyte_single_line_file() {
         &[
             "check".as_ref(),
             "--format=human".as_ref(),
+            "--max-findings-per-rule=0".as_ref(),
             line.as_os_str(),
         ],
         2 << 30,
@@ -393,6 +400,24 @@ fn a_100_megabyte_single_line_file() {
         text.matches("rate-mismatch").count(),
         units,
         "one report per finding"
+    );
+    // By default, the first 100 of them and a count of the rest.
+    let capped = zglint_within(
+        &["check".as_ref(), "--format=json".as_ref(), line.as_os_str()],
+        2 << 30,
+    );
+    let value: serde_json::Value = serde_json::from_slice(&capped.stdout).unwrap();
+    let file = &value["files"][0];
+    let shown = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "rate-mismatch")
+        .count();
+    assert_eq!(shown, 100);
+    assert_eq!(
+        file["omitted"],
+        serde_json::json!([{ "rule": "rate-mismatch", "count": units - 100 }])
     );
 }
 

@@ -104,7 +104,20 @@ fn the_figure_after_quotes_and_full_width_digits_is_underlined_at_its_column() {
 struct Place {
     line: usize,
     column: usize,
+    /// The column as the window shows the line (an escaped control takes several).
+    shown_column: usize,
     text: String,
+}
+
+/// Text as the windows show it: a tab as a space, other controls escaped.
+fn as_shown(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\r' => " ".to_string(),
+            c if zglint::text::is_hidden_control(c) => zglint::text::escaped(c),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn places(source: &str, index: &LineIndex, f: &Finding) -> Vec<Place> {
@@ -113,10 +126,12 @@ fn places(source: &str, index: &LineIndex, f: &Finding) -> Vec<Place> {
         .map(|s| {
             let (line, column) = index.line_column(s.start);
             let text = source[s.clone()].split(['\r', '\n']).next().unwrap_or("");
+            let line_start = index.line_span(s.start).start;
             Place {
                 line,
                 column,
-                text: text.to_string(),
+                shown_column: as_shown(&source[line_start..s.start]).chars().count() + 1,
+                text: as_shown(text),
             }
         })
         .collect()
@@ -129,10 +144,7 @@ fn check_finding(source: &str, f: &Finding, out: &str, width: usize) {
     let index = LineIndex::new(source);
     let real: Vec<String> = source
         .split('\n')
-        .map(|l| {
-            l.trim_end_matches('\r')
-                .replace(|c: char| c.is_control(), " ")
-        })
+        .map(|l| as_shown(l.trim_end_matches('\r')))
         .collect();
     let mut wanted = places(source, &index, f);
     let lines: Vec<&str> = out.lines().collect();
@@ -190,14 +202,11 @@ fn check_finding(source: &str, f: &Finding, out: &str, width: usize) {
             let column = window_column + before.chars().count();
             let found = wanted.iter().position(|p| {
                 p.line == number
-                    && p.column == column
+                    && p.shown_column == column
                     && if c == '▲' {
                         p.text.is_empty()
                     } else {
-                        !under.is_empty()
-                            && p.text
-                                .replace(|c: char| c.is_control(), " ")
-                                .starts_with(&under)
+                        !under.is_empty() && p.text.starts_with(&under)
                     }
             });
             match found {
@@ -227,6 +236,7 @@ fn check_report(path: &str, text: &str, width: usize) -> usize {
             written: all.written.clone(),
             paragraphs: Vec::new(),
             findings: vec![f.clone()],
+            omitted: Vec::new(),
             document: all.document.clone(),
             facts: all.facts.clone(),
             summary: all.summary.clone(),
@@ -300,10 +310,11 @@ fn line_breaks_and_tabs_do_not_move_the_underlines() {
     let crlf = text.replace('\n', "\r\n");
     assert_eq!(render(Human::default(), &path, &crlf), lf);
     check_report(&path, &crlf, 80);
-    // A tab and an escape character print as one space each, so the underline stays put.
+    // A tab prints as a space and an escape character escaped (`\u{1b}`, see tests/safety.rs),
+    // and the underlines stay under their marks.
     let odd = text.replacen("针对反馈问题", "针对\t反馈\u{1b}问题", 1);
     let out = render(Human::default(), &path, &odd);
-    assert!(out.contains("针对 反馈 问题"), "{out}");
+    assert!(out.contains("针对 反馈\\u{1b}问题"), "{out}");
     assert!(!out.contains(['\t', '\u{1b}', '\r']));
     check_report(&path, &odd, 80);
 }

@@ -44,9 +44,21 @@ pub struct Checked {
     pub summary: Summary,
     /// What the rules found, in document order.
     pub findings: Vec<Finding>,
+    /// Rules whose findings went past the limit for one file
+    /// ([`Settings::max_findings_per_rule`]), with how many were left out, by rule id.
+    pub omitted: Vec<Omitted>,
     /// For a `.docx`, where each Word paragraph starts in the text (see
     /// [`crate::input::paragraph_at`]); empty for other files, whose lines are what users see.
     pub paragraphs: Vec<usize>,
+}
+
+/// Findings of one rule left out of a file's past the limit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Omitted {
+    /// The rule's id.
+    pub rule: String,
+    /// How many of its findings were left out.
+    pub count: usize,
 }
 
 /// One file of a run, ready to render.
@@ -110,7 +122,7 @@ impl<'a> Texts<'a> {
 
 /// The rules a run knows: the pack's and `unused-suppression`.
 pub fn known_rules(pack: &Pack) -> Vec<RuleInfo> {
-    crate::config::rule_infos(pack, &[suppress::unused_rule()])
+    crate::config::rule_infos(pack, &[suppress::unused_rule(), suppress::unknown_rule()])
 }
 
 /// Check a report with the settings in force for it (see the module's documentation).
@@ -118,15 +130,44 @@ pub fn check(input: &Input, pack: &Pack, settings: &Settings) -> Checked {
     let texts = Texts::of(input);
     let (document, facts) = crate::analyse(texts.checked());
     let summary = crate::summary::summarize(&document, &facts);
-    let findings = findings(&texts, &document, &facts, pack, settings);
+    let found = findings(&texts, &document, &facts, pack, settings);
+    let (findings, omitted) = cap(found, settings.max_findings_per_rule.0);
     Checked {
         written: texts.written.to_string(),
         document,
         facts,
         summary,
         findings,
+        omitted,
         paragraphs: input.paragraphs.clone(),
     }
+}
+
+/// Keep the first `max` findings of each rule (all when `max` is 0), in document order, and
+/// count the others by rule.
+pub fn cap(findings: Vec<Finding>, max: usize) -> (Vec<Finding>, Vec<Omitted>) {
+    if max == 0 || findings.len() <= max {
+        return (findings, Vec::new());
+    }
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::new();
+    for f in findings {
+        let n = seen.entry(f.rule.clone()).or_insert(0);
+        *n += 1;
+        if *n <= max {
+            kept.push(f);
+        }
+    }
+    let mut omitted: Vec<Omitted> = seen
+        .into_iter()
+        .filter(|&(_, n)| n > max)
+        .map(|(rule, n)| Omitted {
+            rule,
+            count: n - max,
+        })
+        .collect();
+    omitted.sort_by(|a, b| a.rule.cmp(&b.rule));
+    (kept, omitted)
 }
 
 /// The findings of a report's texts once analysed: the rules that are on at their levels, then
@@ -148,6 +189,7 @@ fn findings(
         found,
         &known_rules(pack),
         settings.level(suppress::UNUSED),
+        settings.level(suppress::UNKNOWN),
     )
 }
 

@@ -29,6 +29,49 @@ pub fn unused_rule() -> RuleInfo {
     }
 }
 
+/// The rule that reports comments that look like a zglint directive but are none
+/// (`zglint-enable`, `zglint-disable-next-line`, `zglint-disbale`), which would otherwise
+/// suppress nothing, silently.
+pub const UNKNOWN: &str = "unknown-directive";
+
+/// `unknown-directive` as the configuration and `zglint rules` see it.
+pub fn unknown_rule() -> RuleInfo {
+    RuleInfo {
+        id: UNKNOWN.to_string(),
+        kind: "suppression".to_string(),
+        level: Some(Level::Warning),
+        origin: "built in".to_string(),
+    }
+}
+
+/// The directives zglint knows.
+const DIRECTIVES: &[&str] = &["zglint-disable", "zglint-disable-file"];
+
+/// What `zglint explain unknown-directive` prints.
+pub const UNKNOWN_EXPLANATION: &str = "\
+## 检查什么 / What it checks
+以 zglint 开头、却不是 zglint-disable 或 zglint-disable-file 的注释（如 zglint-enable、zglint-disable-next-line、拼错的 zglint-disbale）。
+A comment that starts like a zglint directive but is neither `zglint-disable` nor
+`zglint-disable-file` (`zglint-enable`, `zglint-disable-next-line`, a misspelling such as
+`zglint-disbale`).
+
+## 为什么 / Why it matters
+这样的注释什么也不抑制，作者却以为问题已被处理；zglint 没有“禁用……启用”的区间写法：zglint-disable 作用于下一段。
+Such a comment suppresses nothing while its author believes it does. zglint has no
+`disable … enable` range: `zglint-disable` covers the next paragraph, `zglint-disable-file` the
+file.
+
+## 示例 / Example
+不通过 / Fails:
+    <!-- zglint-disbale percent-mismatch: 已核对 -->
+通过 / Passes:
+    <!-- zglint-disable percent-mismatch: 已核对 -->
+
+## 参数 / Parameters
+无。可在配置文件中调整级别或关闭（rules: {unknown-directive: off}）。
+None; its level can be changed or turned off in the configuration.
+";
+
 /// What `zglint explain unused-suppression` prints.
 pub const EXPLANATION: &str = "\
 ## 检查什么 / What it checks
@@ -63,6 +106,9 @@ pub struct Suppression {
     pub rules: Vec<(String, Span)>,
     /// Where it applies: the next paragraph, or None for the whole file.
     pub scope: Option<Span>,
+    /// For a comment that looks like a directive but is none, the word it starts with
+    /// (`zglint-enable`); it suppresses nothing and is reported as `unknown-directive`.
+    pub unknown: Option<String>,
 }
 
 /// The comments of a text: the text with every HTML comment blanked out, and the suppressions.
@@ -90,7 +136,7 @@ pub fn scan(text: &str) -> (Cow<'_, str>, Vec<Suppression>) {
     // ends on ASCII, so the text is still UTF-8.
     let blanked = String::from_utf8(blanked).map_or(Cow::Borrowed(text), Cow::Owned);
     for s in &mut found {
-        if s.scope.is_some() {
+        if s.scope.is_some() && s.unknown.is_none() {
             s.scope = Some(next_paragraph(&blanked, s.span.end));
         }
     }
@@ -108,16 +154,33 @@ fn parse(text: &str, open: usize, close: usize) -> Option<Suppression> {
     let inner = &text[inner_start..inner_end];
     let lead = inner.len() - inner.trim_start().len();
     let body = inner.trim_start();
-    let (file_wide, rest, directive) = if let Some(r) = body.strip_prefix("zglint-disable-file") {
-        (true, r, "zglint-disable-file".len())
-    } else if let Some(r) = body.strip_prefix("zglint-disable") {
-        (false, r, "zglint-disable".len())
-    } else {
-        return None;
-    };
-    if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+    // The directive: the first word, if it starts like one (any case, `zglint` and a dash or
+    // a letter: `zglint-enable`, `zglintdisable`, `ZGLINT-DISABLE`).
+    let word_end = body
+        .find(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .unwrap_or(body.len());
+    let word = &body[..word_end];
+    let looks = word
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("zglint"))
+        && word[6..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '-' || c.is_ascii_alphabetic());
+    if !looks {
         return None;
     }
+    if !DIRECTIVES.contains(&word) {
+        let start = inner_start + lead;
+        return Some(Suppression {
+            span: start..start + word.len(),
+            rules: Vec::new(),
+            scope: None,
+            unknown: Some(word.to_string()),
+        });
+    }
+    let file_wide = word == "zglint-disable-file";
+    let (rest, directive) = (&body[word_end..], word.len());
     let base = inner_start + lead + directive;
     // The reason follows the first colon (either width).
     let list_end = rest.find([':', '：']).unwrap_or(rest.len());
@@ -138,6 +201,7 @@ fn parse(text: &str, open: usize, close: usize) -> Option<Suppression> {
         span: open..close,
         rules,
         scope: if file_wide { None } else { Some(0..0) },
+        unknown: None,
     })
 }
 
@@ -168,6 +232,7 @@ pub fn apply(
     findings: Vec<Finding>,
     rules: &[RuleInfo],
     unused_level: Option<Level>,
+    unknown_level: Option<Level>,
 ) -> Vec<Finding> {
     let mut used = vec![vec![false; 0]; suppressions.len()];
     for (s, u) in suppressions.iter().zip(&mut used) {
@@ -195,10 +260,19 @@ pub fn apply(
             !suppressed
         })
         .collect();
+    for s in suppressions {
+        if let (Some(word), Some(level)) = (&s.unknown, unknown_level) {
+            kept.push(unknown(level, s.span.clone(), word));
+        }
+    }
     let Some(level) = unused_level else {
+        kept.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         return kept;
     };
     for (s, u) in suppressions.iter().zip(&used) {
+        if s.unknown.is_some() {
+            continue;
+        }
         if s.rules.is_empty() {
             kept.push(unused(level, s.span.clone(), "抑制注释没有写明规则名", s));
             continue;
@@ -221,6 +295,29 @@ pub fn apply(
     }
     kept.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     kept
+}
+
+fn unknown(level: Level, span: Span, word: &str) -> Finding {
+    let help = match word.to_ascii_lowercase().as_str() {
+        "zglint-enable" => {
+            "zglint 没有区间写法：zglint-disable 只作用于下一段，无需 zglint-enable；请删除这条注释"
+                .to_string()
+        }
+        "zglint-disable-next-line" | "zglint-disable-line" | "zglint-disable-next" => {
+            "请写 zglint-disable（作用于下一段）".to_string()
+        }
+        _ => "请写 zglint-disable（作用于下一段）或 zglint-disable-file（作用于全文）".to_string(),
+    };
+    Finding {
+        rule: UNKNOWN.to_string(),
+        kind: "suppression".to_string(),
+        level,
+        message: format!("“{word}”不是 zglint 的指令，这条注释不抑制任何问题"),
+        span,
+        labels: Vec::new(),
+        help: Some(help),
+        fix: Vec::new(),
+    }
 }
 
 fn unused(level: Level, span: Span, message: &str, s: &Suppression) -> Finding {
@@ -318,7 +415,10 @@ mod tests {
     fn comments_are_blanked_and_other_comments_are_not_suppressions() {
         let text = "前言<!-- 备注：草稿 -->正文\n<!-- zglint-disable-files x -->\n<!-- 未闭合";
         let (blanked, sups) = scan(text);
-        assert!(sups.is_empty(), "{sups:?}");
+        // A misspelt directive suppresses nothing; it is kept to be reported (unknown-directive).
+        assert_eq!(sups.len(), 1, "{sups:?}");
+        assert_eq!(sups[0].unknown.as_deref(), Some("zglint-disable-files"));
+        assert!(sups[0].rules.is_empty());
         assert_eq!(blanked.len(), text.len());
         assert!(!blanked.contains("备注") && !blanked.contains("未闭合"));
         assert!(blanked.starts_with("前言") && blanked.contains("正文\n"));
@@ -338,5 +438,40 @@ mod tests {
         ] {
             let _ = lint(text);
         }
+    }
+
+    #[test]
+    fn unknown_directives_are_reported_and_suppress_nothing() {
+        let body = "共5个问题,已完成4个,完成率90%。";
+        for word in [
+            "zglint-disbale",
+            "zglint-enable",
+            "zglint-disable-next-line",
+            "ZGLINT-DISABLE",
+        ] {
+            let text = format!("<!-- {word} rate-mismatch: 已核对 -->\n{body}\n");
+            let found = lint(&text);
+            let rules = rules_of(&found);
+            assert!(rules.contains(&UNKNOWN), "{word}: {rules:?}");
+            assert!(
+                rules.contains(&"rate-mismatch"),
+                "{word} suppresses nothing: {rules:?}"
+            );
+            let f = found.iter().find(|f| f.rule == UNKNOWN).unwrap();
+            assert_eq!(&text[f.span.clone()], word);
+        }
+        // Comments that merely mention zglint, and the real directive, are not reported.
+        for comment in [
+            "<!-- zglint is run in CI -->",
+            "<!-- zglint's note -->",
+            "<!-- 说明 -->",
+        ] {
+            let found = lint(&format!("{comment}\n{body}\n"));
+            assert!(!rules_of(&found).contains(&UNKNOWN), "{comment}");
+        }
+        let found = lint(&format!(
+            "<!-- zglint-disable rate-mismatch: 已核对 -->\n{body}\n"
+        ));
+        assert!(rules_of(&found).is_empty(), "{found:?}");
     }
 }

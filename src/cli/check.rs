@@ -116,6 +116,10 @@ struct Done {
     diff: String,
     /// Findings fixed and written, under `--fix`.
     fixed: usize,
+    /// Why the fixes could not be written back, under `--fix` (the findings are still shown).
+    fix_error: Option<String>,
+    /// Standard input with its fixes applied, under `--fix -`: it goes to standard output.
+    fixed_stdin: Option<Vec<u8>>,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -123,7 +127,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let discover_options = match zglint::run::discover::DiscoverOptions::new(&args.glob) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -144,26 +148,44 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             return ExitCode::from(2);
         }
     };
+    if args.statistics
+        && !matches!(
+            args.format,
+            CheckFormat::Human | CheckFormat::Concise | CheckFormat::Json
+        )
+    {
+        eprintln!(
+            "error: --statistics prints a table (--format human or concise) or JSON (--format json), not this format"
+        );
+        return ExitCode::from(2);
+    }
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("error: {}: cannot write: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(std::io::stdout().lock()),
+    if let Err(e) = outputs_are_not_inputs(&args, &files) {
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
+        return ExitCode::from(2);
+    }
+    if args.fix || args.output.is_some() || args.write_baseline.is_some() {
+        ignore_file_size_signal();
+    }
+    // Under `--fix -` the fixed text is standard output, so the report goes to standard error
+    // (or to -o FILE).
+    let fixing_stdin = args.fix && !args.diff && files.iter().any(|f| f == Path::new("-"));
+    let mut sink = match &args.output {
+        Some(path) => Sink::File(path.clone(), Vec::new()),
+        None if fixing_stdin => Sink::Stream(Stream::stderr()),
+        None => Sink::Stream(Stream::stdout()),
     };
+    let mut stdout = Stream::stdout();
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
             args.output.is_none()
+                && !fixing_stdin
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
@@ -172,7 +194,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let quiet_output = args.diff || recorded.is_some();
     let mut write = |text: String| {
         if !quiet_output {
-            let _ = sink.write_all(text.as_bytes());
+            sink.write(text.as_bytes());
         }
     };
     write(renderer.start());
@@ -184,7 +206,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut flush_unwalked = |before: Option<&Path>, renderer: &mut Box<dyn Render>| {
         let mut out = String::new();
         while let Some(e) = unwalked.next_if(|e| before.is_none_or(|b| e.path.as_path() < b)) {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             let result = FileResult {
                 path: e.path.display().to_string(),
                 outcome: Err(e.to_string()),
@@ -202,7 +224,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     zglint::run::batch::run(files.clone(), args.jobs, check, |done: Done| {
         progress.clear();
         if let Err(e) = &done.result.outcome {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
+            errors = true;
+        }
+        if let Some(e) = &done.fix_error {
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
             errors = true;
         }
         if let (Ok(c), Some(s)) = (&done.result.outcome, &done.settings) {
@@ -213,7 +239,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
         if !done.diff.is_empty() {
             diffs = true;
-            super::print(&done.diff);
+            stdout.write(done.diff.as_bytes());
+        }
+        if let Some(text) = &done.fixed_stdin {
+            stdout.write(text);
         }
         fixed += done.fixed;
         write(flush_unwalked(Some(&done.path), &mut renderer));
@@ -223,8 +252,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     progress.finish();
     write(flush_unwalked(None, &mut renderer));
     write(renderer.finish());
-    let _ = sink.flush();
-    drop(sink);
+    // Outputs are written once the run is over, each whole or not at all.
+    for e in [sink.finish(), stdout.finish()].into_iter().flatten() {
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
+        errors = true;
+    }
     if fixed > 0 {
         eprintln!(
             "zglint: fixed {fixed} finding{}",
@@ -232,7 +264,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
     }
     if let (Some(b), Some(path)) = (recorded, &args.write_baseline) {
-        if let Err(e) = std::fs::write(path, b.to_json()) {
+        if let Err(e) = zglint::run::replace::write_output(path, b.to_json().as_bytes()) {
             eprintln!("error: {}: cannot write: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -255,11 +287,126 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
+/// Refuse an output file (`-o`, `--write-baseline`) that is also one of the run's inputs: a
+/// report, the baseline, or a configuration named on the command line. Files are compared by
+/// identity (device and inode), so another name or a link for the same file is caught too.
+fn outputs_are_not_inputs(args: &CheckArgs, files: &[PathBuf]) -> Result<(), String> {
+    let outputs = [
+        (args.output.as_deref(), "-o"),
+        (args.write_baseline.as_deref(), "--write-baseline"),
+    ];
+    let inputs = files
+        .iter()
+        .filter(|f| *f != Path::new("-"))
+        .map(|f| (f.as_path(), "a report to check"))
+        .chain(args.baseline.as_deref().map(|b| (b, "the baseline")))
+        .chain(
+            args.selection
+                .config
+                .as_deref()
+                .map(|c| (c, "the configuration")),
+        );
+    let inputs: Vec<(&Path, &str)> = inputs.collect();
+    for (output, option) in outputs {
+        let Some(output) = output else { continue };
+        if let Some((input, what)) = inputs
+            .iter()
+            .find(|(input, _)| zglint::run::replace::same_file(output, input))
+        {
+            return Err(format!(
+                "{}: the output file ({option}) is {what} ({}); it would be overwritten. Write the output to another file",
+                output.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A file-size limit (`ulimit -f`) ends a process that writes past it, which would leave a
+/// temporary file behind: with the signal ignored the write fails instead, and is reported.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to ignored, before any thread that writes starts.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// Where the report goes: a file written at the end of the run, or a stream.
+enum Sink {
+    File(PathBuf, Vec<u8>),
+    Stream(Stream),
+}
+
+impl Sink {
+    fn write(&mut self, bytes: &[u8]) {
+        match self {
+            Sink::File(_, buffer) => buffer.extend_from_slice(bytes),
+            Sink::Stream(s) => s.write(bytes),
+        }
+    }
+
+    /// Write the file whole, or flush the stream; the error names where it went.
+    fn finish(self) -> Option<String> {
+        match self {
+            Sink::File(path, buffer) => zglint::run::replace::write_output(&path, &buffer)
+                .err()
+                .map(|e| format!("{}: cannot write: {e}", path.display())),
+            Sink::Stream(s) => s.finish(),
+        }
+    }
+}
+
+/// Standard output or standard error, remembering the first failed write. A reader that
+/// closes the pipe early (`| head`) is not an error.
+struct Stream {
+    out: Box<dyn Write>,
+    name: &'static str,
+    error: Option<std::io::Error>,
+}
+
+impl Stream {
+    fn stdout() -> Self {
+        Stream {
+            out: Box::new(std::io::stdout()),
+            name: "standard output",
+            error: None,
+        }
+    }
+
+    fn stderr() -> Self {
+        Stream {
+            out: Box::new(std::io::stderr()),
+            name: "standard error",
+            error: None,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        if self.error.is_none() {
+            self.error = self.out.write_all(bytes).err();
+        }
+    }
+
+    fn finish(mut self) -> Option<String> {
+        if self.error.is_none() {
+            self.error = self.out.flush().err();
+        }
+        self.error
+            .filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe)
+            .map(|e| format!("{}: cannot write: {e}", self.name))
+    }
+}
+
 /// The output format's renderer.
 fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> {
     use zglint::render::*;
     if args.statistics {
-        return Box::new(statistics::Statistics::default());
+        return Box::new(match args.format {
+            CheckFormat::Json => statistics::Statistics::json(),
+            _ => statistics::Statistics::default(),
+        });
     }
     match args.format {
         CheckFormat::Human => Box::new(human::Human::new(color)),
@@ -350,7 +497,7 @@ fn load_setup(
             .map_err(|e| report(miette::Report::new(e)))?;
     }
     if let Err(e) = config::validate_cli(cli, &rules) {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
         return Err(ExitCode::from(2));
     }
     Ok(Setup {
@@ -379,53 +526,81 @@ fn check_one(
         _ => path,
     };
     let name = path.display().to_string();
-    let done = |outcome: Result<zglint::Checked, String>, settings, diff, fixed| Done {
+    let mut done = Done {
         path: path.to_path_buf(),
         result: FileResult {
             path: name.clone(),
-            outcome,
+            outcome: Err(String::new()),
         },
-        settings,
-        diff,
-        fixed,
+        settings: None,
+        diff: String::new(),
+        fixed: 0,
+        fix_error: None,
+        fixed_stdin: None,
     };
+    // Standard input is kept as read, to echo it under `--fix -` when there is nothing to fix.
     let read = if stdin {
-        zglint::read_from(&name, std::io::stdin().lock(), &opts)
+        let limit = opts.limits.file_bytes;
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), limit.saturating_add(1)),
+            &mut bytes,
+        ) {
+            Ok(_) => {
+                if args.fix && !args.diff {
+                    done.fixed_stdin = Some(bytes.clone());
+                }
+                zglint::input::read_bytes(&name, bytes, &opts)
+            }
+            Err(source) => Err(zglint::input::ReadError::Io {
+                path: name.clone(),
+                source,
+            }),
+        }
     } else {
         zglint::read_input(path, &opts)
     };
     let mut input = match read {
         Ok(input) => input,
-        Err(e) => return done(Err(e.to_string()), None, String::new(), 0),
+        Err(e) => {
+            done.result.outcome = Err(e.to_string());
+            done.fixed_stdin = None;
+            return done;
+        }
     };
     let settings = config::resolve(setup.config.as_ref(), cli, &setup.rules, path);
-    let (mut diff, mut fixed) = (String::new(), 0);
     if args.fix || args.diff {
         let markdown = zglint::input::is_markdown(&name);
         let out = check::fix(&input, markdown, &setup.pack, &settings);
         if out.applied > 0 {
             if args.diff {
-                diff = check::fix::diff(&name, input.written(), &out.text);
+                done.diff = check::fix::diff(&name, input.written(), &out.text);
             } else {
-                // Fixes go back in the file's own encoding; a .docx or a web page is not
-                // rewritten.
-                let written = if stdin {
-                    Err("standard input cannot be fixed in place; see the fixes with --diff".into())
-                } else {
-                    match input.format.encode(&out.text) {
-                        Some(bytes) => std::fs::write(path, bytes)
-                            .map_err(|e| format!("cannot write the fixes: {e}")),
-                        None => Err(format!(
-                            "cannot write the fixes: zglint cannot rewrite a {}; see them with --diff",
-                            input.format
-                        )),
+                // Fixes go back in the file's own encoding, replacing the file whole; a .docx
+                // or a web page is not rewritten. Standard input's go to standard output.
+                let written = match input.format.encode(&out.text) {
+                    Some(bytes) if stdin => {
+                        done.fixed_stdin = Some(bytes);
+                        Ok(())
                     }
+                    Some(bytes) => zglint::run::replace::replace(path, &bytes)
+                        .map_err(|e| format!("cannot write the fixes: {e}")),
+                    None => Err(format!(
+                        "cannot write the fixes: zglint cannot rewrite a {}; see them with --diff",
+                        input.format
+                    )),
                 };
-                if let Err(e) = written {
-                    return done(Err(format!("{name}: {e}")), None, diff, fixed);
+                match written {
+                    Ok(()) => {
+                        done.fixed = out.applied;
+                        input = check::rewritten(&input, out.text, markdown);
+                    }
+                    // The findings are still reported, those of the text as it is.
+                    Err(e) => {
+                        done.fix_error = Some(format!("{name}: {e}"));
+                        done.fixed_stdin = None;
+                    }
                 }
-                fixed = out.applied;
-                input = check::rewritten(&input, out.text, markdown);
             }
         }
     }
@@ -433,5 +608,7 @@ fn check_one(
     if let Some(b) = baseline {
         b.filter(path, &mut checked);
     }
-    done(Ok(checked), Some(settings), diff, fixed)
+    done.result.outcome = Ok(checked);
+    done.settings = Some(settings);
+    done
 }

@@ -33,6 +33,13 @@ pub fn rules(pack: &Pack) -> ExitCode {
         level_name(unused.level),
         "抑制注释未起作用，或写了不存在的规则名".to_string(),
     ]);
+    let unknown = suppress::unknown_rule();
+    rows.push([
+        unknown.id.clone(),
+        unknown.kind.clone(),
+        level_name(unknown.level),
+        "注释以 zglint 开头却不是已知的指令（zglint-enable、拼错的 zglint-disbale）".to_string(),
+    ]);
     print(&columns(&rows));
     ExitCode::SUCCESS
 }
@@ -109,6 +116,14 @@ pub fn explain(pack: &Pack, name: &str) -> ExitCode {
             "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
             suppress::UNUSED,
             suppress::EXPLANATION
+        ));
+        return ExitCode::SUCCESS;
+    }
+    if name == suppress::UNKNOWN {
+        print(&format!(
+            "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
+            suppress::UNKNOWN,
+            suppress::UNKNOWN_EXPLANATION
         ));
         return ExitCode::SUCCESS;
     }
@@ -205,6 +220,7 @@ pub fn cli_settings(selection: &Selection) -> CliSettings {
         select: selection.select.clone(),
         ignore: selection.ignore.clone(),
         fail_on: selection.fail_on,
+        max_findings_per_rule: selection.max_findings_per_rule,
     }
 }
 
@@ -227,8 +243,12 @@ fn describe(
     }
     let (fail_on, origin) = &settings.fail_on;
     out.push_str(&format!(
-        "fail-on:   {:<8} {origin}\n\nrules:\n",
+        "fail-on:   {:<8} {origin}\n",
         format!("{fail_on:?}").to_lowercase()
+    ));
+    let (max, origin) = &settings.max_findings_per_rule;
+    out.push_str(&format!(
+        "max-findings-per-rule: {max} {origin}\n\nrules:\n"
     ));
     for (id, (level, origin)) in &settings.levels {
         out.push_str(&format!("  {id:<30} {:<8} {origin}\n", level_name(*level)));

@@ -38,6 +38,10 @@ pub struct Selection {
     /// The lowest level that makes the run fail (exit 1) [default: error, or the configuration's].
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOn>,
+    /// Show at most N findings of one rule in one file, and how many more there were (0: no
+    /// limit) [default: 100, or the configuration's].
+    #[arg(long, value_name = "N")]
+    max_findings_per_rule: Option<usize>,
     /// A folder of YAML rules to add; a rule with a packaged rule's id replaces it.
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
@@ -116,6 +120,16 @@ fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
     let mut pack = Pack::packaged()?;
     for dir in dirs {
         pack.add_dir(dir)?;
+    }
+    // Each warning once a run, though a run may load the same folders for several files.
+    static SAID: std::sync::Mutex<std::collections::BTreeSet<String>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    if let Ok(mut said) = SAID.lock() {
+        for w in &pack.warnings {
+            if said.insert(w.clone()) {
+                eprintln!("warning: {w}");
+            }
+        }
     }
     Ok(pack)
 }

@@ -3,6 +3,7 @@
 //!
 //! ```yaml
 //! fail-on: warning            # error (default) or warning
+//! max-findings-per-rule: 100  # per rule and file; 0: no limit
 //! rule-dirs: [local-rules]    # folders of YAML rules, relative to this file
 //! select: [ratio, date-order] # only these rules (ids or kinds); default: all
 //! ignore: [duplicate-item]    # these rules off (ids or kinds)
@@ -74,6 +75,9 @@ pub struct ConfigFile {
     /// The level at which a finding fails the run.
     #[serde(default)]
     pub fail_on: Option<FailOn>,
+    /// The most findings of one rule shown for one file (0: no limit).
+    #[serde(default)]
+    pub max_findings_per_rule: Option<usize>,
     /// Folders of YAML rules to add, relative to the file.
     #[serde(default)]
     pub rule_dirs: Vec<PathBuf>,
@@ -119,6 +123,8 @@ pub struct CliSettings {
     pub ignore: Vec<String>,
     /// `--fail-on`.
     pub fail_on: Option<FailOn>,
+    /// `--max-findings-per-rule`.
+    pub max_findings_per_rule: Option<usize>,
 }
 
 /// Where a setting came from.
@@ -149,7 +155,13 @@ pub struct Settings {
     pub levels: BTreeMap<String, (Option<Level>, Origin)>,
     /// The failing level and where it came from.
     pub fail_on: (FailOn, Origin),
+    /// The most findings of one rule kept for one file (0: no limit), and where it came from.
+    pub max_findings_per_rule: (usize, Origin),
 }
+
+/// The findings of one rule kept for one file unless configured otherwise: enough to act on,
+/// and a bound on what one hostile or broken file can make a run print and hold.
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
 
 impl Settings {
     /// The settings with no configuration and no command line: each rule of the pack at its
@@ -335,12 +347,7 @@ fn check_name(rules: &[RuleInfo], name: &str) -> Result<(), String> {
     if name == "all" || rules.iter().any(|r| r.id == name || r.kind == name) {
         return Ok(());
     }
-    let near: Vec<&str> = rules
-        .iter()
-        .map(|r| r.id.as_str())
-        .filter(|id| id.split('-').any(|w| w.len() > 2 && name.contains(w)))
-        .take(3)
-        .collect();
+    let near = suggestions(rules, name);
     Err(if near.is_empty() {
         format!("unknown rule or kind `{name}`")
     } else {
@@ -349,6 +356,50 @@ fn check_name(rules: &[RuleInfo], name: &str) -> Result<(), String> {
             near.join(", ")
         )
     })
+}
+
+/// The rule ids and kinds `name` may have meant, nearest first: those within a few edits of it
+/// (a third of its length, at least two), or else those sharing a word with it; at most three.
+fn suggestions<'a>(rules: &'a [RuleInfo], name: &str) -> Vec<&'a str> {
+    let mut names: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| [r.id.as_str(), r.kind.as_str()])
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let within = (name.chars().count() / 3).max(2);
+    let mut near: Vec<(usize, &str)> = names
+        .iter()
+        .map(|n| (edit_distance(name, n), *n))
+        .filter(|&(d, _)| d <= within)
+        .collect();
+    if near.is_empty() {
+        near = names
+            .iter()
+            .filter(|n| n.split(['-', '_']).any(|w| w.len() > 2 && name.contains(w)))
+            .map(|n| (edit_distance(name, n), *n))
+            .collect();
+    }
+    near.sort();
+    near.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Does `name` (a rule id, a kind or `all`) name this rule?
@@ -394,10 +445,15 @@ pub fn resolve(
         .map(|r| (r.id.clone(), (r.level, Origin::Default(r.origin.clone()))))
         .collect();
     let mut fail_on = (FailOn::Error, Origin::Default("built in".into()));
+    let mut max_findings_per_rule = (MAX_FINDINGS_PER_RULE, Origin::Default("built in".into()));
     if let Some(c) = config {
         let f = &c.file;
         if let Some(v) = f.fail_on {
             fail_on = (v, Origin::File(c.path.clone(), c.line_of("fail-on", 0)));
+        }
+        if let Some(v) = f.max_findings_per_rule {
+            let line = c.line_of("max-findings-per-rule", 0);
+            max_findings_per_rule = (v, Origin::File(c.path.clone(), line));
         }
         let top = Override {
             files: Vec::new(),
@@ -455,7 +511,14 @@ pub fn resolve(
     if let Some(v) = cli.fail_on {
         fail_on = (v, Origin::Cli("--fail-on"));
     }
-    Settings { levels, fail_on }
+    if let Some(v) = cli.max_findings_per_rule {
+        max_findings_per_rule = (v, Origin::Cli("--max-findings-per-rule"));
+    }
+    Settings {
+        levels,
+        fail_on,
+        max_findings_per_rule,
+    }
 }
 
 /// Check the command line's rule names; the error says which is unknown.

@@ -80,8 +80,13 @@ fn the_command_line_comes_last() {
         select: Some(vec!["percent-mismatch".into(), "date_order".into()]),
         ignore: vec!["date-out-of-order".into()],
         fail_on: Some(FailOn::Error),
+        max_findings_per_rule: Some(3),
     };
     let s = settings(text, "a.txt", &cli);
+    assert_eq!(
+        s.max_findings_per_rule,
+        (3, Origin::Cli("--max-findings-per-rule"))
+    );
     assert_eq!(s.level("percent-mismatch"), Some(Level::Error));
     assert_eq!(s.levels["percent-mismatch"].1, Origin::Cli("--select"));
     assert_eq!(s.level("count-mismatch"), None);
@@ -141,4 +146,22 @@ fn discovery_walks_up_from_the_file() {
     let found = discover(&deep.join("r.txt")).unwrap();
     assert!(found.ends_with("a/zglint.yaml"), "{}", found.display());
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn did_you_mean_ranks_by_edit_distance() {
+    let cli = CliSettings {
+        select: Some(vec!["percent-mismatchh".into()]),
+        ..CliSettings::default()
+    };
+    let e = validate_cli(&cli, &rules()).unwrap_err();
+    assert!(e.contains("(did you mean percent-mismatch?)"), "{e}");
+    let cli = CliSettings {
+        ignore: vec!["date_ordr".into()],
+        ..CliSettings::default()
+    };
+    let e = validate_cli(&cli, &rules()).unwrap_err();
+    assert!(e.contains("did you mean date_order"), "{e}");
+    assert_eq!(super::edit_distance("kitten", "sitting"), 3);
+    assert_eq!(super::edit_distance("", "ab"), 2);
 }

@@ -3,7 +3,7 @@
 
 use crate::check::FileResult;
 use crate::finding::Level;
-use crate::text::LineIndex;
+use crate::text::{LineIndex, escape_controls, escape_path};
 use std::fmt::Write;
 
 /// Render checked files one finding a line.
@@ -20,14 +20,10 @@ pub struct Concise;
 impl super::Render for Concise {
     fn file(&mut self, f: &FileResult) -> String {
         let mut out = String::new();
+        let path = escape_path(&f.path);
         match &f.outcome {
             Err(e) => {
-                let _ = writeln!(
-                    out,
-                    "{}: error: {}",
-                    f.path,
-                    one_line(read_error(&f.path, e))
-                );
+                let _ = writeln!(out, "{path}: error: {}", one_line(read_error(&f.path, e)));
             }
             Ok(c) => {
                 let index = LineIndex::new(&c.written);
@@ -35,8 +31,7 @@ impl super::Render for Concise {
                     let (line, col) = index.line_column(d.span.start);
                     let _ = writeln!(
                         out,
-                        "{}:{line}:{col}: {}[{}] {}",
-                        f.path,
+                        "{path}:{line}:{col}: {}[{}] {}",
                         level_name(d.level),
                         d.rule,
                         one_line(&d.message)
@@ -66,9 +61,10 @@ pub(super) fn read_error<'a>(path: &str, error: &'a str) -> &'a str {
         .unwrap_or(error)
 }
 
-/// Text on one line: line breaks become spaces.
+/// Text on one line: line breaks become spaces, control characters are escaped.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    let text = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    escape_controls(&text).into_owned()
 }
 
 #[cfg(test)]

@@ -82,11 +82,19 @@ fn command(path: &str, source: &str, index: &LineIndex, d: &Finding) -> String {
     format!("::{name} {props}::{}\n", escape_data(&message))
 }
 
-/// Escape a command's message (data): `%`, `\r`, `\n`.
+/// Escape a command's message (data): `%`, `\r`, `\n`; other control characters, which the
+/// log would pass to a terminal, escaped as `\u{1b}`.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let text = text.replace('%', "%25");
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' => kept.push(c),
+            c if crate::text::is_hidden_control(c) => kept.push_str(&crate::text::escaped(c)),
+            c => kept.push(c),
+        }
+    }
+    kept.replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a property value: as data, plus `:` and `,`.

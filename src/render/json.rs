@@ -40,11 +40,19 @@ impl super::Render for Json {
 fn file(f: &FileResult) -> Value {
     match &f.outcome {
         Err(e) => json!({ "path": f.path, "error": e }),
-        Ok(c) => json!({
-            "path": f.path,
-            "summary": c.summary,
-            "diagnostics": diagnostics(c),
-        }),
+        Ok(c) => {
+            let mut v = json!({
+                "path": f.path,
+                "summary": c.summary,
+                "diagnostics": diagnostics(c),
+            });
+            // Findings past the limit per rule: `[{"rule": id, "count": n}]`, only when some
+            // were left out (OUTPUT.md allows fields to be added).
+            if !c.omitted.is_empty() {
+                v["omitted"] = json!(c.omitted);
+            }
+            v
+        }
     }
 }
 

@@ -61,6 +61,14 @@ impl Sarif {
             "抑制注释没有抑制任何问题",
             crate::check::suppress::EXPLANATION,
         ));
+        let unknown = crate::check::suppress::unknown_rule();
+        sarif.add_rule(descriptor(
+            &unknown.id,
+            "suppression",
+            unknown.level,
+            "注释以 zglint 开头却不是已知的指令",
+            crate::check::suppress::UNKNOWN_EXPLANATION,
+        ));
         sarif
     }
 

@@ -30,9 +30,21 @@ pub struct Row {
 pub struct Statistics {
     counts: BTreeMap<(String, Level), usize>,
     unreadable: usize,
+    files: usize,
+    json: bool,
 }
 
 impl Statistics {
+    /// The same counts as a JSON document (`--statistics --format json`):
+    /// `{"version": 1, "files": n, "unreadable": n, "statistics": [{"rule", "level", "count"}]}`,
+    /// rows in the table's order.
+    pub fn json() -> Self {
+        Statistics {
+            json: true,
+            ..Statistics::default()
+        }
+    }
+
     /// The rows so far, sorted by count (descending), then rule id, then level (highest first).
     pub fn rows(&self) -> Vec<Row> {
         let mut rows: Vec<Row> = self
@@ -56,11 +68,18 @@ impl Statistics {
 
 impl super::Render for Statistics {
     fn file(&mut self, f: &FileResult) -> String {
+        self.files += 1;
         match &f.outcome {
             Err(_) => self.unreadable += 1,
             Ok(c) => {
                 for d in &c.findings {
                     *self.counts.entry((d.rule.clone(), d.level)).or_insert(0) += 1;
+                }
+                // Findings left out past the limit still count, at the level of those shown.
+                for o in &c.omitted {
+                    if let Some(d) = c.findings.iter().rev().find(|d| d.rule == o.rule) {
+                        *self.counts.entry((d.rule.clone(), d.level)).or_insert(0) += o.count;
+                    }
                 }
             }
         }
@@ -69,6 +88,25 @@ impl super::Render for Statistics {
 
     fn finish(&mut self) -> String {
         let rows = self.rows();
+        if self.json {
+            let rows: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "rule": r.rule,
+                        "level": level_name(r.level),
+                        "count": r.count,
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "version": 1,
+                "files": self.files,
+                "unreadable": self.unreadable,
+                "statistics": rows,
+            });
+            return serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+        }
         let count_width = rows.first().map_or(1, |r| r.count.to_string().len());
         let rule_width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(0);
         let mut out = String::new();

@@ -171,7 +171,10 @@ fn walk_dir(root: &Path, selection: &Selection, walk: &mut Discovered) {
             continue;
         }
         if kind.is_file() {
-            walk.files.push(entry.into_path());
+            // A review page zglint wrote (`--format html -o review.html .`) is no report.
+            if !is_zglint_output(entry.path()) {
+                walk.files.push(entry.into_path());
+            }
         } else {
             // A FIFO, socket or device named like a report: reading it could block forever.
             walk.errors.push(DiscoverError {
@@ -180,6 +183,28 @@ fn walk_dir(root: &Path, selection: &Selection, walk: &mut Discovered) {
             });
         }
     }
+}
+
+/// Whether a file found in a folder is an output of zglint, known by its content: a web page
+/// whose head names zglint as its generator (or, from before the tag, carries the review
+/// page's title).
+pub fn is_zglint_output(path: &Path) -> bool {
+    let web = path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        e == "html" || e == "htm"
+    });
+    if !web {
+        return false;
+    }
+    let mut head = Vec::with_capacity(1024);
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 1024), &mut head));
+    if read.is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    head.contains("<meta name=\"generator\" content=\"zglint\">")
+        || head.contains("<title>zglint 审阅 review</title>")
 }
 
 /// The path an `ignore` error is about, and a plain statement of the problem.

@@ -5,3 +5,4 @@
 pub mod batch;
 pub mod discover;
 pub mod progress;
+pub mod replace;

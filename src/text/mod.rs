@@ -90,6 +90,49 @@ pub fn comments(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether a character would drive a terminal or reorder what is shown, rather than be shown:
+/// control characters (escape, bell, backspace, ...; line breaks and tabs apart) and the
+/// bidirectional controls (U+202E and its kin), which let a text show other than it reads.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How such a character is shown: `\u{1b}`, `\u{202e}` (ASCII, one column a byte).
+pub fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
+}
+
+/// Report text (a message, a quote) as a terminal or a log may show it: each
+/// [hidden control](is_hidden_control) escaped, line breaks and tabs kept.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&escaped(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// A file name as shown: every control character escaped, line breaks and tabs too, so that a
+/// name stays on its line.
+pub fn escape_path(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c == '\n' || c == '\t' || is_hidden_control(c);
+    if !text.chars().any(hidden) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if hidden(c) { escaped(c) } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +173,17 @@ mod tests {
             (2, 1),
             "inside a character"
         );
+    }
+
+    #[test]
+    fn controls_and_bidi_are_escaped_text_is_not() {
+        assert_eq!(escape_controls("占92%。"), "占92%。");
+        assert_eq!(
+            escape_controls("a\u{1b}]0;x\u{7}b\u{202e}c\n\td\r"),
+            "a\\u{1b}]0;x\\u{7}b\\u{202e}c\n\td\\u{d}"
+        );
+        assert_eq!(escape_path("a\nb\u{2066}.txt"), "a\\u{a}b\\u{2066}.txt");
+        assert!(!is_hidden_control('，'));
+        assert!(is_hidden_control('\u{9b}'));
     }
 }

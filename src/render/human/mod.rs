@@ -95,7 +95,8 @@ impl Human {
     fn header(&self, out: &mut String, path: &str, c: &Checked) {
         let s = &c.summary;
         let _ = writeln!(out, "{}", self.paint("1", path));
-        let _ = writeln!(out, "  {}", s.title.as_deref().unwrap_or("(no title)"));
+        let title = s.title.as_deref().unwrap_or("(no title)");
+        let _ = writeln!(out, "  {}", crate::text::escape_controls(title));
         let _ = writeln!(out, "  {}", items(s));
         out.push_str(&wrap(&timeline(s), self.width, "  ", "    "));
     }
@@ -105,15 +106,18 @@ impl super::Render for Human {
     fn file(&mut self, f: &FileResult) -> String {
         let mut out = String::new();
         self.files += 1;
+        // File names and report text never reach the terminal raw: see `text::escape_controls`.
+        let path = crate::text::escape_path(&f.path);
         match &f.outcome {
             Err(e) => {
                 self.unreadable += 1;
                 let e = e.strip_prefix(&format!("{}: ", f.path)).unwrap_or(e);
-                let _ = writeln!(out, "{}", self.paint("1", &f.path));
+                let e = crate::text::escape_controls(e);
+                let _ = writeln!(out, "{}", self.paint("1", &path));
                 let _ = writeln!(out, "  {}: {e}\n", self.paint("1;31", "error"));
             }
             Ok(c) => {
-                self.header(&mut out, &f.path, c);
+                self.header(&mut out, &path, c);
                 let index = LineIndex::new(&c.written);
                 let handler = self.handler();
                 for d in &c.findings {
@@ -130,6 +134,21 @@ impl super::Render for Human {
                     }
                     self.errors += usize::from(d.level == Level::Error);
                     self.warnings += usize::from(d.level == Level::Warning);
+                }
+                for o in &c.omitted {
+                    let _ = writeln!(
+                        out,
+                        "\n{}",
+                        self.paint(
+                            "1",
+                            &format!(
+                                "… {} more {} finding{} not shown (--max-findings-per-rule)",
+                                o.count,
+                                o.rule,
+                                if o.count == 1 { "" } else { "s" }
+                            )
+                        )
+                    );
                 }
                 out.push('\n');
             }

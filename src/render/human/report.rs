@@ -3,7 +3,7 @@
 use super::source::Windows;
 use super::window::Mark;
 use crate::finding::{Finding, Level};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, escape_controls, escape_path};
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use std::fmt;
 
@@ -11,6 +11,9 @@ use std::fmt;
 /// severity, the message, the labels over the windows of its lines, the help.
 pub struct Report<'a> {
     finding: &'a Finding,
+    /// The message and the help with control characters escaped.
+    message: String,
+    help: Option<String>,
     windows: Windows,
     labels: Vec<LabeledSpan>,
 }
@@ -33,13 +36,18 @@ impl<'a> Report<'a> {
         let marks: Vec<Mark> = std::iter::once(primary)
             .chain(finding.labels.iter().map(|l| Mark {
                 span: l.span.clone(),
-                text: Some(l.text.clone()),
+                text: Some(escape_controls(&l.text).into_owned()),
                 primary: false,
             }))
             .collect();
-        let (windows, labels) = Windows::new(path, source, index, &marks, width);
+        let (windows, labels) = Windows::new(&escape_path(path), source, index, &marks, width);
         Report {
             finding,
+            message: escape_controls(&finding.message).into_owned(),
+            help: finding
+                .help
+                .as_deref()
+                .map(|h| escape_controls(h).into_owned()),
             windows,
             labels,
         }
@@ -54,7 +62,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -74,8 +82,7 @@ impl Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }

@@ -4,7 +4,7 @@
 //! [`Windows`], a [`SourceCode`] that reports each window under its real line number and the
 //! real (character) column of the span asked for.
 
-use super::window::{self, Mark, display_width, shown, shown_len};
+use super::window::{self, Mark, display_width, push_shown, shown_len};
 use crate::document::Span;
 use crate::text::LineIndex;
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
@@ -22,6 +22,9 @@ struct Window {
     at: Span,
     /// Where the shown source text starts in `Windows::text` (after a leading `…`).
     body: usize,
+    /// Where a character is shown as an escape of several (`\u{202e}`): its offset in
+    /// `Windows::text` and the characters the escape adds, so columns stay the source's.
+    escapes: Vec<(usize, usize)>,
 }
 
 /// The windows of one finding, as miette's source code.
@@ -61,8 +64,15 @@ impl Windows {
                 out.text.push(MORE);
             }
             let body = out.text.len();
-            out.text
-                .extend(source[shown_span.clone()].chars().map(shown));
+            let mut escapes = Vec::new();
+            for c in source[shown_span.clone()].chars() {
+                let at = out.text.len();
+                push_shown(&mut out.text, c);
+                let added = out.text[at..].chars().count() - 1;
+                if added > 0 {
+                    escapes.push((at, added));
+                }
+            }
             if frame.more_after() {
                 out.text.push(MORE);
             }
@@ -71,6 +81,7 @@ impl Windows {
                 column: index.line_column(shown_span.start).1,
                 at: start..out.text.len(),
                 body,
+                escapes,
             });
             out.text.push('\n');
             let labelled = frame.marks.iter().any(|p| p.mark.text.is_some());
@@ -139,7 +150,13 @@ impl SourceCode for Windows {
         let w = &self.windows[first];
         let data_end = (self.windows[last].at.end + 1).min(self.text.len());
         let before = span.offset().clamp(w.body, w.at.end);
-        let column = w.column - 1 + self.text[w.body..before].chars().count();
+        let added: usize = w
+            .escapes
+            .iter()
+            .filter(|&&(at, _)| at < before)
+            .map(|&(_, n)| n)
+            .sum();
+        let column = w.column - 1 + self.text[w.body..before].chars().count() - added;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             &self.text.as_bytes()[w.at.start..data_end],

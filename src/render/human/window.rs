@@ -121,22 +121,33 @@ pub fn display_width(text: &str) -> usize {
 }
 
 fn char_width(c: char) -> usize {
-    if c.is_control() {
-        1 // shown as a space
-    } else {
-        c.width().unwrap_or(0)
+    match c {
+        '\t' | '\r' => 1, // shown as a space
+        c if crate::text::is_hidden_control(c) => crate::text::escaped(c).len(),
+        c => c.width().unwrap_or(0),
     }
 }
 
-/// A character as printed: control characters (tabs, carriage returns, escapes) would move
-/// the cursor or start a terminal escape sequence, so they print as a space.
-pub fn shown(c: char) -> char {
-    if c.is_control() { ' ' } else { c }
+/// Push a character as printed: a tab or a carriage return as a space, and other control
+/// characters (escapes, bells) and bidirectional controls, which would drive the terminal or
+/// reorder the line, escaped (`\u{1b}`, `\u{202e}`) with the width of their escape.
+pub fn push_shown(out: &mut String, c: char) {
+    match c {
+        '\t' | '\r' => out.push(' '),
+        c if crate::text::is_hidden_control(c) => out.push_str(&crate::text::escaped(c)),
+        c => out.push(c),
+    }
 }
 
 /// Bytes of `text` once printed.
 pub fn shown_len(text: &str) -> usize {
-    text.chars().map(|c| shown(c).len_utf8()).sum()
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\r' => 1,
+            c if crate::text::is_hidden_control(c) => crate::text::escaped(c).len(),
+            c => c.len_utf8(),
+        })
+        .sum()
 }
 
 /// `text` in lines of at most `columns` columns, broken after punctuation where one falls in
