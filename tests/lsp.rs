@@ -487,3 +487,90 @@ fn exit_without_shutdown_is_code_1_and_requests_after_shutdown_are_refused() {
     c.initialize(json!({}), json!({}));
     assert_eq!(c.wait_exit(), 0);
 }
+
+/// Neovim's version from `nvim --version` (`NVIM v0.7.2`), or why it cannot be run.
+fn nvim_version() -> Result<(u32, u32), String> {
+    let out = Command::new("nvim")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("cannot run nvim ({e})"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let version = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("NVIM v"))
+        .ok_or_else(|| format!("nvim --version says {text:?}"))?;
+    let mut parts = version
+        .split(['.', '-'])
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    Ok((parts.next().unwrap_or(0), parts.next().unwrap_or(0)))
+}
+
+/// A real editor: Neovim's built-in LSP client opens the report, shows its diagnostics at the
+/// right places, applies the heading's quick fix and writes the file.
+#[test]
+fn neovim_shows_the_findings_and_applies_a_fix() {
+    let version = nvim_version().unwrap_or_else(|e| {
+        panic!("this test needs Neovim 0.7 or later on the PATH: {e}; install it with `apt-get install neovim` (.ci/run does)")
+    });
+    assert!(
+        version >= (0, 7),
+        "this test needs Neovim 0.7 or later (its vim.lsp.start_client), found {version:?}"
+    );
+    let (dir, path, _) = workspace();
+    let log = dir.path().join("nvim.log");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/nvim.lua");
+    let mut child = Command::new("nvim")
+        .args(["--headless", "--clean", "-n", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("ZGLINT_BIN", env!("CARGO_BIN_EXE_zglint"))
+        .env("ZGLINT_REPORT", &path)
+        .env("ZGLINT_LOG", &log)
+        // Neovim's own files (its LSP log among them) stay in the test's folder.
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("nvim starts");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "nvim did not finish; its log: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
+    let said = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(status.success(), "nvim failed ({status}): {said}\n{stderr}");
+    let lines: Vec<&str> = said.lines().collect();
+    // Byte columns in Neovim's buffer: 𠀀溪镇共5个问题，已完成4个，完成率 is 51 bytes.
+    assert_eq!(
+        lines[..2],
+        [
+            "diagnostic rate-mismatch 2:51-2:54 severity=1",
+            "diagnostic heading-number-skipped 3:0-3:6 severity=1",
+        ],
+        "{said}"
+    );
+    assert!(lines[2].starts_with("hover **rate-mismatch**"), "{said}");
+    assert!(lines[3].starts_with("action zglint:"), "{said}");
+    assert_eq!(lines[4..], ["after fix 1", "done"], "{said}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        report().replace("三、", "二、"),
+        "the fix was written"
+    );
+}
