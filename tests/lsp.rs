@@ -574,3 +574,63 @@ fn neovim_shows_the_findings_and_applies_a_fix() {
         "the fix was written"
     );
 }
+
+#[test]
+fn changes_in_quick_succession_are_checked_once_after_the_last() {
+    let (_dir, _path, uri) = workspace();
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"debounceMs": 400}));
+    c.open(&uri, &report());
+    assert_eq!(c.diagnostics(&uri)["version"], 1);
+    let fixed = report().replace("三、", "二、");
+    for version in 2..=4 {
+        let text = if version == 4 { &fixed } else { &report() };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    }
+    let published = c.diagnostics(&uri);
+    assert_eq!(published["version"], 4, "only the last text is checked");
+    assert_eq!(published["diagnostics"].as_array().unwrap().len(), 1);
+    // Versions 2 and 3 would have come first: none did.
+    assert!(
+        !c.pending
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "{:#?}",
+        c.pending
+    );
+    assert_eq!(c.finish(), 0);
+}
+
+#[test]
+fn a_markdown_report_is_read_as_shown_and_fixed_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    let text = "# 中共柳溪镇委员会关于巡察整改进展情况的通报\n\n## 一、总体情况\n\n**𠀀溪镇**共5个问题，已完成4个，完成率90%。\n\n## 三、下步打算\n\n继续推进。\n";
+    std::fs::write(&path, text).unwrap();
+    let uri = uri(&path);
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = c.diagnostics(&uri);
+    // Columns of the file as written: `**` and 𠀀 (two units) come before the rate.
+    assert_eq!(
+        by_rule(&published, "rate-mismatch")["range"],
+        range(4, 23, 4, 26)
+    );
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(6, 3, 6, 3),
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    let edit = &actions[0]["edit"]["changes"][&uri][0];
+    assert_eq!(edit["range"], range(6, 3, 6, 5));
+    assert_eq!(edit["newText"], "二、");
+    assert_eq!(c.finish(), 0);
+}
