@@ -19,16 +19,25 @@ end
 
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({
+local config = {
   name = "zglint",
   cmd = { bin, "lsp" },
   root_dir = vim.fn.fnamemodify(file, ":h"),
   init_options = { debounceMs = 50 },
-})
+}
+-- vim.lsp.start (0.8 and later) starts and attaches; 0.7 has start_client and buf_attach_client.
+local client_id
+if vim.lsp.start then
+  client_id = vim.lsp.start(config, { bufnr = buf })
+else
+  client_id = vim.lsp.start_client(config)
+  if client_id then
+    vim.lsp.buf_attach_client(buf, client_id)
+  end
+end
 if not client_id then
   fail("the client did not start")
 end
-vim.lsp.buf_attach_client(buf, client_id)
 
 if not vim.wait(30000, function() return #vim.diagnostic.get(buf) >= 2 end, 20) then
   fail("no diagnostics")
