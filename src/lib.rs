@@ -51,6 +51,7 @@ pub mod render;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod located;
+pub mod lsp;
 pub mod run;
 pub mod text;
 

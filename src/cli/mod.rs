@@ -82,6 +82,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
     },
+    /// Serve diagnostics, hover and fixes to editors: a Language Server on standard input/output.
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,6 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain { name, rules } => with_pack(&rules, |pack| info::explain(pack, &name)),
         Command::Config { path, selection } => info::config(path, &selection),
         Command::Parse { path, format } => info::parse(&path, matches!(format, ParseFormat::Json)),
+        Command::Lsp => ExitCode::from(zglint::lsp::run_stdio()),
     }
 }
 
