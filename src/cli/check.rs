@@ -86,6 +86,8 @@ enum CheckFormat {
     Sarif,
     /// The review page: one self-contained HTML file (use with -o review.html).
     Html,
+    /// The report as a Word file with a comment per finding (use with -o reviewed.docx).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -149,7 +151,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
+    if matches!(args.format, CheckFormat::Docx) && args.output.is_none() && !args.statistics {
+        eprintln!(
+            "error: --format docx writes a Word file: give -o FILE (-o - for standard output)"
+        );
+        return ExitCode::from(2);
+    }
     let mut sink: Box<dyn Write> = match &args.output {
+        Some(path) if path == Path::new("-") => Box::new(std::io::stdout().lock()),
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
             Err(e) => {
@@ -223,6 +232,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     progress.finish();
     write(flush_unwalked(None, &mut renderer));
     write(renderer.finish());
+    match renderer.binary().filter(|_| !quiet_output) {
+        Some(Ok(bytes)) => errors |= sink.write_all(&bytes).is_err(),
+        Some(Err(e)) => {
+            if !e.is_empty() {
+                eprintln!("error: {e}");
+            }
+            errors = true;
+        }
+        None => {}
+    }
     let _ = sink.flush();
     drop(sink);
     if fixed > 0 {
@@ -286,6 +305,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> 
             Box::new(sarif)
         }
         CheckFormat::Html => Box::new(html::Html::default()),
+        CheckFormat::Docx => Box::new(docx::Docx::default()),
     }
 }
 
