@@ -449,6 +449,16 @@ fn the_word_file_goes_only_where_o_says() {
     assert!(out.stdout.starts_with(b"PK"), "a zip on standard output");
     assert!(part(&out.stdout, "word/comments.xml").is_some());
     assert!(!dir.path().join("-").exists(), "no file named -");
+    // The report itself is never the output.
+    Command::cargo_bin("zglint")
+        .unwrap()
+        .args(["check", "--format", "docx", "-o"])
+        .arg(&input)
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is the report itself"));
+    assert_eq!(std::fs::read(&input).unwrap(), report(false));
     // Two reports would make one file of two: refused.
     let second = dir.path().join("s.docx");
     std::fs::write(&second, report(true)).unwrap();

@@ -151,11 +151,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
-    if matches!(args.format, CheckFormat::Docx) && args.output.is_none() && !args.statistics {
-        eprintln!(
-            "error: --format docx writes a Word file: give -o FILE (-o - for standard output)"
-        );
-        return ExitCode::from(2);
+    if matches!(args.format, CheckFormat::Docx) && !args.statistics {
+        if let Err(e) = zglint::render::docx::output(args.output.as_deref(), &files) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     }
     let mut sink: Box<dyn Write> = match &args.output {
         Some(path) if path == Path::new("-") => Box::new(std::io::stdout().lock()),

@@ -46,8 +46,35 @@ impl Render for Docx {
                 self.files
             )));
         }
+        if self.files == 0 {
+            return Some(Err("--format docx: no report was checked".into()));
+        }
         // A report that could not be read has said so already.
         self.out.take().or(Some(Err(String::new())))
+    }
+}
+
+/// Whether `--format docx` may write to `output` (`-` standard output), checking `inputs`:
+/// it must be given, and must not be one of the reports, which are never modified.
+pub fn output(
+    output: Option<&std::path::Path>,
+    inputs: &[std::path::PathBuf],
+) -> Result<(), String> {
+    let Some(output) = output else {
+        return Err(
+            "--format docx writes a Word file: give -o FILE (-o - for standard output)".into(),
+        );
+    };
+    let same = |input: &std::path::PathBuf| {
+        let output = std::fs::canonicalize(output).ok();
+        output.is_some() && std::fs::canonicalize(input).ok() == output
+    };
+    match inputs.iter().find(|i| same(i)) {
+        Some(input) => Err(format!(
+            "-o {} is the report itself: the reviewed copy goes to another file",
+            input.display()
+        )),
+        None => Ok(()),
     }
 }
 
