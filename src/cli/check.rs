@@ -86,6 +86,8 @@ enum CheckFormat {
     Sarif,
     /// The review page: one self-contained HTML file (use with -o review.html).
     Html,
+    /// The report as a Word file with a comment per finding (use with -o reviewed.docx).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,6 +166,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut recorded = args.write_baseline.as_deref().map(Baseline::new);
+    if matches!(args.format, CheckFormat::Docx) && !args.statistics {
+        if let Err(e) = zglint::render::docx::output(args.output.as_deref(), &files) {
+            eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    }
     if let Err(e) = outputs_are_not_inputs(&args, &files) {
         eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
         return ExitCode::from(2);
@@ -175,6 +183,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     // (or to -o FILE).
     let fixing_stdin = args.fix && !args.diff && files.iter().any(|f| f == Path::new("-"));
     let mut sink = match &args.output {
+        Some(path) if path == Path::new("-") => Sink::Stream(Stream::stdout()),
         Some(path) => Sink::File(path.clone(), Vec::new()),
         None if fixing_stdin => Sink::Stream(Stream::stderr()),
         None => Sink::Stream(Stream::stdout()),
@@ -252,6 +261,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     progress.finish();
     write(flush_unwalked(None, &mut renderer));
     write(renderer.finish());
+    match renderer.binary().filter(|_| !quiet_output) {
+        Some(Ok(bytes)) => sink.write(&bytes),
+        Some(Err(e)) => {
+            if !e.is_empty() {
+                eprintln!("error: {}", zglint::text::escape_controls(&e));
+            }
+            errors = true;
+        }
+        None => {}
+    }
     // Outputs are written once the run is over, each whole or not at all.
     for e in [sink.finish(), stdout.finish()].into_iter().flatten() {
         eprintln!("error: {}", zglint::text::escape_controls(&e.to_string()));
@@ -433,6 +452,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> 
             Box::new(sarif)
         }
         CheckFormat::Html => Box::new(html::Html::default()),
+        CheckFormat::Docx => Box::new(docx::Docx::default()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! quoting and pointing into each report's text as written ([`crate::Checked::written`]).
 
 pub mod concise;
+pub mod docx;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -27,6 +28,11 @@ pub trait Render {
     /// Text after the last file (e.g. the closing of a document, a count of findings).
     fn finish(&mut self) -> String {
         String::new()
+    }
+    /// A binary file written after `finish` instead of text (the Word file of `docx`), or why
+    /// there is none (empty when the reason was given already); `None` for text formats.
+    fn binary(&mut self) -> Option<Result<Vec<u8>, String>> {
+        None
     }
 }
 
