@@ -47,9 +47,16 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   hold, for that total to be its base.
 - 文本表格（`|` 或制表符分隔，表头含“……率”列）：每行的比率按本行的完成数列与总数列核对；合计行按各列之和核对
   （`parts_sum`，表格不完整时不核对）。A table written as text: each row's rate against its own columns.
+- 增长率（`stated_share`）：`收入52.8万元,较上年增加4.8万元,增长10%`、`受理信访86件,同比减少14件,下降14%`，
+  三个数字在同一句的相邻分句中，上期数为本期数减去增加量（或加上减少量）：按 100 · 增减量 / 上期数 核对
+  （4.8 / 48 = 10%）；增减方向不一致、单位不同或本期数本身是百分比（百分点）的不核对。
+  A growth rate after a figure and its change against an earlier period: 100 · change / (figure ∓ change).
 - 完成率超过100%（`whole`）：`办结率102.5%`、`实现103%整改到位`。A completion rate above 100%.
 
-基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
+基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“以上、近、超”等的百分比不核对。带“约”且有小数的占比按少一位
+小数的精度核对（`约39.29%` 代表 [39.19, 39.39]，`约39.3%` 代表 [38.3, 40.3]），只报告为不够确定；带“约”的整数
+百分比不核对。A share written `约p%` with decimals is read one decimal place coarser and reported as unsure only;
+a whole `约40%` is not checked.
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告（为不够确定），并在帮助中说明。
 `zglint parse` 在 `not checked` 下列出这些百分比及原因。
 A percentage whose base is not stated is not checked; approximate figures are not checked (`zglint parse` lists
@@ -166,7 +173,7 @@ impl Check for Ratio {
                 .statements
                 .iter()
                 .filter_map(|st| match &st.relation {
-                    Relation::Share { percent, .. } => {
+                    Relation::Share { percent, .. } | Relation::Growth { percent, .. } => {
                         Some(cx.facts.figures[*percent].quantity.span.clone())
                     }
                     _ => None,
@@ -206,6 +213,9 @@ impl Ratio {
                     (Relation::Share { .. }, Construction::StatedShare) => {
                         Ok(stated::share(source, figures, st))
                     }
+                    (Relation::Growth { .. }, Construction::StatedShare) => {
+                        Ok(stated::growth(source, figures, st))
+                    }
                     (Relation::AtMostWhole { .. }, Construction::Whole) => {
                         Ok(stated::over_whole(source, figures, st).map(|h| (h, true)))
                     }
@@ -225,7 +235,9 @@ impl Ratio {
                 | Relation::NotChecked {
                     figure: percent, ..
                 } => Some(figures[*percent].quantity.span.clone()),
-                Relation::AtMostWhole { percent } => Some(figures[*percent].quantity.span.clone()),
+                Relation::AtMostWhole { percent } | Relation::Growth { percent, .. } => {
+                    Some(figures[*percent].quantity.span.clone())
+                }
                 Relation::Sum { .. } => None,
             })
             .collect();
@@ -254,7 +266,10 @@ impl Ratio {
                     out.push((p.span(), Err(IN_RANGE.to_string())));
                     continue;
                 }
-                let Some(value) = p.checkable() else {
+                let about = about(&p.figure.quantity).filter(|_| {
+                    self.construction == Construction::Share && p.checkable().is_none()
+                });
+                let Some(value) = p.checkable().or(about) else {
                     out.push((p.span(), Err(APPROX.to_string())));
                     continue;
                 };
@@ -264,6 +279,7 @@ impl Ratio {
                     pct,
                     value,
                     mark: s.span.start + m.start(),
+                    about: about.is_some(),
                 };
                 let reading = match self.construction {
                     Construction::Share => share(&st),
@@ -291,6 +307,26 @@ const NO_BASE: &str = "未核对: 基数不明 / not checked: no base stated";
 const IN_RANGE: &str = "未核对: 百分比是范围的一端 / not checked: a range's end";
 const APPROX: &str = "未核对: 百分比是约数 / not checked: an approximate figure";
 
+/// The values a share written `约p%` with decimals stands for: the figure read one decimal
+/// place coarser than written (`约39.29%` is [39.19, 39.39], `约39.3%` is [38.3, 40.3]). The
+/// decimals say the author computed the share; 约 loosens its last place. A whole `约40%` is
+/// not checked (None).
+fn about(q: &crate::facts::number::Quantity) -> Option<Interval> {
+    if q.approx != crate::facts::number::Approx::About
+        || q.decimals == 0
+        || q.unit != "%"
+        || q.in_range
+        || !q.written.is_finite()
+    {
+        return None;
+    }
+    let half = 10f64.powi(1 - i32::from(q.decimals));
+    Some(Interval {
+        lo: q.written - half,
+        hi: q.written + half,
+    })
+}
+
 /// A stated percentage and where it stands.
 struct Stated<'a> {
     source: &'a str,
@@ -302,6 +338,8 @@ struct Stated<'a> {
     value: Interval,
     /// Where its marker (占, ……率) starts.
     mark: usize,
+    /// Written as approximate (`约39.29%`): read one decimal place coarser, never sure.
+    about: bool,
 }
 
 impl Stated<'_> {
@@ -391,8 +429,14 @@ fn share(st: &Stated) -> Reading {
     let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
     let shown = show(c.mid(), st.decimals());
     let note = st.truncation_note(|t| c.meets(t), &shown);
-    // A figure right if the author truncated is reported, but not as sure.
-    let sure = sure && note.is_empty();
+    // A figure right if the author truncated is reported, but not as sure; nor is one written
+    // as approximate.
+    let sure = sure && note.is_empty() && !st.about;
+    let note = if st.about {
+        format!("{note}；文中为约数，按少一位小数的精度核对")
+    } else {
+        note
+    };
     let hit = st
         .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
         .label(pf.span(), "部分")
