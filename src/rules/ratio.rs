@@ -23,10 +23,13 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   different candidates, or an approximate one, make the base ambiguous and the share is not checked.
 - 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
   k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出；
-  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：都不核对。
+  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：比率紧接在下一分句时，须有某个
+  不小于它的整数基数能得出该比率（314 件得不出 84.3%：372 为 84.41%，373 为 84.18%），否则报告为不够确定
+  （`rate_part`）；其余情形不核对。
   A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
-  counts or more the rate may combine them, and a count of what was done (已, 完成, the rate's name) is its numerator:
-  neither is checked.
+  counts or more the rate may combine them (not checked), and a count of what was done (已, 完成, the rate's name) is
+  its numerator: with the rate in the next clause some whole base must give the rate from it, else an unsure
+  `rate_part` finding.
 - 写明完成数的完成率：`巡察反馈的4个问题,已完成整改3个,整改完成率80%`，完成数是句中率之前唯一一个所在分句说明已完成
   （完成、办结、销号、已整改……，且无“未、正在、部分、剩余”）的计数，基数是它前面同单位、同名词且不小于它的计数；
   按 100 · 完成数 / 基数 核对（3 / 4 = 75%）。完成数与比率之间只能有其余部分的计数（正在整改1个）；
@@ -513,6 +516,11 @@ mod tests {
         ("完成整改42项,剩余3项,整改完成率93.3%。", NONE),
         // A count of what was done is the numerator, not the base (of 50 unstated problems).
         ("已整改到位问题45个,整改率达90%。", NONE),
+        // No whole base gives 84.3% from 314 done (372: 84.41%, 373: 84.18%); 386 gives 81.3%.
+        ("我镇已完成问题整改314件,整改完成率84.3%。", PART_LOOSE),
+        ("我镇已完成问题整改314件,整改完成率81.3%。", NONE),
+        // A rate further off than the next clause may be of another count.
+        ("我镇已完成问题整改314件,经过验收,整改完成率84.3%。", NONE),
         // A span of time is no base.
         ("整改时限3个月,整改完成率95%。", NONE),
         ("反馈问题27个,经过集中整改,目前整改完成率95%。", RATE_LOOSE),

@@ -243,6 +243,19 @@ fn verdicts() {
 }
 
 #[test]
+fn the_rest_after_a_total_counted_with_another_classifier() {
+    let good = "制定了40条整改措施的整改清单。截至目前,31项整改措施已如期完成,其余需要长期整改的9项正在推进。";
+    assert_eq!(read(good), ["StatusSplit~ 40条=31项+9项"]);
+    assert!(fired(good).is_empty());
+    let bad = "制定了40条整改措施的整改清单。截至目前,32项整改措施已如期完成,其余需要长期整改的9项正在推进。";
+    assert!(!fired(bad).is_empty());
+    // Another noun: not the same things.
+    assert!(
+        read("制定了40条工作制度。截至目前,32项整改措施已如期完成,其余的9项正在推进。").is_empty()
+    );
+}
+
+#[test]
 fn growth_rates() {
     assert_eq!(
         read("全年镇级财政收入52.8万元,较上年增加4.8万元,增长10%。"),
@@ -430,5 +443,28 @@ proptest::proptest! {
             .collect();
         let text = format!("本轮巡察{}共{total}个村。", list.join("、"));
         proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
+    }
+
+    /// A rate after its done count alone: flagged exactly when no whole base gives it, so
+    /// never when it is the count's share of a whole base.
+    #[test]
+    fn rates_after_the_done_count_alone(done in 1u64..2000, extra in 0u64..3000, off in 0u64..2) {
+        let base = done + extra;
+        // The rate in tenths of a percent, rounded half up, raised by 3 points when off.
+        let tenths = (2000 * done + base) / (2 * base) + 30 * off;
+        proptest::prop_assume!(tenths <= 1000);
+        // Some whole m >= done with 100·done/m in [r − 0.05, r + 0.05]: 2000·done/(2r+1) <= m
+        // <= 2000·done/(2r−1), r in tenths.
+        let m = (2000 * done).div_ceil(2 * tenths + 1).max(done);
+        let reachable = tenths == 0 || m * (2 * tenths - 1) <= 2000 * done;
+        let text = format!(
+            "全镇已完成问题整改{done}件,整改完成率{}.{}%。",
+            tenths / 10,
+            tenths % 10
+        );
+        proptest::prop_assert_eq!(fired(&text).is_empty(), reachable, "{} {:?}", text, read(&text));
+        if off == 0 {
+            proptest::prop_assert!(reachable);
+        }
     }
 }
