@@ -257,11 +257,28 @@ statements ({})",
             }
             Relation::Sum { total, parts } => format!("{} = {}", fig(total), join(parts)),
             Relation::AtMostWhole { percent } => format!("{} <= 100%", fig(percent)),
+            Relation::Growth {
+                value,
+                change,
+                percent,
+                fall,
+            } => {
+                let sign = if *fall { '+' } else { '-' };
+                format!(
+                    "{} = {} / ({} {sign} {})",
+                    fig(percent),
+                    fig(change),
+                    fig(value),
+                    fig(change)
+                )
+            }
             Relation::NotChecked { figure, why } => format!("{} {why}", fig(figure)),
         };
         // Placed at the figure the relation is about: the percentage, the total.
         let subject = match &st.relation {
-            Relation::Share { percent, .. } | Relation::AtMostWhole { percent } => *percent,
+            Relation::Share { percent, .. }
+            | Relation::AtMostWhole { percent }
+            | Relation::Growth { percent, .. } => *percent,
             Relation::Sum { total, .. } => *total,
             Relation::NotChecked { figure, .. } => *figure,
         };

@@ -23,10 +23,13 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   different candidates, or an approximate one, make the base ambiguous and the share is not checked.
 - 完成率：`反馈问题27个,整改完成率95%`，基数是句中“率”之前唯一的整数计数（时长、年龄除外）；没有任何整数 k 使
   k / 27 落在 [94.5, 95.5] 内（25 / 27 = 92.6%，26 / 27 = 96.3%）。句中有两个以上计数时，比率可能由它们组合算出；
-  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：都不核对。
+  计数所在分句带“已”、“完成”或比率名称（`已整改到位问题45个`）时，它是分子而不是基数：比率紧接在下一分句时，须有某个
+  不小于它的整数基数能得出该比率（314 件得不出 84.3%：372 为 84.41%，373 为 84.18%），否则报告为不够确定
+  （`rate_part`）；其余情形不核对。
   A completion rate that no whole count of its base (the one count before it in the sentence) can give; with two
-  counts or more the rate may combine them, and a count of what was done (已, 完成, the rate's name) is its numerator:
-  neither is checked.
+  counts or more the rate may combine them (not checked), and a count of what was done (已, 完成, the rate's name) is
+  its numerator: with the rate in the next clause some whole base must give the rate from it, else an unsure
+  `rate_part` finding.
 - 写明完成数的完成率：`巡察反馈的4个问题,已完成整改3个,整改完成率80%`，完成数是句中率之前唯一一个所在分句说明已完成
   （完成、办结、销号、已整改……，且无“未、正在、部分、剩余”）的计数，基数是它前面同单位、同名词且不小于它的计数；
   按 100 · 完成数 / 基数 核对（3 / 4 = 75%）。完成数与比率之间只能有其余部分的计数（正在整改1个）；
@@ -47,9 +50,16 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   hold, for that total to be its base.
 - 文本表格（`|` 或制表符分隔，表头含“……率”列）：每行的比率按本行的完成数列与总数列核对；合计行按各列之和核对
   （`parts_sum`，表格不完整时不核对）。A table written as text: each row's rate against its own columns.
+- 增长率（`stated_share`）：`收入52.8万元,较上年增加4.8万元,增长10%`、`受理信访86件,同比减少14件,下降14%`，
+  三个数字在同一句的相邻分句中，上期数为本期数减去增加量（或加上减少量）：按 100 · 增减量 / 上期数 核对
+  （4.8 / 48 = 10%）；增减方向不一致、单位不同或本期数本身是百分比（百分点）的不核对。
+  A growth rate after a figure and its change against an earlier period: 100 · change / (figure ∓ change).
 - 完成率超过100%（`whole`）：`办结率102.5%`、`实现103%整改到位`。A completion rate above 100%.
 
-基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“约、以上”等的数字不核对。
+基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“以上、近、超”等的百分比不核对。带“约”且有小数的占比按少一位
+小数的精度核对（`约39.29%` 代表 [39.19, 39.39]，`约39.3%` 代表 [38.3, 40.3]），只报告为不够确定；带“约”的整数
+百分比不核对。A share written `约p%` with decimals is read one decimal place coarser and reported as unsure only;
+a whole `约40%` is not checked.
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告（为不够确定），并在帮助中说明。
 `zglint parse` 在 `not checked` 下列出这些百分比及原因。
 A percentage whose base is not stated is not checked; approximate figures are not checked (`zglint parse` lists
@@ -166,7 +176,7 @@ impl Check for Ratio {
                 .statements
                 .iter()
                 .filter_map(|st| match &st.relation {
-                    Relation::Share { percent, .. } => {
+                    Relation::Share { percent, .. } | Relation::Growth { percent, .. } => {
                         Some(cx.facts.figures[*percent].quantity.span.clone())
                     }
                     _ => None,
@@ -206,6 +216,9 @@ impl Ratio {
                     (Relation::Share { .. }, Construction::StatedShare) => {
                         Ok(stated::share(source, figures, st))
                     }
+                    (Relation::Growth { .. }, Construction::StatedShare) => {
+                        Ok(stated::growth(source, figures, st))
+                    }
                     (Relation::AtMostWhole { .. }, Construction::Whole) => {
                         Ok(stated::over_whole(source, figures, st).map(|h| (h, true)))
                     }
@@ -225,7 +238,9 @@ impl Ratio {
                 | Relation::NotChecked {
                     figure: percent, ..
                 } => Some(figures[*percent].quantity.span.clone()),
-                Relation::AtMostWhole { percent } => Some(figures[*percent].quantity.span.clone()),
+                Relation::AtMostWhole { percent } | Relation::Growth { percent, .. } => {
+                    Some(figures[*percent].quantity.span.clone())
+                }
                 Relation::Sum { .. } => None,
             })
             .collect();
@@ -254,7 +269,10 @@ impl Ratio {
                     out.push((p.span(), Err(IN_RANGE.to_string())));
                     continue;
                 }
-                let Some(value) = p.checkable() else {
+                let about = about(&p.figure.quantity).filter(|_| {
+                    self.construction == Construction::Share && p.checkable().is_none()
+                });
+                let Some(value) = p.checkable().or(about) else {
                     out.push((p.span(), Err(APPROX.to_string())));
                     continue;
                 };
@@ -264,6 +282,7 @@ impl Ratio {
                     pct,
                     value,
                     mark: s.span.start + m.start(),
+                    about: about.is_some(),
                 };
                 let reading = match self.construction {
                     Construction::Share => share(&st),
@@ -291,6 +310,26 @@ const NO_BASE: &str = "未核对: 基数不明 / not checked: no base stated";
 const IN_RANGE: &str = "未核对: 百分比是范围的一端 / not checked: a range's end";
 const APPROX: &str = "未核对: 百分比是约数 / not checked: an approximate figure";
 
+/// The values a share written `约p%` with decimals stands for: the figure read one decimal
+/// place coarser than written (`约39.29%` is [39.19, 39.39], `约39.3%` is [38.3, 40.3]). The
+/// decimals say the author computed the share; 约 loosens its last place. A whole `约40%` is
+/// not checked (None).
+fn about(q: &crate::facts::number::Quantity) -> Option<Interval> {
+    if q.approx != crate::facts::number::Approx::About
+        || q.decimals == 0
+        || q.unit != "%"
+        || q.in_range
+        || !q.written.is_finite()
+    {
+        return None;
+    }
+    let half = 10f64.powi(1 - i32::from(q.decimals));
+    Some(Interval {
+        lo: q.written - half,
+        hi: q.written + half,
+    })
+}
+
 /// A stated percentage and where it stands.
 struct Stated<'a> {
     source: &'a str,
@@ -302,6 +341,8 @@ struct Stated<'a> {
     value: Interval,
     /// Where its marker (占, ……率) starts.
     mark: usize,
+    /// Written as approximate (`约39.29%`): read one decimal place coarser, never sure.
+    about: bool,
 }
 
 impl Stated<'_> {
@@ -391,8 +432,14 @@ fn share(st: &Stated) -> Reading {
     let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
     let shown = show(c.mid(), st.decimals());
     let note = st.truncation_note(|t| c.meets(t), &shown);
-    // A figure right if the author truncated is reported, but not as sure.
-    let sure = sure && note.is_empty();
+    // A figure right if the author truncated is reported, but not as sure; nor is one written
+    // as approximate.
+    let sure = sure && note.is_empty() && !st.about;
+    let note = if st.about {
+        format!("{note}；文中为约数，按少一位小数的精度核对")
+    } else {
+        note
+    };
     let hit = st
         .hit(format!("{pw} / {bw} = {shown}%"), pw, bw, note)
         .label(pf.span(), "部分")
@@ -469,6 +516,11 @@ mod tests {
         ("完成整改42项,剩余3项,整改完成率93.3%。", NONE),
         // A count of what was done is the numerator, not the base (of 50 unstated problems).
         ("已整改到位问题45个,整改率达90%。", NONE),
+        // No whole base gives 84.3% from 314 done (372: 84.41%, 373: 84.18%); 386 gives 81.3%.
+        ("我镇已完成问题整改314件,整改完成率84.3%。", PART_LOOSE),
+        ("我镇已完成问题整改314件,整改完成率81.3%。", NONE),
+        // A rate further off than the next clause may be of another count.
+        ("我镇已完成问题整改314件,经过验收,整改完成率84.3%。", NONE),
         // A span of time is no base.
         ("整改时限3个月,整改完成率95%。", NONE),
         ("反馈问题27个,经过集中整改,目前整改完成率95%。", RATE_LOOSE),

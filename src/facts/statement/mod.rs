@@ -14,12 +14,18 @@
 //! - a total split by status: completed and the rest ([`status`]);
 //! - people by rank with the rest named, against the total of their measure ([`ranks`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
+//! - a growth rate after a figure and its change against an earlier period ([`growth`]):
+//!   `收入52.8万元,较上年增加4.8万元,增长10%`;
+//! - parts listed one after another with their total right after them ([`lists`]):
+//!   `12个机关、5个乡镇共17个党组织`;
 //! - tables written as text ([`table`]): each row's rate against its own count columns, the
 //!   合计 row against the column sums.
 //!
 //! Where a construction is read but its figures cannot be bound surely, the statement says why
 //! it is not checked ([`Relation::NotChecked`]).
 
+pub mod growth;
+pub mod lists;
 pub mod ranks;
 pub mod rates;
 pub mod regions;
@@ -73,6 +79,12 @@ pub enum Construction {
     RankList,
     /// A total across regions (`8省共问责N人`) against the regions' own figures after it.
     RegionTotal,
+    /// A figure, its change against an earlier period and the growth rate
+    /// (`收入52.8万元,较上年增加4.8万元,增长10%`).
+    Growth,
+    /// Parts listed one after another and their total right after them
+    /// (`3个村、2个社区共5个村(社区)`).
+    ListTotal,
 }
 
 /// How a statement's figures relate (indices into the report's figures).
@@ -92,6 +104,14 @@ pub enum Relation {
     Sum { total: usize, parts: Vec<usize> },
     /// `percent` is a share of countable things: at most 100%.
     AtMostWhole { percent: usize },
+    /// `percent` = 100 · `change` / the earlier figure, which is `value` − `change` (or
+    /// `value` + `change` when `fall`).
+    Growth {
+        value: usize,
+        change: usize,
+        percent: usize,
+        fall: bool,
+    },
     /// The construction was read at `figure`, but its figures cannot be bound surely.
     NotChecked { figure: usize, why: String },
 }
@@ -116,6 +136,12 @@ impl Relation {
                 v
             }
             Relation::AtMostWhole { percent } => vec![*percent],
+            Relation::Growth {
+                value,
+                change,
+                percent,
+                ..
+            } => vec![*value, *change, *percent],
             Relation::NotChecked { figure, .. } => vec![*figure],
         }
     }
@@ -129,6 +155,8 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(regions::read(&doc.source, figures));
     out.extend(status::read(&doc.source, figures));
     out.extend(ranks::read(&doc.source, figures));
+    out.extend(growth::read(&doc.source, figures));
+    out.extend(lists::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }

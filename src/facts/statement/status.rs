@@ -284,7 +284,8 @@ fn sentence_start(source: &str, f: &Figure) -> usize {
 /// The total the parts split: the figure of their unit just before the first part, in its
 /// clause or the one before it, not itself a status part; or, when the parts name the rest
 /// (其余) and their sentence has no such figure, the last figure of their unit and noun in the
-/// sentence before (less sure).
+/// sentence before (less sure); a figure of their noun counted with another classifier of
+/// things (条 for 项) is of their unit.
 fn total_before(
     source: &str,
     figures: &[Figure],
@@ -337,7 +338,14 @@ fn total_before(
         .enumerate()
         .rev()
         .take_while(|(_, g)| g.passage == f.passage)
-        .find(|(_, g)| family(&g.quantity.unit) == unit)?;
+        .find(|(_, g)| {
+            // The same things may be counted with another classifier (150条整改措施, then
+            // 128项整改措施已完成): the same noun then says they are the same things.
+            family(&g.quantity.unit) == unit
+                || (g.noun == f.noun
+                    && crate::facts::number::is_count_unit(&g.quantity.unit)
+                    && crate::facts::number::is_count_unit(&f.quantity.unit))
+        })?;
     let (p, pf) = prev;
     let gap = source.get(pf.quantity.span.end..f.quantity.span.start)?;
     let head = source

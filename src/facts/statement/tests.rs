@@ -22,6 +22,21 @@ fn read(text: &str) -> Vec<String> {
                 }
                 Relation::Sum { total, parts } => format!("{}={}", fig(total), join(parts)),
                 Relation::AtMostWhole { percent } => format!("{}<=100%", fig(percent)),
+                Relation::Growth {
+                    value,
+                    change,
+                    percent,
+                    fall,
+                } => {
+                    let sign = if *fall { "+" } else { "-" };
+                    format!(
+                        "{}={}/({}{sign}{})",
+                        fig(percent),
+                        fig(change),
+                        fig(value),
+                        fig(change)
+                    )
+                }
                 Relation::NotChecked { figure, .. } => format!("{}?", fig(figure)),
             };
             let sure = if st.sure { "" } else { "~" };
@@ -227,6 +242,124 @@ fn verdicts() {
     }
 }
 
+#[test]
+fn the_rest_after_a_total_counted_with_another_classifier() {
+    let good = "制定了40条整改措施的整改清单。截至目前,31项整改措施已如期完成,其余需要长期整改的9项正在推进。";
+    assert_eq!(read(good), ["StatusSplit~ 40条=31项+9项"]);
+    assert!(fired(good).is_empty());
+    let bad = "制定了40条整改措施的整改清单。截至目前,32项整改措施已如期完成,其余需要长期整改的9项正在推进。";
+    assert!(!fired(bad).is_empty());
+    // Another noun: not the same things.
+    assert!(
+        read("制定了40条工作制度。截至目前,32项整改措施已如期完成,其余的9项正在推进。").is_empty()
+    );
+}
+
+#[test]
+fn growth_rates() {
+    assert_eq!(
+        read("全年镇级财政收入52.8万元,较上年增加4.8万元,增长10%。"),
+        ["Growth 10%=4.8万元/(52.8万元-4.8万元)"]
+    );
+    assert_eq!(
+        read("全年受理信访86件,同比减少14件,下降14%。"),
+        ["Growth 14%=14件/(86件+14件)"]
+    );
+    assert_eq!(
+        read("集体经营收入64万元,比2021年多4万元,增幅为6.7%。"),
+        ["Growth 6.7%=4万元/(64万元-4万元)"]
+    );
+    // A change and a rate that go different ways, a rate's change in points, a change of
+    // another unit, no comparison: not read.
+    assert!(read("受理信访86件,同比减少14件,增长14%。").is_empty());
+    assert!(
+        !read("办结率95%,较上年提高3个百分点,增长3.3%。")
+            .iter()
+            .any(|s| s.starts_with("Growth"))
+    );
+    assert!(read("收入52.8万元,较上年增加4个项目,增长10%。").is_empty());
+    assert!(read("收入52.8万元,其中4.8万元,增长10%。").is_empty());
+    for (text, flagged) in [
+        (
+            "全年镇级财政收入52.8万元,较上年增加4.8万元,增长10%。",
+            false,
+        ),
+        ("全年镇级财政收入52.8万元,较上年增加4.8万元,增长13%。", true),
+        ("全年受理信访86件,同比减少14件,下降14%。", false),
+        ("全年受理信访86件,同比减少14件,下降16.3%。", true),
+        ("税收收入192.69万元,较上年增加11.65万元,增长6.44%。", false),
+        ("税收收入192.69万元,较上年增加11.65万元,增长9.44%。", true),
+    ] {
+        assert_eq!(!fired(text).is_empty(), flagged, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn lists_with_their_total_after_them() {
+    assert_eq!(
+        read("共对21个机关党组织、6个乡镇(街道),4个国企党组织共31个党组织开展巡察。"),
+        ["ListTotal~ 31个=21个+6个+4个"]
+    );
+    assert_eq!(
+        read("巡察了5个村、3个社区共8个,发现问题12个。"),
+        ["ListTotal~ 8个=5个+3个"]
+    );
+    // An open list, a total of something else, a total far from the parts, one part, a list
+    // that is not of counts followed by their names: not read.
+    assert!(read("对21个机关、6个乡镇等共31个党组织开展巡察。").is_empty());
+    assert!(read("涉及3个镇、15个村共20个项目。").is_empty());
+    assert!(read("对21个机关、6个乡镇共80个党组织开展巡察。").is_empty());
+    assert!(read("对6个乡镇共31个党组织开展巡察。").is_empty());
+    assert!(read("发现问题30个、整改25个共31个问题。").is_empty());
+    for (text, flagged) in [
+        (
+            "共对21个机关党组织、6个乡镇(街道),4个国企党组织共31个党组织开展巡察。",
+            false,
+        ),
+        (
+            "共对22个机关党组织、6个乡镇(街道),4个国企党组织共31个党组织开展巡察。",
+            true,
+        ),
+        ("处分5名科级干部、9名一般干部共14名干部。", false),
+        ("处分5名科级干部、9名一般干部共15名干部。", true),
+    ] {
+        assert_eq!(!fired(text).is_empty(), flagged, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn approximate_shares_with_decimals() {
+    for (text, flagged) in [
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约39.29%。",
+            false,
+        ),
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约39.3%。",
+            false,
+        ),
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约39.2%。",
+            false,
+        ),
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约42.29%。",
+            true,
+        ),
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约41.3%。",
+            true,
+        ),
+        // A whole approximate share is not checked.
+        (
+            "共有未办结信访件677件,其中266件为重复投诉,占比约45%。",
+            false,
+        ),
+    ] {
+        assert_eq!(!fired(text).is_empty(), flagged, "{text}: {:?}", read(text));
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// A list of shares of a total, rounded to one decimal, is never flagged; with one share
@@ -284,5 +417,54 @@ proptest::proptest! {
             .collect();
         let text = format!("{}县共问责{total}人。{}。", parts.len(), list.join(";"));
         proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{}", text);
+    }
+
+    /// A growth rate rounded to one decimal is never flagged; raised by 3 it always is.
+    #[test]
+    fn growth(earlier in 10u32..5000, change in 1u32..5000, fall: bool, off in 0u32..2) {
+        proptest::prop_assume!(!fall || change < earlier);
+        let value = if fall { earlier - change } else { earlier + change };
+        let rate = 100.0 * f64::from(change) / f64::from(earlier) + 3.0 * f64::from(off);
+        let (c, r) = if fall { ("减少", "下降") } else { ("增加", "增长") };
+        let text = format!("全年受理群众来信{value}件,较上年{c}{change}件,{r}{rate:.1}%。");
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
+    }
+
+    /// Counts listed with their names and their total after them: never flagged when the total
+    /// is their sum, always when it is one more.
+    #[test]
+    fn list_totals(parts in proptest::collection::vec(1u32..500, 2..6), off in 0u32..2) {
+        let names = ["甲", "乙", "丙", "丁", "戊", "己"];
+        let total: u32 = parts.iter().sum::<u32>() + off;
+        let list: Vec<String> = parts
+            .iter()
+            .zip(names)
+            .map(|(p, n)| format!("{p}个{n}类村"))
+            .collect();
+        let text = format!("本轮巡察{}共{total}个村。", list.join("、"));
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
+    }
+
+    /// A rate after its done count alone: flagged exactly when no whole base gives it, so
+    /// never when it is the count's share of a whole base.
+    #[test]
+    fn rates_after_the_done_count_alone(done in 1u64..2000, extra in 0u64..3000, off in 0u64..2) {
+        let base = done + extra;
+        // The rate in tenths of a percent, rounded half up, raised by 3 points when off.
+        let tenths = (2000 * done + base) / (2 * base) + 30 * off;
+        proptest::prop_assume!(tenths <= 1000);
+        // Some whole m >= done with 100·done/m in [r − 0.05, r + 0.05]: 2000·done/(2r+1) <= m
+        // <= 2000·done/(2r−1), r in tenths.
+        let m = (2000 * done).div_ceil(2 * tenths + 1).max(done);
+        let reachable = tenths == 0 || m * (2 * tenths - 1) <= 2000 * done;
+        let text = format!(
+            "全镇已完成问题整改{done}件,整改完成率{}.{}%。",
+            tenths / 10,
+            tenths % 10
+        );
+        proptest::prop_assert_eq!(fired(&text).is_empty(), reachable, "{} {:?}", text, read(&text));
+        if off == 0 {
+            proptest::prop_assert!(reachable);
+        }
     }
 }

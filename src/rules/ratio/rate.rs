@@ -1,6 +1,8 @@
 //! ……完成率 P%: a completion rate against the counts it is a rate of. Where the sentence
 //! states what was done (已完成整改3个) and the total before it (反馈的4个问题), the rate is
-//! 100 · done / total; where it states only the total, some whole count of it must give P.
+//! 100 · done / total; where it states only the total, some whole count of it must give P;
+//! where it states only what was done, right before the rate, some whole total must give P
+//! from it (314 done cannot be 84.3% of any whole number: 372 gives 84.41%, 373 gives 84.18%).
 
 use super::{Stated, number};
 use crate::rules::Hit;
@@ -54,10 +56,39 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
     let done = ["已", "完成"].iter().any(|w| lead.contains(w))
         || rates.iter().any(|w| lead.contains(w.as_str()));
     if done {
-        // "已整改到位问题45个": the count done, not the base
-        return Err(format!(
-            "未核对: 只写明了完成数 {b}, 基数不明 / not checked: only the count done is stated"
-        ));
+        // "已整改到位问题45个": the count done, not the base. Some whole base must still give
+        // the rate from it: none does, and the rate or the count is wrong. A rate in the next
+        // clause is weighed so, never surely (it may be of a wider count: 本月办结5件,累计办结率
+        // 95%); a rate further off is not.
+        let only = || {
+            format!(
+                "未核对: 只写明了完成数 {b}, 基数不明 / not checked: only the count done is stated"
+            )
+        };
+        if s.clause_at(st.mark) != s.figs[base].clause + 1 || base_reachable(b, st.value) {
+            return Err(only());
+        }
+        let (lo, hi) = (
+            100.0 * b / st.value.hi,
+            100.0 * b / st.value.lo.max(f64::MIN_POSITIVE),
+        );
+        let bw = number(st.source, &s.figs[base], &s.figs[base]);
+        let decimals = st.decimals();
+        let n = lo.floor().max(b);
+        let shown = |n: f64| show(100.0 * b / n, decimals);
+        let computed = format!(
+            "{bw} / {n} = {}%, {bw} / {} = {}%（基数须在 {} 与 {} 之间，其间没有整数）",
+            shown(n),
+            n + 1.0,
+            shown(n + 1.0),
+            show(lo, 2),
+            show(hi, 2)
+        );
+        let hit = st
+            .hit(computed, bw, "任何整数基数".to_string(), String::new())
+            .label(s.figs[base].span(), "完成数");
+        // Its done count is stated: it is the done-count rules' (rate_part) to report.
+        return Ok(RateReading::Part(Some((hit, false))));
     }
     if reachable(b, st.value) {
         return Ok(RateReading::Reach(None));
@@ -243,6 +274,28 @@ fn is_time(fig: &Fig) -> bool {
 }
 
 /// True when some whole count k of `base` gives a share inside `stated`.
+/// Whether some whole base not below the done count `done` gives the stated rate.
+fn base_reachable(done: f64, stated: Interval) -> bool {
+    if stated.lo <= 0.0 || done <= 0.0 {
+        return true;
+    }
+    // Bases from 100·done/hi to 100·done/lo; the ones at the ends are tried with the
+    // interval test itself, so floating point cannot drop one.
+    let first = (100.0 * done / stated.hi).floor().max(done);
+    let last = (100.0 * done / stated.lo).ceil();
+    if last - first > 3.0 {
+        return true;
+    }
+    let mut n = first;
+    while n <= last {
+        if n >= done && Interval::exact(100.0 * done / n).meets(stated) {
+            return true;
+        }
+        n += 1.0;
+    }
+    false
+}
+
 fn reachable(base: f64, stated: Interval) -> bool {
     // The first count at or above the interval's low end, and the one before it in case
     // floating point lifted the ceiling.

@@ -121,3 +121,68 @@ pub(super) fn over_whole(source: &str, figures: &[Figure], st: &Statement) -> Op
             .value("note", ""),
     )
 }
+
+/// A growth rate that the figure and its change do not give: 100 · change / (figure ∓ change)
+/// does not meet the stated rate. A rate right only if the author truncated is not sure.
+pub(super) fn growth(source: &str, figures: &[Figure], st: &Statement) -> Option<(Hit, bool)> {
+    let Relation::Growth {
+        value,
+        change,
+        percent,
+        fall,
+    } = &st.relation
+    else {
+        return None;
+    };
+    let (vf, cf, pf) = (&figures[*value], &figures[*change], &figures[*percent]);
+    let (v, c, stated) = (iv(vf)?, iv(cf)?, iv(pf)?);
+    // The earlier period's figure, with the bounds that make it widest.
+    let earlier = if *fall {
+        Interval {
+            lo: v.lo + c.lo,
+            hi: v.hi + c.hi,
+        }
+    } else {
+        Interval {
+            lo: v.lo - c.hi,
+            hi: v.hi - c.lo,
+        }
+    };
+    if earlier.lo <= 0.0 {
+        return None;
+    }
+    let computed = c.percent_of(earlier)?;
+    if computed.meets(stated) {
+        return None;
+    }
+    let q = &pf.quantity;
+    let step = 10f64.powi(-i32::from(q.decimals));
+    let cut = Interval {
+        lo: q.written,
+        hi: q.written + step * 0.999,
+    };
+    let truncated = computed.meets(cut);
+    let decimals = usize::from(q.decimals).max(1) + 1;
+    let shown = show(computed.mid(), decimals);
+    let note = if truncated {
+        format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {shown}%")
+    } else {
+        String::new()
+    };
+    let part = digits(source, figures, &[*change], vf);
+    let (vd, cd) = (
+        digits(source, figures, &[*value], vf),
+        digits(source, figures, &[*change], vf),
+    );
+    let base = format!("({vd} {} {cd})", if *fall { '+' } else { '-' });
+    let span: Span = q.span.clone();
+    let hit = Hit::at(span.clone())
+        .value("stated", &source[span])
+        .value("computed", format!("{part} / {base} = {shown}%"))
+        .value("part", part)
+        .value("base", base)
+        .value("note", note)
+        .label(cf.quantity.span.clone(), "增减量")
+        .label(vf.quantity.span.clone(), "本期数");
+    Some((hit, st.sure && !truncated))
+}
