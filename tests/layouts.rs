@@ -122,7 +122,7 @@ fn read(file: &str) -> String {
 
 /// The ids of the count rules (tally, item_count) that fire on `text`, sorted.
 fn fired(pack: &Pack, text: &str) -> Vec<String> {
-    let checked = zglint::check_text(pack, text);
+    let checked = zglint::check::check_str(text, pack);
     let mut ids: Vec<String> = checked
         .findings
         .into_iter()
@@ -188,7 +188,7 @@ fn area_summaries_are_the_areas_own() {
     let pack = Pack::packaged().unwrap();
     let text = read("area-summaries.txt");
     assert_eq!(items(&text), "1:done 2:ongoing 3:done 4:done");
-    let checked = zglint::check_text(&pack, &text);
+    let checked = zglint::check::check_str(&text, &pack);
     let kinds: Vec<&str> = checked.findings.iter().map(|f| f.kind.as_str()).collect();
     assert!(
         !kinds
