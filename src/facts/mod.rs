@@ -6,6 +6,7 @@ pub mod lists;
 pub mod number;
 pub mod restated;
 pub mod statement;
+pub mod stretches;
 pub mod tallies;
 pub mod timeline;
 
