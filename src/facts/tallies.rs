@@ -4,6 +4,9 @@
 //! segment around it. A tally is a total with a problem or measure noun ("25项整改任务")
 //! followed, in the same sentence and unit, by parts that name a status ("已按期完成17项") or a
 //! deadline ("其中2021年7月底前需完成2项").
+//!
+//! Where each count stands is read once per report, with the facts ([`Facts::counts`]); the
+//! kinds take the counts in their units from there.
 
 use crate::document::Document;
 use crate::document::{Item, Span, Status};
@@ -99,10 +102,27 @@ impl Count<'_> {
 
 /// The whole value of a figure written as an exact count in one of `units`.
 pub fn whole(fig: &Figure, units: &[&str]) -> Option<u32> {
+    whole_count(fig).filter(|_| units.contains(&fig.quantity.unit.as_str()))
+}
+
+/// The whole value of a figure written as an exact count, in whatever unit.
+fn whole_count(fig: &Figure) -> Option<u32> {
     let q = &fig.quantity;
     let plain = q.approx == Approx::Exact && !q.ordinal && !q.in_range && q.decimals == 0;
     let whole = q.scale == 1.0 && q.written >= 0.0 && q.written < 1e6 && q.written.fract() == 0.0;
-    (plain && whole && units.contains(&q.unit.as_str())).then_some(q.written as u32)
+    (plain && whole).then_some(q.written as u32)
+}
+
+/// Where a count stands, read once per report into [`Facts::counts`]: its figure (an index
+/// into [`Facts::figures`]), its value and the bytes of its sentence, lead and tail.
+#[derive(Debug, Clone)]
+pub struct CountAt {
+    figure: usize,
+    value: u32,
+    sentence: Span,
+    lead: Span,
+    segment_start: usize,
+    tail: Span,
 }
 
 /// How far, in bytes, a sentence is looked for on either side of a count: sentences are
@@ -132,13 +152,12 @@ fn stop_before(text: &str, stops: &[char]) -> usize {
     })
 }
 
-/// Every count in `units`, in document order, with its sentence and the words around it.
-pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Count<'a>> {
-    let src = doc.source.as_str();
-    let figs = &facts.figures;
+/// Every count of the report (a whole number in any unit), in document order, with its sentence
+/// and the words around it: read once, when the facts are.
+pub(super) fn read_counts(src: &str, figs: &[Figure]) -> Vec<CountAt> {
     let mut out = Vec::new();
     for (i, fig) in figs.iter().enumerate() {
-        let Some(value) = whole(fig, units) else {
+        let Some(value) = whole_count(fig) else {
             continue;
         };
         let (p, span) = (&fig.passage, &fig.quantity.span);
@@ -165,17 +184,39 @@ pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Co
             .map_or(hi, |j| span.end + j)
             .min(next_start)
             .max(tail_start);
-        out.push(Count {
-            fig,
+        out.push(CountAt {
+            figure: i,
             value,
             sentence: sentence_start..sentence_end,
-            lead: &src[lead_start..span.start],
-            lead_start,
+            lead: lead_start..span.start,
             segment_start,
-            tail: &src[tail_start..tail_end],
+            tail: tail_start..tail_end,
         });
     }
     out
+}
+
+/// Every count in `units`, in document order, with its sentence and the words around it (of the
+/// counts the facts read).
+pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Count<'a>> {
+    let src = doc.source.as_str();
+    facts
+        .counts
+        .iter()
+        .filter_map(|c| {
+            let fig = facts.figures.get(c.figure)?;
+            units.contains(&fig.quantity.unit.as_str()).then_some(())?;
+            Some(Count {
+                fig,
+                value: c.value,
+                sentence: c.sentence.clone(),
+                lead: src.get(c.lead.clone())?,
+                lead_start: c.lead.start,
+                segment_start: c.segment_start,
+                tail: src.get(c.tail.clone())?,
+            })
+        })
+        .collect()
 }
 
 /// What a tally's total counts.
