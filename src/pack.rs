@@ -289,7 +289,6 @@ impl Pack {
         level_of: impl Fn(&Rule) -> Option<Level>,
     ) -> Vec<Finding> {
         let cx = Context { doc, facts };
-        let _scope = rules::shared::Scope::open(&cx);
         let mut out = Vec::new();
         for rule in &self.rules {
             if let Some(level) = level_of(rule) {
@@ -306,7 +305,6 @@ impl Pack {
     /// reason, in document order; each place once.
     pub fn unchecked(&self, doc: &Document, facts: &Facts) -> Vec<(Span, String)> {
         let cx = Context { doc, facts };
-        let _scope = rules::shared::Scope::open(&cx);
         let mut out = std::collections::BTreeMap::new();
         for rule in &self.rules {
             for (span, why) in rule.unchecked(&cx) {

@@ -6,6 +6,7 @@ pub mod lists;
 pub mod number;
 pub mod restated;
 pub mod statement;
+pub mod stretches;
 pub mod tallies;
 pub mod timeline;
 
@@ -54,6 +55,10 @@ pub struct Facts {
     pub date_readings: date::Readings,
     /// The quantity statements: which figures a share, a rate or a sum binds.
     pub statements: Vec<statement::Statement>,
+    /// Where each whole count stands (its sentence, the words around it), which the count kinds
+    /// read through [`tallies::counts`].
+    #[serde(skip)]
+    pub counts: Vec<tallies::CountAt>,
 }
 
 /// The passages of the report's text in document order: heading titles and blocks.
@@ -111,7 +116,9 @@ pub fn extract(doc: &Document) -> Facts {
     }
     let timeline = timeline::read(doc, &dates);
     let statements = statement::read(doc, &figures);
+    let counts = tallies::read_counts(&doc.source, &figures);
     Facts {
+        counts,
         figures,
         date_readings: date::Readings::read(&doc.source, &dates, &chrome_and_text),
         dates,

@@ -1,15 +1,18 @@
-//! Counts and tallies outside the items, as `conflict` reads them: the same reading as the
-//! `tally` kind's, kept apart so that each kind can change its own.
+//! Reading counts and tallies, for the count kinds (`item_count`, `tally`, `conflict`).
 //!
 //! A count is a whole number in a count unit ("25项") with its sentence and the words of its
 //! segment around it. A tally is a total with a problem or measure noun ("25项整改任务")
 //! followed, in the same sentence and unit, by parts that name a status ("已按期完成17项") or a
 //! deadline ("其中2021年7月底前需完成2项").
+//!
+//! Where each count stands is read once per report, with the facts ([`Facts::counts`]); the
+//! kinds take the counts in their units from there.
 
-use super::Figure;
-use super::number::Approx;
-use crate::document::{Document, Item, Span, Status};
+use crate::document::Document;
+use crate::document::{Item, Span, Status};
 use crate::facts::Facts;
+use crate::facts::Figure;
+use crate::facts::number::Approx;
 
 /// Units of whole-number counts of problems, tasks and measures.
 pub const COUNT_UNITS: &[&str] = &["个", "项", "条", "件"];
@@ -99,10 +102,27 @@ impl Count<'_> {
 
 /// The whole value of a figure written as an exact count in one of `units`.
 pub fn whole(fig: &Figure, units: &[&str]) -> Option<u32> {
+    whole_count(fig).filter(|_| units.contains(&fig.quantity.unit.as_str()))
+}
+
+/// The whole value of a figure written as an exact count, in whatever unit.
+fn whole_count(fig: &Figure) -> Option<u32> {
     let q = &fig.quantity;
     let plain = q.approx == Approx::Exact && !q.ordinal && !q.in_range && q.decimals == 0;
     let whole = q.scale == 1.0 && q.written >= 0.0 && q.written < 1e6 && q.written.fract() == 0.0;
-    (plain && whole && units.contains(&q.unit.as_str())).then_some(q.written as u32)
+    (plain && whole).then_some(q.written as u32)
+}
+
+/// Where a count stands, read once per report into [`Facts::counts`]: its figure (an index
+/// into [`Facts::figures`]), its value and the bytes of its sentence, lead and tail.
+#[derive(Debug, Clone)]
+pub struct CountAt {
+    figure: usize,
+    value: u32,
+    sentence: Span,
+    lead: Span,
+    segment_start: usize,
+    tail: Span,
 }
 
 /// How far, in bytes, a sentence is looked for on either side of a count: sentences are
@@ -132,13 +152,12 @@ fn stop_before(text: &str, stops: &[char]) -> usize {
     })
 }
 
-/// Every count in `units`, in document order, with its sentence and the words around it.
-pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Count<'a>> {
-    let src = doc.source.as_str();
-    let figs = &facts.figures;
+/// Every count of the report (a whole number in any unit), in document order, with its sentence
+/// and the words around it: read once, when the facts are.
+pub(super) fn read_counts(src: &str, figs: &[Figure]) -> Vec<CountAt> {
     let mut out = Vec::new();
     for (i, fig) in figs.iter().enumerate() {
-        let Some(value) = whole(fig, units) else {
+        let Some(value) = whole_count(fig) else {
             continue;
         };
         let (p, span) = (&fig.passage, &fig.quantity.span);
@@ -165,17 +184,39 @@ pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Co
             .map_or(hi, |j| span.end + j)
             .min(next_start)
             .max(tail_start);
-        out.push(Count {
-            fig,
+        out.push(CountAt {
+            figure: i,
             value,
             sentence: sentence_start..sentence_end,
-            lead: &src[lead_start..span.start],
-            lead_start,
+            lead: lead_start..span.start,
             segment_start,
-            tail: &src[tail_start..tail_end],
+            tail: tail_start..tail_end,
         });
     }
     out
+}
+
+/// Every count in `units`, in document order, with its sentence and the words around it (of the
+/// counts the facts read).
+pub fn counts<'a>(doc: &'a Document, facts: &'a Facts, units: &[&str]) -> Vec<Count<'a>> {
+    let src = doc.source.as_str();
+    facts
+        .counts
+        .iter()
+        .filter_map(|c| {
+            let fig = facts.figures.get(c.figure)?;
+            units.contains(&fig.quantity.unit.as_str()).then_some(())?;
+            Some(Count {
+                fig,
+                value: c.value,
+                sentence: c.sentence.clone(),
+                lead: src.get(c.lead.clone())?,
+                lead_start: c.lead.start,
+                segment_start: c.segment_start,
+                tail: src.get(c.tail.clone())?,
+            })
+        })
+        .collect()
 }
 
 /// What a tally's total counts.
@@ -198,6 +239,10 @@ pub enum Bucket {
     Open,
     /// 需在 (year, month) 底前完成.
     Due(i32, u32),
+    /// A class of status the vocabulary names (长期坚持), by its index.
+    Class(usize),
+    /// Not yet done, whatever the status: "其余9项均达到序时进度", "尚未销号的8项".
+    NotDone,
 }
 
 impl Bucket {
@@ -208,6 +253,11 @@ impl Bucket {
             Bucket::Partial => "部分完成".into(),
             Bucket::Open => "正在整改".into(),
             Bucket::Due(y, m) => format!("{y}年{m}月底前需完成"),
+            Bucket::Class(k) => crate::vocab::Vocabulary::packaged()
+                .classes
+                .get(k)
+                .map_or_else(String::new, |c| c.name.clone()),
+            Bucket::NotDone => "尚未完成".into(),
         }
     }
 }
@@ -238,6 +288,11 @@ pub struct Tally<'a> {
 /// ("25项整改任务") or, with none after it, ends the words before it ("反馈问题25个"), and no
 /// word before it makes it a part.
 pub fn total_of(c: &Count) -> Option<(Class, &'static str)> {
+    total_with(c, false)
+}
+
+/// [`total_of`], and when `area` also a heading's own total ("本方面整改任务12项").
+fn total_with(c: &Count, area: bool) -> Option<(Class, &'static str)> {
     let classes = [
         (Class::Problems, PROBLEM_NOUNS),
         (Class::Measures, MEASURE_NOUNS),
@@ -257,11 +312,12 @@ pub fn total_of(c: &Count) -> Option<(Class, &'static str)> {
         let n = nouns.iter().find(|n| **n == noun)?;
         (*class, *n, c.lead)
     };
-    (!PART_WORDS.iter().any(|w| lead.contains(w))).then_some((class, noun))
+    let part = |w: &&str| lead.contains(w) && !(area && *w == "方面");
+    (!PART_WORDS.iter().any(part)).then_some((class, noun))
 }
 
-const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
-const OPEN: &[&str] = &[
+pub const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
+pub const OPEN: &[&str] = &[
     "正在整改",
     "正在推进",
     "未到整改时限",
@@ -274,7 +330,10 @@ const OPEN: &[&str] = &[
     "推进中",
     "持续整改",
 ];
-const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+pub const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
+
+/// Words that make a part the rest of the items.
+const REST: &[&str] = &["其余", "剩余", "余下"];
 
 /// Words that make a part a category of tasks rather than a status ("立行立改的12项已全部完成").
 const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
@@ -283,6 +342,14 @@ const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "�
 fn bucket(facts: &Facts, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let class = crate::vocab::Vocabulary::packaged().class_named(&text);
+    // "其余9项均达到序时进度": the rest, whatever their status, unless the rest are done.
+    if has(REST) && (class.is_some() || has(OPEN) || has(PARTIAL)) {
+        return Some(Bucket::NotDone);
+    }
+    if let Some(k) = class {
+        return Some(Bucket::Class(k));
+    }
     if has(CATEGORY) {
         return None;
     }
@@ -317,8 +384,50 @@ fn bucket(facts: &Facts, c: &Count) -> Option<Bucket> {
     }
 }
 
-/// Every tally of the report outside its items, in document order.
+/// Every tally of the report outside its items, in document order, with those of an area's
+/// sub-section ("(一)组织建设方面。涉及问题6个,已整改4个……"): for a reading that keeps each
+/// tally with its section.
+pub fn all_tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    tallies_with(doc, facts, false)
+}
+
+/// Every tally of the report outside its items and outside the sub-sections of an area, in
+/// document order.
 pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    let mut out = tallies_with(doc, facts, false);
+    out.retain(|t| !under_area(doc, &t.total.span()));
+    out
+}
+
+/// The tallies of one area of the report: under a heading that names an area ("(四)政府采购
+///方面。涉及问题11个,已整改7个……"), or stated as the area's ("本方面整改任务12项,已完成8项……").
+pub fn area_tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    let all = tallies_with(doc, facts, true);
+    let plain: Vec<Span> = tallies(doc, facts).iter().map(|t| t.total.span()).collect();
+    all.into_iter()
+        .filter(|t| !plain.contains(&t.total.span()))
+        .collect()
+}
+
+/// Words of a heading that names an area of the problems.
+const AREA_WORDS: &[&str] = &["方面", "领域"];
+
+/// True when a span stands under a heading (not the top level) whose title names an area:
+/// what is stated there is the area's.
+fn under_area(doc: &Document, span: &Span) -> bool {
+    let i = doc
+        .sections
+        .partition_point(|s| s.line_span.start <= span.start);
+    let Some(s) = i.checked_sub(1) else {
+        return false;
+    };
+    let section = &doc.sections[s];
+    span.end <= section.span.end
+        && section.parent.is_some()
+        && AREA_WORDS.iter().any(|w| section.title.contains(w))
+}
+
+fn tallies_with<'a>(doc: &'a Document, facts: &'a Facts, area: bool) -> Vec<Tally<'a>> {
     let mut out: Vec<Tally> = Vec::new();
     let mut open: Option<Tally> = None;
     for c in counts(doc, facts, COUNT_UNITS) {
@@ -328,7 +437,7 @@ pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
         {
             out.extend(open.take());
         }
-        if let Some((class, noun)) = total_of(&c) {
+        if let Some((class, noun)) = total_with(&c, area) {
             out.extend(open.take());
             open = Some(Tally {
                 total: c,
@@ -340,6 +449,10 @@ pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
         }
         if let Some(t) = open.as_mut().filter(|t| t.total.unit() == c.unit()) {
             if let Some(bucket) = bucket(facts, &c) {
+                // "正在整改5个(含部分整改2个)": a share of the part before, not a part of its own.
+                if c.lead.contains('含') && !matches!(bucket, Bucket::Due(..)) {
+                    continue;
+                }
                 t.parts.push(Part { count: c, bucket });
             }
         }
@@ -347,6 +460,93 @@ pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
     out.extend(open);
     // An item's own figures are about that item, not the report's problems.
     out.retain(|t| !t.parts.is_empty() && doc.item_containing(&t.total.span()).is_none());
+    out
+}
+
+/// Sentences that split the items by status with no total ("截至9月底,已办结4件,正在整改1件"):
+/// two or more status parts in one unit, outside the items, and no count in the sentence that
+/// states a total. Each is returned as a tally whose `total` is its first part; the total the
+/// parts imply is their sum.
+pub fn headless<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    let all = counts(doc, facts, COUNT_UNITS);
+    let mut out: Vec<Tally> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let sentence = all[i].sentence.clone();
+        let n = all[i..]
+            .iter()
+            .take_while(|c| c.sentence == sentence)
+            .count();
+        let group = &all[i..i + n];
+        i += n;
+        if group.iter().any(|c| total_of(c).is_some()) || doc.item_containing(&sentence).is_some() {
+            continue;
+        }
+        let parts: Vec<Part> = group
+            .iter()
+            .filter_map(|c| {
+                let bucket = bucket(facts, c)?;
+                let share = c.lead.contains('含') || c.lead.contains("其中");
+                (!matches!(bucket, Bucket::Due(..)) && !share).then(|| Part {
+                    count: c.clone(),
+                    bucket,
+                })
+            })
+            .collect();
+        let units_agree = parts.iter().all(|p| p.count.unit() == group[0].unit());
+        if parts.len() < 2 || !units_agree {
+            continue;
+        }
+        let mut buckets: Vec<Bucket> = parts.iter().map(|p| p.bucket).collect();
+        buckets.sort();
+        buckets.dedup();
+        if buckets.len() < parts.len() {
+            continue;
+        }
+        out.push(Tally {
+            total: parts[0].count.clone(),
+            class: Class::Problems,
+            noun: "问题",
+            parts,
+        });
+    }
+    out
+}
+
+/// A count of the items not yet done, with a problem noun: "对尚未销号的8项整改任务",
+/// "尚未整改到位的4个问题".
+static NOT_DONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(尚未|仍未|还未|未)(全部)?(完成整改|整改完成|整改到位|完成|销号|办结|整改)的?$",
+    )
+    .expect("valid pattern")
+});
+
+/// Counts of the items not yet done, outside the items, each as a tally of one part.
+pub fn not_done<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+    let mut out = Vec::new();
+    for c in counts(doc, facts, COUNT_UNITS) {
+        let noun = c.fig.noun.as_str();
+        let Some(noun) = PROBLEM_NOUNS
+            .iter()
+            .filter(|n| noun.starts_with(**n))
+            .max_by_key(|n| n.len())
+        else {
+            continue;
+        };
+        if !NOT_DONE.is_match(c.lead) || doc.item_containing(&c.span()).is_some() {
+            continue;
+        }
+        out.push(Tally {
+            total: c.clone(),
+            class: Class::Problems,
+            noun,
+            parts: vec![Part {
+                count: c,
+                bucket: Bucket::NotDone,
+            }],
+        });
+    }
     out
 }
 
@@ -369,10 +569,26 @@ pub const MAX_UNKNOWN_SHARE: f64 = 0.2;
 
 /// True when a tally can be compared with the items: it counts problems, its total is the
 /// number of items, and few items leave their status unknown.
-pub fn judged(doc: &Document, t: &Tally, unknown: u32, max_unknown_share: f64) -> bool {
-    let items = &doc.items;
+pub fn judged(items: &[Item], t: &Tally, unknown: u32, max_unknown_share: f64) -> bool {
     t.class == Class::Problems
         && !items.is_empty()
         && t.total.value as usize == items.len()
         && f64::from(unknown) <= max_unknown_share * items.len() as f64
+}
+
+/// The month an open item is due: the last date after its status words in their sentence.
+pub fn item_due(facts: &Facts, item: &Item) -> Option<(i32, u32)> {
+    let status = item.status_span.as_ref()?;
+    let dates = &facts.dates;
+    let first = dates.partition_point(|d| d.date.span.start < status.start);
+    let d = dates[first..]
+        .iter()
+        .take_while(|d| d.date.span.end <= item.span.end)
+        .filter(|d| d.sentence.start <= status.start && status.start < d.sentence.end)
+        .last()?;
+    let last = d.date.latest()?;
+    Some((
+        chrono::Datelike::year(&last),
+        chrono::Datelike::month(&last),
+    ))
 }

@@ -10,7 +10,7 @@ use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
 use crate::facts::restated::scope_of;
 use crate::facts::tallies::{
-    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, counts, judged, statuses, tallies, total_of,
+    COUNT_UNITS, Class, Count, MAX_UNKNOWN_SHARE, all_tallies, counts, judged, statuses, total_of,
 };
 use crate::facts::{lists, restated};
 use std::collections::{BTreeMap, BTreeSet};
@@ -155,8 +155,8 @@ fn plain(noun: &str) -> &str {
 fn tally_parts(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
     let unknown = statuses(&cx.doc.items)[3];
-    for t in tallies(cx.doc, cx.facts) {
-        if judged(cx.doc, &t, unknown, MAX_UNKNOWN_SHARE) {
+    for t in all_tallies(cx.doc, cx.facts) {
+        if judged(&cx.doc.items, &t, unknown, MAX_UNKNOWN_SHARE) {
             continue;
         }
         let Some(when) = when(cx, &t.total) else {

@@ -29,10 +29,10 @@ report's date (signed, else published; an earlier stated as-of date takes preced
 completion dated (year written) after the report's date, claimed (`已于……完成整改`) or labelled
 (`完成时间`, not `计划完成时间`); an item's time limit (`整改时限:3个月`, counted from the feedback
 date, or a dated label such as `整改时限:2023年12月20日前`, `【整改时限】2024年3月底`) already past
-while the item is reported in progress or partly done; where no item with a status holds such a
-dated label, the status is read from a status label on the same or the next line
-(`【整改状态】正在推进`) or a status column (`完成情况`) of the same table row. An overdue open
-item is possible in real life, so this last check is a judgement (the packaged rule is a warning).
+while the item is reported in progress or partly done (the item and its status as the item
+reader finds them: a numbered problem, a `【问题N】` entry with its `【整改状态】` line, a table row
+with its `完成情况` column). An overdue open item is possible in real life, so this last check is
+a judgement (the packaged rule is a warning).
 
 ## 为什么 / Why it matters
 报告日期已过的时限不能再算“未到整改时限”：要么该任务已完成、应计入已完成数，要么已逾期、应如实说明。\
@@ -571,167 +571,6 @@ fn time_limit(cx: &Context, note: &Regex) -> Vec<Hit> {
                 .value("item", cx.doc.text(&item.head_span)),
         );
     }
-    hits.extend(stated_entries(cx, &r));
-    hits
-}
-
-/// Labels of a stated status: "整改状态:正在整改", "【整改状态】正在推进", a table column
-/// "完成情况".
-const STATUS_LABELS: &[&str] = &[
-    "整改状态",
-    "完成情况",
-    "进展情况",
-    "整改进展",
-    "整改进度",
-    "完成状态",
-    "推进情况",
-];
-
-/// A status cell or label text that is only these words states an open task (the vocabulary's
-/// patterns read statuses in sentences; a cell often holds the bare word).
-const OPEN_WORDS: &[&str] = &[
-    "推进中",
-    "进行中",
-    "整改中",
-    "未完成",
-    "正在推进",
-    "正在整改",
-];
-
-/// The status stated by a status label's text: (the words for the message, their bytes).
-fn open_status(cx: &Context, span: Span) -> Option<(&'static str, Span)> {
-    let text = cx.doc.text(&span);
-    let trimmed = text.trim().trim_end_matches(['。', '；', ';', '.']);
-    if OPEN_WORDS.contains(&trimmed) {
-        return Some(("正在整改", span));
-    }
-    let (status, at) = crate::vocab::Vocabulary::packaged().status_in(text)?;
-    let words = span.start + at.start..span.start + at.end;
-    match status {
-        Status::Ongoing => Some(("正在整改", words)),
-        Status::Partial => Some(("部分完成", words)),
-        Status::Done | Status::Unknown => None,
-    }
-}
-
-/// The bytes of the line that holds byte `at`, without its line break.
-fn line_at(src: &str, at: usize) -> Span {
-    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
-    start..end
-}
-
-/// The status stated with a deadline date: in another cell of its table row (under a status
-/// header), or by a status label later on its line or on the next line.
-fn stated_status(cx: &Context, d: &DateInText) -> Option<(&'static str, Span)> {
-    let src = &cx.doc.source;
-    let line = line_at(src, d.date.span.start);
-    if column_header(cx, d).is_some() {
-        let sep = if src[line.clone()].trim_start().starts_with('|') {
-            '|'
-        } else {
-            '\t'
-        };
-        let mut at = line.start;
-        for cell in src[line.clone()].split(sep) {
-            let span = at..at + cell.len();
-            at = span.end + sep.len_utf8();
-            let status_column = cell_header(cx, &line, sep, &span)
-                .is_some_and(|h| STATUS_LABELS.iter().any(|l| h.ends_with(l)));
-            if status_column && !span.contains(&d.date.span.start) {
-                return open_status(cx, span);
-            }
-        }
-        return None;
-    }
-    let after = d.date.span.end..line.end;
-    let next = (line.end < src.len()).then(|| line_at(src, line.end + 1));
-    for part in std::iter::once(after).chain(next) {
-        let text = &src[part.clone()];
-        for l in STATUS_LABELS {
-            let Some(k) = text.find(l) else { continue };
-            let rest = &text[k + l.len()..];
-            // 【整改状态】正在推进, 整改状态:正在整改, 【整改状态】:……
-            let closed = rest.strip_prefix(['】', ']', '］']);
-            let r = closed.unwrap_or(rest).trim_start();
-            let body = match (r.strip_prefix([':', '：']), closed) {
-                (Some(b), _) => b,
-                (None, Some(_)) => r,
-                (None, None) => continue,
-            };
-            let from = part.end - body.len();
-            let to = body.find(['。', '；', ';']).map_or(part.end, |i| from + i);
-            return open_status(cx, from..to);
-        }
-    }
-    None
-}
-
-/// The header of the table column of the cell `cell` in row `line`.
-fn cell_header<'a>(cx: &'a Context, line: &Span, sep: char, cell: &Span) -> Option<&'a str> {
-    let src = &cx.doc.source;
-    let column = src[line.start..cell.start].matches(sep).count();
-    let mut header = None;
-    let mut end = line.start;
-    for _ in 0..TABLE_ROWS {
-        if end == 0 {
-            break;
-        }
-        let prev = line_at(src, end - 1);
-        let text = &src[prev.clone()];
-        if !text.contains(sep) {
-            break;
-        }
-        if !text
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '\r'))
-        {
-            header = Some(text);
-        }
-        end = prev.start;
-    }
-    header?.split(sep).nth(column).map(str::trim)
-}
-
-/// Entries the item reader did not take as items (or took with no status): a deadline date
-/// labelled as such (`整改时限:2023年12月20日前`, `【整改时限】…`, a `完成时限` table column)
-/// whose status, stated by a label on the same or the next line or in a status column of the
-/// same table row, is open, while the deadline is before the report's date.
-fn stated_entries(cx: &Context, r: &Reference) -> Vec<Hit> {
-    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
-    let mut hits = Vec::new();
-    for d in &cx.facts.dates {
-        let s = &d.date.span;
-        if !in_text(cx, d) || d.date.end.is_some() || d.date.start.year_inferred {
-            continue;
-        }
-        let covered = cx.doc.items.iter().any(|it| {
-            it.status != Status::Unknown && it.span.start <= s.start && s.end <= it.span.end
-        });
-        if covered || !(labelled_by(cx, d, labels) || column_of(cx, d, labels)) {
-            continue;
-        }
-        let Some(day) = d.date.start.latest().filter(|&day| day < r.day) else {
-            continue;
-        };
-        let Some((status, words)) = stated_status(cx, d) else {
-            continue;
-        };
-        let text = cx.doc.text(s);
-        hits.push(
-            Hit::at(s.clone())
-                .label(r.span.clone(), r.role)
-                .label(words, "事项状态")
-                .value("limit", text)
-                .value("feedback", "")
-                .value("basis", "")
-                .value("deadline_date", day)
-                .value("report_role", r.role)
-                .value("report_date", &r.shown)
-                .value("status", status)
-                .value("item", text),
-        );
-    }
     hits
 }
 
@@ -763,11 +602,14 @@ mod tests {
         )
     }
 
-    /// An entry the item reader does not take as an item: a bracketed number and labelled lines.
+    /// Entries with a bracketed number and labelled lines (the item reader's `【问题N】` layout):
+    /// the first with `lines`, the second done and with no time limit.
     fn entry(lines: &str) -> String {
         report(
             "",
-            &format!("【问题1】村级财务公开不及时\n【整改措施】制定公开制度。\n{lines}"),
+            &format!(
+                "【问题1】村级财务公开不及时\n【整改措施】制定公开制度。\n{lines}\n【问题2】村务会议记录缺失\n【整改措施】建立记录制度。\n【整改状态】已完成"
+            ),
         )
     }
 
@@ -942,7 +784,7 @@ mod tests {
                 labelled("整改时限:3月20日前", "正在整改中。"),
                 0,
             ),
-            // Entries the item reader does not take as items: a labelled deadline and status.
+            // Entries of the `【问题N】` layout: a labelled deadline and status.
             (
                 "time_limit",
                 entry("【整改时限】2021年3月20日前\n【整改状态】正在推进"),
@@ -966,7 +808,7 @@ mod tests {
                 ),
                 1,
             ),
-            // Not flagged: done, not yet due, no status stated, the status too far away.
+            // Not flagged: done, not yet due, no status stated, no deadline label.
             (
                 "time_limit",
                 entry("【整改时限】2021年3月20日前\n【整改状态】已完成"),
@@ -982,10 +824,11 @@ mod tests {
                 entry("【整改时限】2021年3月20日前\n【责任单位】镇农办"),
                 0,
             ),
+            // The item's status, wherever its label stands in the item.
             (
                 "time_limit",
                 entry("【整改时限】2021年3月20日前\n【责任单位】镇农办\n【整改状态】正在推进"),
-                0,
+                1,
             ),
             (
                 "time_limit",

@@ -2,10 +2,10 @@
 
 mod layout;
 
-use super::tally::{COUNT_UNITS, Count, PART_WORDS, PROBLEM_NOUNS, counts};
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Document, Span};
 use crate::facts::Figure;
+use crate::facts::tallies::{COUNT_UNITS, Count, PART_WORDS, PROBLEM_NOUNS, counts};
 use layout::{
     body_sections, distinct_parents, enumerated_count, grouping_counts, leaf_count, listed_names,
     scope,
@@ -255,7 +255,7 @@ impl ItemCount {
         // Statements that fit no count, grouped by value in order of first appearance.
         let mut groups: Vec<(Count, &str, Vec<Span>)> = Vec::new();
         let mut index: HashMap<u32, usize> = HashMap::new();
-        for c in counts(cx, COUNT_UNITS) {
+        for c in counts(cx.doc, cx.facts, COUNT_UNITS) {
             if in_items(doc, &c.fig.quantity.span) || !self.in_context(cx, &c) {
                 continue;
             }
@@ -309,7 +309,7 @@ impl ItemCount {
             return Vec::new();
         }
         let mut hits = Vec::new();
-        for c in counts(cx, COUNT_UNITS) {
+        for c in counts(cx.doc, cx.facts, COUNT_UNITS) {
             let Some(s) = self.heading_of(cx, &c) else {
                 continue;
             };
@@ -378,7 +378,7 @@ impl ItemCount {
         }
         let mut scopes: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut hits = Vec::new();
-        for c in counts(cx, &["个", "方面"]) {
+        for c in counts(cx.doc, cx.facts, &["个", "方面"]) {
             let (f, value) = (c.fig, c.value);
             if in_items(doc, &f.quantity.span)
                 || !self.names_problems(cx, f)
@@ -433,7 +433,7 @@ impl ItemCount {
         let doc = cx.doc;
         let mut sections: Option<Vec<usize>> = None;
         let mut hits = Vec::new();
-        for c in counts(cx, &["个", "家"]) {
+        for c in counts(cx.doc, cx.facts, &["个", "家"]) {
             let noun = &c.fig.noun;
             if in_items(doc, &c.fig.quantity.span)
                 || !self.nouns.iter().any(|n| noun.starts_with(n.as_str()))
@@ -494,7 +494,7 @@ impl Check for ItemCount {
             _ => return Vec::new(),
         };
         let mut out = Vec::new();
-        for c in counts(cx, COUNT_UNITS) {
+        for c in counts(cx.doc, cx.facts, COUNT_UNITS) {
             if in_items(doc, &c.fig.quantity.span) || !self.in_context(cx, &c) {
                 continue;
             }

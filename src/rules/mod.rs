@@ -13,7 +13,6 @@ pub mod parts_sum;
 pub mod placeholder;
 pub mod ratio;
 pub mod required;
-pub mod shared;
 pub mod tally;
 #[cfg(test)]
 pub mod testing;

@@ -100,21 +100,14 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 impl Check for Numbering {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let found = if self.problem == Problem::Enumeration {
-            std::rc::Rc::new(enumerations(cx.doc))
+            enumerations(cx.doc)
         } else {
-            // The five heading rules read the same walk; it depends on one parameter.
-            let across = self.continue_across_parents;
-            let name = if across {
-                "numbering: headings, across parents"
-            } else {
-                "numbering: headings"
-            };
-            super::shared::shared(cx, name, || headings(cx.doc, across))
+            headings(cx.doc, self.continue_across_parents)
         };
         found
-            .iter()
+            .into_iter()
             .filter(|(p, _)| *p == self.problem)
-            .map(|(_, h)| h.clone())
+            .map(|(_, h)| h)
             .collect()
     }
 }

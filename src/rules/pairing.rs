@@ -1,7 +1,8 @@
 //! `pairing`: Paired punctuation balanced and nested within a paragraph; each 反馈问题: answered by its 整改情况:.
 
 use super::{Check, Context, Hit, Kind};
-use crate::document::{BlockKind, Document, Region, Span};
+use crate::document::{BlockKind, Document};
+use crate::facts::stretches::{Unit, units};
 use crate::vocab::Vocabulary;
 use serde::Deserialize;
 
@@ -139,56 +140,13 @@ impl Check for Pairing {
         if self.problem == Problem::Unanswered {
             return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered);
         }
-        // The rules of this kind read the same marks; they depend on the pairs checked.
-        let name = format!("pairing: marks of {:?}", self.pairs);
-        let found = super::shared::shared(cx, &name, || {
-            units(cx.doc)
-                .iter()
-                .flat_map(|unit| self.marks(cx.doc, unit))
-                .collect::<Vec<_>>()
-        });
-        found
+        units(cx.doc)
             .iter()
+            .flat_map(|unit| self.marks(cx.doc, unit))
             .filter(|(problem, _)| *problem == self.problem)
-            .map(|(_, hit)| hit.clone())
+            .map(|(_, hit)| hit)
             .collect()
     }
-}
-
-/// A stretch of the report's own text: a paragraph, a heading line without its marker, or the
-/// title. Marks pair up within one; the placeholder kind reads the same stretches.
-pub(super) struct Unit {
-    /// Its bytes.
-    pub(super) span: Span,
-    /// A heading line (its title may name a problem in quotation marks).
-    pub(super) heading: bool,
-}
-
-/// The report's text in units, in order: no chrome, no heading markers, nothing after the closing.
-pub(super) fn units(doc: &Document) -> Vec<Unit> {
-    let mut out = Vec::new();
-    if let Some(t) = &doc.title {
-        out.push(Unit {
-            span: t.span.clone(),
-            heading: false,
-        });
-    }
-    for s in &doc.sections {
-        out.push(Unit {
-            span: s.marker.span.end..s.line_span.end,
-            heading: true,
-        });
-    }
-    for b in &doc.blocks {
-        if b.kind != BlockKind::RunOn && b.region != Region::Closing {
-            out.push(Unit {
-                span: b.span.clone(),
-                heading: false,
-            });
-        }
-    }
-    out.sort_by_key(|u| u.span.start);
-    out
 }
 
 /// A paired mark in a unit: its byte offset, the pair it belongs to, and whether it opens.

@@ -1,8 +1,8 @@
 //! `placeholder`: An unfilled slot: an ordinal with no number (第巡察组), a date unit with no number (于日召开, X月X日), ××, empty 【】.
 
-use super::pairing::units;
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Document, Span};
+use crate::facts::stretches::units;
 use serde::Deserialize;
 
 /// The kind's name.

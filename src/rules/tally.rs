@@ -1,11 +1,11 @@
 //! `tally`: A stated split of the items by status or deadline, against the items' own statuses and deadlines.
 //!
-//! The reading of counts and tallies, which `item_count` and `conflict` share, is in `read`.
+//! The reading of counts and tallies, which `item_count` and `conflict` share, is in
+//! [`crate::facts::tallies`].
 
-mod read;
 mod summary;
 
-pub(super) use read::*;
+use crate::facts::tallies::*;
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Item, Status};
@@ -138,7 +138,7 @@ impl<'a> Open<'a> {
             i.status == Status::Ongoing || (!split_partial && i.status == Status::Partial)
         };
         let items: Vec<&Item> = all.into_iter().filter(open).collect();
-        let dues = items.iter().map(|i| item_due(cx, i)).collect();
+        let dues = items.iter().map(|i| item_due(cx.facts, i)).collect();
         Open { items, dues }
     }
 
@@ -165,7 +165,7 @@ impl Check for TallyCheck {
         {
             return Vec::new();
         }
-        tallies(cx)
+        tallies(cx.doc, cx.facts)
             .iter()
             .filter(|t| t.class == Class::Problems && t.total.value as usize == items.len())
             .flat_map(|t| t.parts.iter().map(|p| p.count.span()))
@@ -177,10 +177,10 @@ impl Check for TallyCheck {
         let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
-        let areas = area_tallies(cx);
-        for t in tallies(cx).into_iter().chain(areas) {
+        let areas = area_tallies(cx.doc, cx.facts);
+        for t in tallies(cx.doc, cx.facts).into_iter().chain(areas) {
             let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
-            if !judged(cx, &t, unknown, self.params.max_unknown_share) {
+            if !judged(&cx.doc.items, &t, unknown, self.params.max_unknown_share) {
                 // A heading's own tally ("本方面整改任务12项,已完成8项……") against its items.
                 if let Some(scope) = self.scope(cx, &t) {
                     let open = Open::of(cx, scope.clone(), split);
@@ -209,14 +209,14 @@ impl Check for TallyCheck {
         let few = f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64;
         if cx.doc.layout.complete && !cx.doc.items.is_empty() && few {
             let all = cx.doc.items.len() as u32;
-            for t in not_done(cx) {
+            for t in not_done(cx.doc, cx.facts) {
                 let open = open[0].get_or_insert_with(|| Open::read(cx, false));
                 let counts = ClassCounts::read(cx, &t, false);
                 hits.extend(self.compare(&t, all, &t.parts[0], &counts, open));
             }
         }
         // Parts with no total: their sum must be the number of items for them to be the items' split.
-        for t in headless(cx) {
+        for t in headless(cx.doc, cx.facts) {
             let sum: u32 = t.parts.iter().map(|p| p.count.value).sum();
             let items = cx.doc.items.len();
             let few_unknown = f64::from(unknown) <= self.params.max_unknown_share * items as f64;

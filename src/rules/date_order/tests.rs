@@ -421,7 +421,7 @@ fn run_all(text: &str) {
     for what in ["not_due", "done", "time_limit"] {
         let p: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
         hits.extend(
-            (super::super::deadline::KIND.compile)(&p)
+            (crate::rules::kind("deadline").unwrap().compile)(&p)
                 .unwrap()
                 .check(&cx),
         );

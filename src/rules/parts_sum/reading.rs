@@ -7,7 +7,6 @@ use crate::facts::Figure;
 use crate::facts::number::Approx;
 use crate::rules::Context;
 use crate::rules::arith::{Interval, show};
-use crate::rules::shared::shared;
 
 /// How many figures a reading looks back or ahead over. A total and its parts, or a share and
 /// its base, stand a few figures apart; the bound keeps a run-on sentence of thousands of
@@ -160,11 +159,10 @@ pub fn sentences<'a>(source: &'a str, figures: &'a [Figure]) -> Vec<Sentence<'a>
     build(source, figures, &shapes(source, figures))
 }
 
-/// [`sentences`] of a report, read once while a pack checks it and shared by the rules that
-/// weigh figures (`ratio`, `parts_sum`).
+/// [`sentences`] of a report, for the rules that weigh figures (`ratio`, `parts_sum`).
 pub fn sentences_in<'a>(cx: &Context<'a>) -> Vec<Sentence<'a>> {
     let (source, figures) = (cx.doc.source.as_str(), cx.facts.figures.as_slice());
-    let shapes = shared(cx, "sentences", || shapes(source, figures));
+    let shapes = shapes(source, figures);
     build(source, figures, &shapes)
 }
 

@@ -1,8 +1,8 @@
 //! A summary table of counts by area, written as text ("方面\t问题数\t已完成\t正在整改", then one
 //! row per area and a 合计 row): each row against the items under the heading that names its area.
 
-use super::read::{Bucket, DONE, OPEN, PARTIAL};
 use crate::document::{Item, Span, Status};
+use crate::facts::tallies::{Bucket, DONE, OPEN, PARTIAL};
 use crate::rules::{Context, Hit};
 
 /// What a column of the table counts.
@@ -208,7 +208,7 @@ pub(in crate::rules) fn hit(doc: &crate::document::Document, r: &RowCheck) -> Op
     } else {
         format!("{lo}至{hi}")
     };
-    let [done, partial, ongoing, unknown] = super::read::statuses(
+    let [done, partial, ongoing, unknown] = crate::facts::tallies::statuses(
         &r.items
             .iter()
             .map(|&i| doc.items[i].clone())
