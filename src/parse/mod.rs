@@ -34,6 +34,7 @@ struct Line {
 /// Parse a report. Never fails: text the grammar does not recognise becomes paragraphs.
 pub fn parse(source: &str) -> Document {
     let mut lines = lines(source);
+    follow_long_numbers(&mut lines);
     mark_chrome(source, &mut lines);
     let mut doc = Document {
         source: source.to_string(),
@@ -66,6 +67,39 @@ fn lines(source: &str) -> Vec<Line> {
         .filter(|p| p.as_rule() == Rule::line)
         .map(|p| typed_line(source, p))
         .collect()
+}
+
+/// Headings numbered past this are read as headings only where they follow on.
+const MAX_PLAIN_NUMBER: u32 = 999;
+
+/// How far a long number may run ahead of the heading before it and still be a heading (a small
+/// gap is a numbering slip that the numbering rule reports).
+const MAX_LONG_GAP: u32 = 5;
+
+/// A heading numbered over 999 (`1000.`, `（1000）`, `一千、`) is a heading only where the last
+/// heading before it in the same style is numbered a little below it (999 before 1000). Otherwise
+/// it is a figure at the start of a line, e.g. "2023.全年……", and the line a paragraph.
+fn follow_long_numbers(lines: &mut [Line]) {
+    let mut last: Vec<(MarkerStyle, u32)> = Vec::new();
+    for line in lines.iter_mut() {
+        let LineKind::Heading { marker, .. } = &line.kind else {
+            continue;
+        };
+        let style = marker.style;
+        let Some(number) = marker.number else {
+            continue;
+        };
+        let before = last.iter().find(|(s, _)| *s == style).map(|&(_, n)| n);
+        let follows = before.is_some_and(|p| p < number && number - p <= MAX_LONG_GAP);
+        if number > MAX_PLAIN_NUMBER && !follows {
+            line.kind = LineKind::Paragraph;
+            continue;
+        }
+        match last.iter_mut().find(|(s, _)| *s == style) {
+            Some(entry) => entry.1 = number,
+            None => last.push((style, number)),
+        }
+    }
 }
 
 /// Type as chrome the paragraphs where chrome can be: the lines [`head`] looks at, and the lines
@@ -192,7 +226,7 @@ fn marker(source: &str, pair: Pair<Rule>) -> Marker {
         MarkerStyle::Broken => None,
         MarkerStyle::Circled => text.chars().next().map(|c| c as u32 - '①' as u32 + 1),
         _ => pair.into_inner().next().and_then(|n| match n.as_rule() {
-            Rule::cn_number => cn_value(n.as_str()),
+            Rule::cn_number => cn_ordinal(n.as_str()),
             _ => digits_value(n.as_str()),
         }),
     };
@@ -202,6 +236,29 @@ fn marker(source: &str, pair: Pair<Rule>) -> Marker {
         span,
         fullwidth,
     }
+}
+
+/// The value of a Chinese ordinal the grammar's `cn_number` read, e.g. "一百零一" → 101,
+/// "三千二百一十五" → 3215, "十二" → 12.
+fn cn_ordinal(text: &str) -> Option<u32> {
+    if !text.contains(['百', '千']) {
+        return cn_value(text);
+    }
+    let (mut total, mut digit) = (0u32, None::<u32>);
+    for c in text.chars() {
+        let place = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '零' => continue,
+            _ => {
+                digit = Some(cn_value(c.encode_utf8(&mut [0; 4]))?);
+                continue;
+            }
+        };
+        total += digit.take().unwrap_or(1) * place;
+    }
+    Some(total + digit.unwrap_or(0))
 }
 
 /// Trim blanks (ASCII, full-width, no-break) and a carriage return from both ends of a span.

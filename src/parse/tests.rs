@@ -100,7 +100,46 @@ fn line_rules() {
             "()持续用力",
             r#"line(indent"" heading(m_broken"()" rest"持续用力"))"#,
         ),
+        // Heading numbers of any length, in every style, Arabic and Chinese.
+        (
+            "1000.关于问题",
+            r#"line(indent"" heading(m_ar_dot(ar_number"1000") rest"关于问题"))"#,
+        ),
+        (
+            "10000、关于问题",
+            r#"line(indent"" heading(m_ar_dot(ar_number"10000") rest"关于问题"))"#,
+        ),
+        (
+            "(1000)关于问题",
+            r#"line(indent"" heading(m_ar_paren(ar_number"1000") rest"关于问题"))"#,
+        ),
+        (
+            "（1000）关于问题",
+            r#"line(indent"" heading(m_ar_paren(ar_number"1000") rest"关于问题"))"#,
+        ),
+        (
+            "1000)关于问题",
+            r#"line(indent"" heading(m_ar_half(ar_number"1000") rest"关于问题"))"#,
+        ),
+        (
+            "一百零一、其他",
+            r#"line(indent"" heading(m_cn_comma(cn_number"一百零一") rest"其他"))"#,
+        ),
+        (
+            "(三千二百一十五)其他",
+            r#"line(indent"" heading(m_cn_paren(cn_number"三千二百一十五") rest"其他"))"#,
+        ),
+        (
+            "一千零五、其他",
+            r#"line(indent"" heading(m_cn_comma(cn_number"一千零五") rest"其他"))"#,
+        ),
         // Not headings: a decimal, a year, a number followed by a unit.
+        (
+            "2024．3前完成",
+            r#"line(indent"" paragraph"2024．3前完成")"#,
+        ),
+        ("1000元已退还", r#"line(indent"" paragraph"1000元已退还")"#),
+        ("一百多家企业", r#"line(indent"" paragraph"一百多家企业")"#),
         (
             "1.5万元已退还",
             r#"line(indent"" paragraph"1.5万元已退还")"#,
@@ -175,6 +214,15 @@ fn chrome_rules() {
             "当前位置：首页 > 通知公告",
             r#"chrome_line(chrome"当前位置：首页 > 通知公告" EOI"")"#,
         ),
+        // A footer's address and record numbers are not report figures.
+        (
+            "地址:青石县人民路88号 邮政编码:311999 浙ICP备12345678号",
+            r#"chrome_line(chrome"地址:青石县人民路88号 邮政编码:311999 浙ICP备12345678号" EOI"")"#,
+        ),
+        // Report content before a chrome word, or report figures anywhere: not chrome.
+        ("已完成整改。联系人:张红,邮政编码:311999", "ERROR"),
+        ("完成16个,联系人:张红,邮政编码:311999", "ERROR"),
+        ("来源:白沙乡 完成率80%", "ERROR"),
         // A report's sentences are not chrome.
         ("整改情况:已完成整改。", "ERROR"),
         ("首页面设计已整改", "ERROR"),
@@ -214,6 +262,21 @@ fn inline_rules() {
         ("(以下简称“镇党委”)", r#"inline(quoted"“镇党委”" EOI"")"#),
     ];
     assert_table(Rule::inline, cases);
+}
+
+/// A heading numbered over 999 is a heading only where it follows the one before it.
+#[test]
+fn long_heading_numbers_follow_on() {
+    let text = "一、总则\n998.甲\n999.乙\n1000.丙\n1002.丁\n(2024)年度\n2023.全年\n";
+    let doc = super::parse(text);
+    let headings: Vec<Option<u32>> = doc.sections.iter().map(|s| s.marker.number).collect();
+    assert_eq!(
+        headings,
+        [Some(1), Some(998), Some(999), Some(1000), Some(1002)]
+    );
+    assert_eq!(super::cn_ordinal("一百一十五"), Some(115));
+    assert_eq!(super::cn_ordinal("二千零一十"), Some(2010));
+    assert_eq!(super::cn_ordinal("十二"), Some(12));
 }
 
 #[test]
