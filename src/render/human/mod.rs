@@ -171,9 +171,9 @@ impl super::Render for Human {
                 for o in &c.omitted {
                     let line = match self.lang {
                         Lang::Zh => format!(
-                            "…… 另有{}条{}未显示（--max-findings-per-rule）",
-                            o.count,
-                            self.names.heading(&o.rule)
+                            "…… {}：另有{}条未显示（--max-findings-per-rule）",
+                            self.names.heading(&o.rule),
+                            o.count
                         ),
                         Lang::En => format!(
                             "… {} more {} finding{} not shown (--max-findings-per-rule)",
