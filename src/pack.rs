@@ -55,6 +55,10 @@ pub struct Examples {
 pub struct RuleSpec {
     /// Kebab-case id naming the problem, e.g. "percent-mismatch".
     pub id: String,
+    /// A short Chinese name shown beside the id (`统计数与逐项列出数不符`): required of the
+    /// packaged rules, optional for a user's (the id stands in for it).
+    #[serde(default)]
+    pub name: Option<String>,
     /// The kind that checks it.
     pub kind: String,
     /// Its level.
@@ -175,6 +179,15 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
         if !valid_id {
             return Err(err(format!("rule id `{}` is not kebab-case", spec.id)));
         }
+        if let Some(name) = &spec.name {
+            let name = name.trim();
+            if name.is_empty() || name.chars().any(char::is_control) {
+                return Err(err(format!(
+                    "rule `{}`: `name` must be a short name on one line, or left out",
+                    spec.id
+                )));
+            }
+        }
         let Some(kind) = rules::kind(&spec.kind) else {
             let known: Vec<&str> = rules::KINDS.iter().map(|k| k.name).collect();
             return Err(err(format!(
@@ -225,6 +238,21 @@ impl Pack {
             pack.add(file, text, false)?;
         }
         Ok(pack)
+    }
+
+    /// The short name of rule `id`: its YAML `name`, or for the rules zglint itself reports
+    /// (suppression comments) a built-in one; None for an unknown id or a rule without a name.
+    pub fn name_of(&self, id: &str) -> Option<&str> {
+        self.rules
+            .iter()
+            .find(|r| r.spec.id == id)
+            .and_then(|r| r.spec.name.as_deref())
+            .map(str::trim)
+            .or(match id {
+                crate::check::suppress::UNUSED => Some("多余的忽略注释"),
+                crate::check::suppress::UNKNOWN => Some("无法识别的注释指令"),
+                _ => None,
+            })
     }
 
     /// Add the rules of a file. With `replace`, a rule whose id is already in the pack replaces
@@ -400,6 +428,41 @@ mod tests {
         let pack = Pack::packaged().expect("the packaged rules load");
         let failures: Vec<String> = pack.rules.iter().flat_map(|r| r.run_examples()).collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_packaged_rule_has_a_short_chinese_name() {
+        let pack = Pack::packaged().expect("the packaged rules load");
+        for r in &pack.rules {
+            let name = r.spec.name.as_deref().unwrap_or_default();
+            assert!(!name.is_empty(), "{} has no name", r.spec.id);
+            assert!(name.chars().count() <= 12, "{}: {name} is long", r.spec.id);
+            assert!(
+                name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {name} is not Chinese",
+                r.spec.id
+            );
+            assert_eq!(pack.name_of(&r.spec.id), Some(name));
+        }
+        let names: std::collections::BTreeSet<_> =
+            pack.rules.iter().map(|r| r.spec.name.clone()).collect();
+        assert_eq!(names.len(), pack.rules.len(), "two rules share a name");
+    }
+
+    #[test]
+    fn a_users_rule_may_leave_out_its_name() {
+        let rules = load("t.yaml", GOOD).expect("loads");
+        assert_eq!(rules[0].spec.name, None);
+        let named = GOOD.replace("kind:", "name: 测试规则\n  kind:");
+        let rules = load("t.yaml", &named).expect("loads");
+        assert_eq!(rules[0].spec.name.as_deref(), Some("测试规则"));
+        let mut pack = Pack::default();
+        pack.add("t.yaml", GOOD, false).expect("adds");
+        assert_eq!(pack.name_of("test-rule"), None);
+        let err = load("t.yaml", &GOOD.replace("kind:", "name: \"\"\n  kind:"))
+            .err()
+            .expect("an empty name is refused");
+        assert!(err.to_string().contains("`name`"), "{err}");
     }
 
     const GOOD: &str =

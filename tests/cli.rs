@@ -93,6 +93,14 @@ fn human_output_ends_with_a_count() {
         .arg(common::fixture("baiyun.txt"))
         .assert()
         .stdout(predicate::str::contains(
+            "共16个问题：已完成12个、部分完成0个、正在整改4个\n",
+        ))
+        .stdout(predicate::str::contains("1个文件："));
+    zglint()
+        .args(["check", "--lang", "en"])
+        .arg(common::fixture("baiyun.txt"))
+        .assert()
+        .stdout(predicate::str::contains(
             "16 items: 12 done, 0 partial, 4 ongoing, 0 unknown",
         ))
         .stdout(predicate::str::contains("in 1 file"));
@@ -341,8 +349,8 @@ fn every_format_gives_the_same_exit_code() {
                     out.contains("rate-mismatch") && out.contains("wrong.txt:4:"),
                     "{out}"
                 );
-                assert!(out.contains("1 error"), "{out}");
-                assert!(clean_out.contains("in 1 file"), "{clean_out}");
+                assert!(out.contains("1个错误"), "{out}");
+                assert!(clean_out.contains("1个文件："), "{clean_out}");
             }
             "concise" => {
                 assert_eq!(out.lines().count(), 1, "{out}");

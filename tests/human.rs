@@ -52,6 +52,45 @@ fn the_sample_report_renders_as_snapshotted() {
     insta::assert_snapshot!("sample", render(Human::default(), path, &text));
 }
 
+#[test]
+fn english_is_the_same_report_with_english_words_and_bare_ids() {
+    let (path, text) = fixture("heting.txt");
+    let zh = render(Human::default(), &path, &text);
+    let en = render(
+        Human::default().with_lang(zglint::render::Lang::En),
+        &path,
+        &text,
+    );
+    assert!(
+        zh.contains("\n  共5个问题：已完成4个、部分完成0个、正在整改1个\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("\ncount-mismatch 统计数与逐项列出数不符\n"),
+        "{zh}"
+    );
+    assert!(zh.ends_with("\n1个文件：3个错误，1个警告\n"), "{zh}");
+    assert!(
+        en.contains("\n  5 items: 4 done, 0 partial, 1 ongoing, 0 unknown\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\n  inspected 2023-03-13..04-28 → feedback 06-09"),
+        "{en}"
+    );
+    assert!(en.contains("\ncount-mismatch\n"), "{en}");
+    assert!(en.ends_with("\n3 errors, 1 warning in 1 file\n"), "{en}");
+    // The findings themselves are the same.
+    let messages = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.trim_start().starts_with(['×', '⚠']))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(messages(&zh), messages(&en));
+    assert_eq!(messages(&zh).len(), 4);
+}
+
 /// Display columns of `text`, by East Asian Width with ambiguous characters narrow (see the
 /// module `render::human`).
 fn columns(text: &str) -> usize {
@@ -348,10 +387,20 @@ fn the_run_ends_with_its_counts_and_names_a_file_it_could_not_read() {
     ];
     let out = render_all(&mut Human::default(), &files);
     assert!(
-        out.contains("missing.txt\n  error: cannot read: No such file or directory\n"),
+        out.contains("missing.txt\n  错误: cannot read: No such file or directory\n"),
         "{out}"
     );
     assert!(out.contains("clean.txt\n  中共鹤汀镇委员会关于巡察整改进展情况的通报\n"));
+    assert!(
+        out.ends_with("\n3个文件：3个错误，1个警告；1个文件无法读取\n"),
+        "{out}"
+    );
+    let en = Human::default().with_lang(zglint::render::Lang::En);
+    let out = render_all(&mut { en }, &files);
+    assert!(
+        out.contains("missing.txt\n  error: cannot read: No such file or directory\n"),
+        "{out}"
+    );
     assert!(
         out.ends_with("\n3 errors, 1 warning in 3 files; 1 file could not be read\n"),
         "{out}"

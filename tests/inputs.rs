@@ -529,7 +529,13 @@ fn the_command_line_reads_stdin_gb18030_and_docx() {
         assert!(!d["quote"].as_str().unwrap().is_empty());
     }
     let human = zglint().arg("check").arg(&path).output().unwrap();
-    assert!(String::from_utf8_lossy(&human.stdout).contains("paragraph"));
+    assert!(String::from_utf8_lossy(&human.stdout).contains("note: Word 文档第"));
+    let english = zglint()
+        .args(["--lang", "en", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&english.stdout).contains("paragraph"));
     std::fs::remove_dir_all(&dir).ok();
 }
 

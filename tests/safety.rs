@@ -435,7 +435,7 @@ fn the_findings_of_one_rule_in_one_file_are_capped_and_the_rest_counted() {
     let text = String::from_utf8(human.stdout).unwrap();
     assert!(
         text.contains(&format!(
-            "… {} more pair-unclosed findings not shown",
+            "…… pair-unclosed 标点缺少后一半：另有{}条未显示",
             total - 7
         )),
         "{text}"

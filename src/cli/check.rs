@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use zglint::check::{self, FileResult, baseline::Baseline};
 use zglint::config::{self, CliSettings, Config, RuleInfo, Settings};
 use zglint::pack::Pack;
-use zglint::render::Render;
+use zglint::render::{Lang, Render};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -124,7 +124,7 @@ struct Done {
     fixed_stdin: Option<Vec<u8>>,
 }
 
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let cli = cli_settings(&args.selection);
     let discover_options = match zglint::run::discover::DiscoverOptions::new(&args.glob) {
         Ok(o) => o,
@@ -199,7 +199,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut renderer = renderer(&args, color, &setups);
+    // The command line's language, or the (first) configuration's, or Chinese.
+    let lang = lang
+        .or_else(|| {
+            setups
+                .iter()
+                .find_map(|s| s.config.as_ref().and_then(|c| c.file.lang))
+        })
+        .unwrap_or_default();
+    let mut renderer = renderer(&args, color, &setups, lang);
     let quiet_output = args.diff || recorded.is_some();
     let mut write = |text: String| {
         if !quiet_output {
@@ -419,8 +427,16 @@ impl Stream {
 }
 
 /// The output format's renderer.
-fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> {
+fn renderer(args: &CheckArgs, color: bool, setups: &[Setup], lang: Lang) -> Box<dyn Render> {
     use zglint::render::*;
+    let mut names = setups
+        .first()
+        .map(|s| RuleNames::of(&s.pack))
+        .or_else(|| Pack::packaged().ok().map(|p| RuleNames::of(&p)))
+        .unwrap_or_default();
+    for setup in setups.iter().skip(1) {
+        names.add(&setup.pack);
+    }
     if args.statistics {
         return Box::new(match args.format {
             CheckFormat::Json => statistics::Statistics::json(),
@@ -428,7 +444,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> 
         });
     }
     match args.format {
-        CheckFormat::Human => Box::new(human::Human::new(color)),
+        CheckFormat::Human => Box::new(human::Human::new(color).with_lang(lang).with_names(names)),
         CheckFormat::Json => Box::new(json::Json::default()),
         CheckFormat::Concise => Box::new(concise::Concise),
         CheckFormat::Github => Box::new(github::Github),
@@ -451,7 +467,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup]) -> Box<dyn Render> 
             }
             Box::new(sarif)
         }
-        CheckFormat::Html => Box::new(html::Html::default()),
+        CheckFormat::Html => Box::new(html::Html::new(lang, names)),
         CheckFormat::Docx => Box::new(docx::Docx::default()),
     }
 }

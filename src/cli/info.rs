@@ -6,14 +6,16 @@ use std::process::ExitCode;
 use zglint::check::suppress;
 use zglint::config::{self, CliSettings, Config};
 use zglint::pack::Pack;
+use zglint::render::Lang;
 
 fn level_name(level: Option<zglint::finding::Level>) -> String {
     level.map_or("off".to_string(), |l| format!("{l:?}").to_lowercase())
 }
 
-/// `zglint rules`: every rule, one per line: id, kind, level and a one-line description (its
-/// message, with each value it fills in shown as `…`), in columns aligned by display width.
-pub fn rules(pack: &Pack) -> ExitCode {
+/// `zglint rules`: every rule, one per line: id, (in Chinese) its short name, kind, level and a
+/// one-line description (its message, with each value it fills in shown as `…`), in columns
+/// aligned by display width.
+pub fn rules(pack: &Pack, lang: Lang) -> ExitCode {
     let mut rows: Vec<[String; 4]> = pack
         .rules
         .iter()
@@ -40,6 +42,16 @@ pub fn rules(pack: &Pack) -> ExitCode {
         level_name(unknown.level),
         "注释以 zglint 开头却不是已知的指令（zglint-enable、拼错的 zglint-disbale）".to_string(),
     ]);
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|[id, kind, level, description]| match lang {
+            Lang::Zh => {
+                let name = pack.name_of(&id).unwrap_or("-").to_string();
+                vec![id, name, kind, level, description]
+            }
+            Lang::En => vec![id, kind, level, description],
+        })
+        .collect();
     print(&columns(&rows));
     ExitCode::SUCCESS
 }
@@ -88,9 +100,9 @@ fn one_line(template: &str) -> String {
 
 /// Rows as columns, each padded to its widest cell by display width (a CJK character takes two
 /// columns), the last one not padded.
-fn columns(rows: &[[String; 4]]) -> String {
+fn columns(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
-    let mut widths = [0; 4];
+    let mut widths = vec![0; rows.iter().map(Vec::len).max().unwrap_or(0)];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -110,11 +122,16 @@ fn columns(rows: &[[String; 4]]) -> String {
 }
 
 /// `zglint explain NAME`: a rule's or a kind's explanation; exit 2 if there is no such thing.
-pub fn explain(pack: &Pack, name: &str) -> ExitCode {
+pub fn explain(pack: &Pack, name: &str, lang: Lang) -> ExitCode {
+    // `id 名称` in Chinese, `id` in English.
+    let named = |id: &str| match (lang, pack.name_of(id)) {
+        (Lang::Zh, Some(n)) => format!("{id} {n}"),
+        _ => id.to_string(),
+    };
     if name == suppress::UNUSED || name == "suppression" {
         print(&format!(
             "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
-            suppress::UNUSED,
+            named(suppress::UNUSED),
             suppress::EXPLANATION
         ));
         return ExitCode::SUCCESS;
@@ -122,7 +139,7 @@ pub fn explain(pack: &Pack, name: &str) -> ExitCode {
     if name == suppress::UNKNOWN {
         print(&format!(
             "{} (suppression, warning, built in)\n\nkind `suppression`\n\n{}",
-            suppress::UNKNOWN,
+            named(suppress::UNKNOWN),
             suppress::UNKNOWN_EXPLANATION
         ));
         return ExitCode::SUCCESS;
@@ -136,7 +153,7 @@ pub fn explain(pack: &Pack, name: &str) -> ExitCode {
     if let Some(r) = rule {
         out.push_str(&format!(
             "{} ({}, {}, from {})\n",
-            r.spec.id,
+            named(&r.spec.id),
             kind.name,
             level_name(r.spec.level.level()),
             r.origin
@@ -160,11 +177,11 @@ pub fn explain(pack: &Pack, name: &str) -> ExitCode {
         out.push('\n');
     }
     out.push_str(&format!("kind `{}`\n\n{}", kind.name, kind.explanation));
-    let rules_of_kind: Vec<&str> = pack
+    let rules_of_kind: Vec<String> = pack
         .rules
         .iter()
         .filter(|r| r.kind.name == kind.name)
-        .map(|r| r.spec.id.as_str())
+        .map(|r| named(&r.spec.id))
         .collect();
     out.push_str(&format!(
         "\nrules of this kind: {}\n",

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use zglint::config::FailOn;
 use zglint::pack::Pack;
+use zglint::render::Lang;
 
 #[derive(Parser)]
 #[command(
@@ -19,6 +20,11 @@ use zglint::pack::Pack;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the output for people (the human format, the review page, `rules`,
+    /// `explain`): zh (Chinese) or en (English) [default: zh, or the configuration's `lang`].
+    /// Machine formats keep their ids and keys.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
 }
 
 /// Rule selection and configuration, shared by `check` and `config`.
@@ -97,9 +103,13 @@ enum ParseFormat {
 /// Run a command; the exit code follows OUTPUT.md (0, 1 on failing findings, 2 on errors).
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check(args) => check::run(args),
-        Command::Rules { rules } => with_pack(&rules, info::rules),
-        Command::Explain { name, rules } => with_pack(&rules, |pack| info::explain(pack, &name)),
+        Command::Check(args) => check::run(args, cli.lang),
+        Command::Rules { rules } => with_pack(&rules, |pack| {
+            info::rules(pack, cli.lang.unwrap_or_default())
+        }),
+        Command::Explain { name, rules } => with_pack(&rules, |pack| {
+            info::explain(pack, &name, cli.lang.unwrap_or_default())
+        }),
         Command::Config { path, selection } => info::config(path, &selection),
         Command::Parse { path, format } => info::parse(&path, matches!(format, ParseFormat::Json)),
         Command::Lsp => ExitCode::from(zglint::lsp::run_stdio()),

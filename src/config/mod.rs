@@ -72,6 +72,9 @@ pub struct Override {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// The language of the output for people: `zh` (the default) or `en`; `--lang` overrides it.
+    #[serde(default)]
+    pub lang: Option<crate::render::Lang>,
     /// The level at which a finding fails the run.
     #[serde(default)]
     pub fail_on: Option<FailOn>,

@@ -165,3 +165,12 @@ fn did_you_mean_ranks_by_edit_distance() {
     assert_eq!(super::edit_distance("kitten", "sitting"), 3);
     assert_eq!(super::edit_distance("", "ab"), 2);
 }
+
+#[test]
+fn the_language_is_chinese_unless_the_file_says_english() {
+    use crate::render::Lang;
+    assert_eq!(parse("fail-on: error\n").unwrap().file.lang, None);
+    assert_eq!(parse("lang: en\n").unwrap().file.lang, Some(Lang::En));
+    assert_eq!(parse("lang: zh\n").unwrap().file.lang, Some(Lang::Zh));
+    assert!(parse("lang: fr\n").is_err());
+}

@@ -14,6 +14,69 @@ pub mod statistics;
 
 use crate::check::FileResult;
 
+/// The language of the output for people (the human format, the review page, `zglint rules` and
+/// `explain`). Machine formats keep their ids and keys whatever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Chinese, the language of the reports and of the people who edit them (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `zh` or `en`, as the option and the configuration write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Rule ids and their short names, for headings: `count-mismatch 统计数与逐项列出数不符`.
+#[derive(Debug, Clone, Default)]
+pub struct RuleNames(std::collections::BTreeMap<String, String>);
+
+impl RuleNames {
+    /// The names of a pack's rules (and of the rules zglint itself reports).
+    pub fn of(pack: &crate::pack::Pack) -> Self {
+        let mut names = RuleNames::default();
+        names.add(pack);
+        names
+    }
+
+    /// Add the names of another pack's rules; a name already known for an id is kept.
+    pub fn add(&mut self, pack: &crate::pack::Pack) {
+        let ids = pack.rules.iter().map(|r| r.spec.id.as_str()).chain([
+            crate::check::suppress::UNUSED,
+            crate::check::suppress::UNKNOWN,
+        ]);
+        for id in ids {
+            if let Some(name) = pack.name_of(id) {
+                self.0
+                    .entry(id.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
+    }
+
+    /// The short name of rule `id`, if it has one.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+
+    /// `id name` when the rule has a name, else `id`.
+    pub fn heading(&self, id: &str) -> String {
+        match self.get(id) {
+            Some(name) => format!("{id} {name}"),
+            None => id.to_string(),
+        }
+    }
+}
+
 /// An output format, fed one file at a time so results stream out as files are checked.
 ///
 /// The caller writes what each method returns, in order: `start`, then `file` for each file in

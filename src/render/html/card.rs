@@ -1,36 +1,43 @@
 //! The summary card at the head of each report: title, issuer, items by status as a stacked
 //! bar, and the timeline from inspection to publication as a line with the report's dates.
 
-use super::{escape, level_class};
+use super::{escape, level_class, pick};
 use crate::check::Checked;
 use crate::finding::Level;
+use crate::render::Lang;
 use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
 /// The card of one checked report.
-pub(super) fn card(out: &mut String, path: &str, c: &Checked) {
+pub(super) fn card(out: &mut String, path: &str, c: &Checked, lang: Lang) {
     let s = &c.summary;
     out.push_str("<header class=\"card\">");
     let _ = write!(
         out,
         "<h2>{}</h2>",
-        s.title
-            .as_deref()
-            .map_or_else(|| "(无标题 no title)".to_string(), escape)
+        s.title.as_deref().map_or_else(
+            || pick(lang, "（无标题）", "(no title)").to_string(),
+            escape
+        )
     );
     let _ = write!(out, "<p class=\"path\">{}", escape(path));
     if let Some(issuer) = &s.issuer {
-        let _ = write!(out, " · 发文机关 {}", escape(issuer));
+        let _ = write!(
+            out,
+            " · {}{}",
+            pick(lang, "发文机关：", "issued by "),
+            escape(issuer)
+        );
     }
     out.push_str("</p><p class=\"counts\">");
     let count = |level: Level| c.findings.iter().filter(|f| f.level == level).count();
-    let _ = write!(out, "{} 个问题 findings:", c.findings.len());
-    for (level, name) in [
-        (Level::Error, "错误"),
-        (Level::Warning, "警告"),
-        (Level::Info, "提示"),
-    ] {
+    let _ = match lang {
+        Lang::Zh => write!(out, "{}个问题：", c.findings.len()),
+        Lang::En => write!(out, "{} findings:", c.findings.len()),
+    };
+    for level in [Level::Error, Level::Warning, Level::Info] {
+        let name = super::level_label(level, lang);
         let _ = write!(
             out,
             " <span class=\"badge {}\">{name} {}</span>",
@@ -39,28 +46,35 @@ pub(super) fn card(out: &mut String, path: &str, c: &Checked) {
         );
     }
     out.push_str("</p>");
-    bar(out, s);
-    timeline(out, s);
+    bar(out, s, lang);
+    timeline(out, s, lang);
     out.push_str("</header>\n");
 }
 
 /// The items by status as one horizontal stacked bar, with a legend of the counts.
-fn bar(out: &mut String, s: &Summary) {
+fn bar(out: &mut String, s: &Summary, lang: Lang) {
     let st = &s.status;
     let parts = [
-        ("done", "已完成 done", st.done),
-        ("partial", "部分完成 partial", st.partial),
-        ("ongoing", "正在整改 ongoing", st.ongoing),
-        ("unknown", "未写明 unknown", st.unknown),
+        ("done", pick(lang, "已完成", "done"), st.done),
+        ("partial", pick(lang, "部分完成", "partial"), st.partial),
+        ("ongoing", pick(lang, "正在整改", "ongoing"), st.ongoing),
+        ("unknown", pick(lang, "状态不明", "unknown"), st.unknown),
     ];
     let total: usize = parts.iter().map(|p| p.2).sum();
-    let _ = write!(
-        out,
-        "<div class=\"items\"><h3>整改事项 Items: {}</h3>",
-        s.items
-    );
+    let _ = match lang {
+        Lang::Zh => write!(
+            out,
+            "<div class=\"items\"><h3>整改事项：共{}个</h3>",
+            s.items
+        ),
+        Lang::En => write!(out, "<div class=\"items\"><h3>Items: {}</h3>", s.items),
+    };
     if total == 0 {
-        out.push_str("<p class=\"none\">未逐项列出 no itemized problems</p></div>");
+        let _ = write!(
+            out,
+            "<p class=\"none\">{}</p></div>",
+            pick(lang, "未逐项列出问题", "no itemized problems")
+        );
         return;
     }
     out.push_str(
@@ -98,16 +112,23 @@ struct Event {
 }
 
 /// The dates from inspection to publication on a line, placed by date; missing dates are left out.
-fn timeline(out: &mut String, s: &Summary) {
+fn timeline(out: &mut String, s: &Summary, lang: Lang) {
     let inspection = s.inspection.as_ref();
     let named = [
-        ("巡察开始", inspection.and_then(|i| i.start.clone())),
-        ("巡察结束", inspection.and_then(|i| i.end.clone())),
-        ("反馈", s.feedback.clone()),
-        ("截至", s.as_of.clone()),
-        ("成文", s.signed.clone()),
-        ("发布", s.published.clone()),
+        (
+            pick(lang, "巡察开始", "inspection"),
+            inspection.and_then(|i| i.start.clone()),
+        ),
+        (
+            pick(lang, "巡察结束", "inspected"),
+            inspection.and_then(|i| i.end.clone()),
+        ),
+        (pick(lang, "反馈", "feedback"), s.feedback.clone()),
+        (pick(lang, "截至", "as of"), s.as_of.clone()),
+        (pick(lang, "成文", "signed"), s.signed.clone()),
+        (pick(lang, "发布", "published"), s.published.clone()),
     ];
+    let (start_name, end_name) = (named[0].0, named[1].0);
     let mut events: Vec<Event> = Vec::new();
     let mut latest = i32::MIN;
     for (name, iso) in named {
@@ -122,9 +143,17 @@ fn timeline(out: &mut String, s: &Summary) {
         });
         latest = latest.max(day);
     }
-    out.push_str("<div class=\"timeline\"><h3>时间线 Timeline</h3>");
+    let _ = write!(
+        out,
+        "<div class=\"timeline\"><h3>{}</h3>",
+        pick(lang, "时间线", "Timeline")
+    );
     if events.is_empty() {
-        out.push_str("<p class=\"none\">文中没有日期 no dates</p></div>");
+        let _ = write!(
+            out,
+            "<p class=\"none\">{}</p></div>",
+            pick(lang, "文中没有日期", "no dates")
+        );
         return;
     }
     let (first, last) = (
@@ -144,7 +173,7 @@ fn timeline(out: &mut String, s: &Summary) {
         "<svg class=\"line\" viewBox=\"0 0 1000 110\" role=\"img\" aria-label=\"timeline\"><line class=\"axis\" x1=\"{left}\" y1=\"55\" x2=\"{right}\" y2=\"55\"/>"
     );
     if let [start, end, ..] = &events[..] {
-        if start.name == "巡察开始" && end.name == "巡察结束" {
+        if start.name == start_name && end.name == end_name {
             let _ = write!(
                 out,
                 "<line class=\"span\" x1=\"{:.1}\" y1=\"55\" x2=\"{:.1}\" y2=\"55\"/>",

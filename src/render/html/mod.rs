@@ -10,7 +10,7 @@ mod card;
 pub mod split;
 mod text;
 
-use super::Render;
+use super::{Lang, Render, RuleNames};
 use crate::check::FileResult;
 use crate::finding::{Finding, Level};
 use sha2::{Digest, Sha256};
@@ -25,26 +25,61 @@ pub fn render(files: &[FileResult]) -> String {
     super::render_all(&mut Html::default(), files)
 }
 
+/// `zh` or `en` of a pair of words, by the page's language.
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
 /// The review page, written one file at a time; the filters and totals come last and are
 /// placed at the top of the page by its style.
-#[derive(Default)]
 pub struct Html {
+    lang: Lang,
+    /// The rules' short names, shown beside their ids.
+    names: RuleNames,
     /// (anchor, path, findings or None when the file could not be read).
     files: Vec<(String, String, Option<usize>)>,
     levels: BTreeMap<Level, usize>,
     rules: BTreeMap<String, (Level, usize)>,
 }
 
+impl Default for Html {
+    /// In Chinese, naming the packaged rules.
+    fn default() -> Self {
+        let names = crate::pack::Pack::packaged()
+            .map(|p| RuleNames::of(&p))
+            .unwrap_or_default();
+        Html::new(Lang::default(), names)
+    }
+}
+
+impl Html {
+    /// The review page in `lang`, naming the rules of `names` beside their ids.
+    pub fn new(lang: Lang, names: RuleNames) -> Self {
+        Html {
+            lang,
+            names,
+            files: Vec::new(),
+            levels: BTreeMap::new(),
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
 impl Render for Html {
     fn start(&mut self) -> String {
         format!(
-            "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"generator\" content=\"zglint\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"referrer\" content=\"no-referrer\">\n\
-             <title>zglint 审阅 review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"reports\">\n",
-            content_security_policy()
+             <title>zglint {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"reports\">\n",
+            pick(self.lang, "zh-CN", "en"),
+            content_security_policy(),
+            pick(self.lang, "审阅", "review")
         )
     }
 
@@ -56,15 +91,16 @@ impl Render for Html {
             Err(e) => {
                 let _ = writeln!(
                     out,
-                    "<header class=\"card failed\"><h2>{}</h2><p class=\"error\">无法读取 cannot read: {}</p></header>",
+                    "<header class=\"card failed\"><h2>{}</h2><p class=\"error\">{}{}</p></header>",
                     escape(&f.path),
+                    pick(self.lang, "无法读取：", "cannot read: "),
                     escape(e)
                 );
                 self.files.push((key, f.path.clone(), None));
             }
             Ok(c) => {
-                card::card(&mut out, &f.path, c);
-                text::body(&mut out, &key, c);
+                card::card(&mut out, &f.path, c, self.lang);
+                text::body(&mut out, &key, c, self.lang, &self.names);
                 for finding in &c.findings {
                     *self.levels.entry(finding.level).or_default() += 1;
                     self.rules
@@ -83,15 +119,24 @@ impl Render for Html {
     fn finish(&mut self) -> String {
         let mut out = String::from("</main>\n<header class=\"run\">\n");
         let total: usize = self.levels.values().sum();
-        let _ = write!(
-            out,
-            "<h1>zglint 审阅 review</h1><p class=\"totals\">{} 个文件 files, {total} 个问题 findings</p>",
-            self.files.len()
-        );
+        let n = self.files.len();
+        let _ = match self.lang {
+            Lang::Zh => write!(
+                out,
+                "<h1>zglint 审阅</h1><p class=\"totals\">{n}个文件，{total}个问题</p>"
+            ),
+            Lang::En => write!(
+                out,
+                "<h1>zglint review</h1><p class=\"totals\">{n} files, {total} findings</p>"
+            ),
+        };
         if self.files.len() > 1 {
             out.push_str("<ol class=\"files\">");
             for (key, path, n) in &self.files {
-                let what = n.map_or_else(|| "无法读取 cannot read".to_string(), |n| format!("{n}"));
+                let what = n.map_or_else(
+                    || pick(self.lang, "无法读取", "cannot read").to_string(),
+                    |n| format!("{n}"),
+                );
                 let _ = write!(
                     out,
                     "<li><a href=\"#{key}\">{}</a> <span>{what}</span></li>",
@@ -110,8 +155,10 @@ impl Render for Html {
 impl Html {
     /// Check boxes by level and by rule; hidden until the script runs, since only it acts on them.
     fn filters(&self, out: &mut String) {
-        out.push_str(
-            "<form class=\"filters\" id=\"filters\" hidden><fieldset><legend>级别 Level</legend>",
+        let _ = write!(
+            out,
+            "<form class=\"filters\" id=\"filters\" hidden><fieldset><legend>{}</legend>",
+            pick(self.lang, "级别", "Level")
         );
         for level in [Level::Error, Level::Warning, Level::Info] {
             let n = self.levels.get(&level).copied().unwrap_or(0);
@@ -119,14 +166,22 @@ impl Html {
             let _ = write!(
                 out,
                 "<label class=\"{class}\"><input type=\"checkbox\" data-filter=\"level\" value=\"{class}\" checked> {} <b>{n}</b></label>",
-                level_label(level)
+                level_label(level, self.lang)
             );
         }
-        out.push_str("</fieldset><fieldset><legend>规则 Rule</legend>");
+        let _ = write!(
+            out,
+            "</fieldset><fieldset><legend>{}</legend>",
+            pick(self.lang, "规则", "Rule")
+        );
         for (rule, (level, n)) in &self.rules {
+            let name = match (self.lang, self.names.get(rule)) {
+                (Lang::Zh, Some(name)) => format!(" {}", escape(name)),
+                _ => String::new(),
+            };
             let _ = write!(
                 out,
-                "<label class=\"{}\"><input type=\"checkbox\" data-filter=\"rule\" value=\"{}\" checked> <code>{}</code> <b>{n}</b></label>",
+                "<label class=\"{}\"><input type=\"checkbox\" data-filter=\"rule\" value=\"{}\" checked> <code>{}</code>{name} <b>{n}</b></label>",
                 level_class(*level),
                 escape(rule),
                 escape(rule)
@@ -196,18 +251,18 @@ fn level_class(level: Level) -> &'static str {
     }
 }
 
-/// A level in Chinese and English.
-fn level_label(level: Level) -> &'static str {
+/// A level in the page's language.
+fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
-        Level::Error => "错误 error",
-        Level::Warning => "警告 warning",
-        Level::Info => "提示 info",
+        Level::Error => pick(lang, "错误", "error"),
+        Level::Warning => pick(lang, "警告", "warning"),
+        Level::Info => pick(lang, "提示", "info"),
     }
 }
 
-/// A finding's level in Chinese and English.
-fn level_name(f: &Finding) -> &'static str {
-    level_label(f.level)
+/// A finding's level in the page's language.
+fn level_name(f: &Finding, lang: Lang) -> &'static str {
+    level_label(f.level, lang)
 }
 
 #[cfg(test)]

@@ -2,10 +2,11 @@
 //! finding's note beside the paragraph where its primary place starts.
 
 use super::split::{Piece, split, usable};
-use super::{escape, level_class, level_name};
+use super::{escape, level_class, level_name, pick};
 use crate::check::Checked;
 use crate::document::{Document, Span};
 use crate::finding::Finding;
+use crate::render::{Lang, RuleNames};
 use crate::text::LineIndex;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -21,7 +22,7 @@ enum Target {
 }
 
 /// The text of one report with its marks and notes; `key` prefixes every id (e.g. "r0").
-pub(super) fn body(out: &mut String, key: &str, c: &Checked) {
+pub(super) fn body(out: &mut String, key: &str, c: &Checked, lang: Lang, names: &RuleNames) {
     let source = &c.written;
     let mut targets = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
@@ -62,9 +63,15 @@ pub(super) fn body(out: &mut String, key: &str, c: &Checked) {
         key,
         c,
         index: &index,
+        lang,
+        names,
     };
     if !unplaced.is_empty() {
-        out.push_str("<div class=\"unplaced\"><h3>未能定位的问题 Findings without a place</h3>");
+        let _ = write!(
+            out,
+            "<div class=\"unplaced\"><h3>{}</h3>",
+            pick(lang, "未能定位的问题", "Findings without a place")
+        );
         for &i in &unplaced {
             ctx.note(out, i);
         }
@@ -99,6 +106,8 @@ struct Context<'a> {
     key: &'a str,
     c: &'a Checked,
     index: &'a LineIndex<'a>,
+    lang: Lang,
+    names: &'a RuleNames,
 }
 
 impl Context<'_> {
@@ -125,7 +134,7 @@ impl Context<'_> {
             let (role, title) = match label {
                 None => (
                     "primary",
-                    format!("{}[{}] {}", level_name(f), f.rule, f.message),
+                    format!("{}[{}] {}", level_name(f, self.lang), f.rule, f.message),
                 ),
                 Some(j) => ("label", format!("{} ({})", f.labels[j].text, f.rule)),
             };
@@ -202,9 +211,13 @@ impl Context<'_> {
         );
         let _ = write!(
             out,
-            "<p class=\"nh\"><span class=\"badge {level}\">{}</span> <code class=\"rule\">{}</code> {}</p>",
-            level_name(f),
+            "<p class=\"nh\"><span class=\"badge {level}\">{}</span> <code class=\"rule\">{}</code>{} {}</p>",
+            level_name(f, self.lang),
             escape(&f.rule),
+            match (self.lang, self.names.get(&f.rule)) {
+                (Lang::Zh, Some(name)) => format!(" <span class=\"rn\">{}</span>", escape(name)),
+                _ => String::new(),
+            },
             self.place(&f.span, &fkey)
         );
         let _ = write!(out, "<p class=\"msg\">{}</p>", escape(&f.message));
@@ -236,7 +249,10 @@ impl Context<'_> {
             let (line, col) = self.index.line_column(span.start);
             format!("<a class=\"at\" href=\"#{id}\">{line}:{col}</a>")
         } else {
-            "<span class=\"at\">位置无效 no place</span>".to_string()
+            format!(
+                "<span class=\"at\">{}</span>",
+                pick(self.lang, "位置无效", "no place")
+            )
         }
     }
 }

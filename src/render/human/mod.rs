@@ -24,6 +24,7 @@ mod window;
 #[cfg(test)]
 mod tests;
 
+use super::{Lang, RuleNames};
 use crate::check::{Checked, FileResult};
 use crate::finding::Level;
 use crate::text::LineIndex;
@@ -39,6 +40,8 @@ pub fn render(files: &[FileResult]) -> String {
 /// The human format, written one file at a time; the count of findings comes last.
 pub struct Human {
     color: bool,
+    lang: Lang,
+    names: RuleNames,
     width: usize,
     errors: usize,
     warnings: usize,
@@ -54,10 +57,16 @@ impl Default for Human {
 }
 
 impl Human {
-    /// The human format, with ANSI colours or without, for 80 columns.
+    /// The human format, with ANSI colours or without, for 80 columns, in Chinese, naming the
+    /// packaged rules.
     pub fn new(color: bool) -> Self {
+        let names = crate::pack::Pack::packaged()
+            .map(|p| RuleNames::of(&p))
+            .unwrap_or_default();
         Human {
             color,
+            lang: Lang::default(),
+            names,
             width: 80,
             errors: 0,
             warnings: 0,
@@ -69,6 +78,18 @@ impl Human {
     /// The same for a terminal `width` columns wide: windows, messages and help fit in it.
     pub fn with_width(mut self, width: usize) -> Self {
         self.width = width.max(40);
+        self
+    }
+
+    /// The same in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The same naming the rules of `names` (those of the run's packs) beside their ids.
+    pub fn with_names(mut self, names: RuleNames) -> Self {
+        self.names = names;
         self
     }
 
@@ -95,10 +116,14 @@ impl Human {
     fn header(&self, out: &mut String, path: &str, c: &Checked) {
         let s = &c.summary;
         let _ = writeln!(out, "{}", self.paint("1", path));
-        let title = s.title.as_deref().unwrap_or("(no title)");
+        let none = match self.lang {
+            Lang::Zh => "（无标题）",
+            Lang::En => "(no title)",
+        };
+        let title = s.title.as_deref().unwrap_or(none);
         let _ = writeln!(out, "  {}", crate::text::escape_controls(title));
-        let _ = writeln!(out, "  {}", items(s));
-        out.push_str(&wrap(&timeline(s), self.width, "  ", "    "));
+        let _ = writeln!(out, "  {}", items(s, self.lang));
+        out.push_str(&wrap(&timeline(s, self.lang), self.width, "  ", "    "));
     }
 }
 
@@ -114,7 +139,11 @@ impl super::Render for Human {
                 let e = e.strip_prefix(&format!("{}: ", f.path)).unwrap_or(e);
                 let e = crate::text::escape_controls(e);
                 let _ = writeln!(out, "{}", self.paint("1", &path));
-                let _ = writeln!(out, "  {}: {e}\n", self.paint("1;31", "error"));
+                let word = match self.lang {
+                    Lang::Zh => "错误",
+                    Lang::En => "error",
+                };
+                let _ = writeln!(out, "  {}: {e}\n", self.paint("1;31", word));
             }
             Ok(c) => {
                 self.header(&mut out, &path, c);
@@ -122,33 +151,38 @@ impl super::Render for Human {
                 let handler = self.handler();
                 for d in &c.findings {
                     out.push('\n');
-                    let report = Report::new(&f.path, &c.written, &index, d, self.width);
+                    let code = match self.lang {
+                        Lang::Zh => self.names.heading(&d.rule),
+                        Lang::En => d.rule.clone(),
+                    };
+                    let report = Report::new(&f.path, &c.written, &index, d, self.width, code);
                     // Writing to a String cannot fail; miette fails only on spans it cannot
                     // read, and the windows hold every span.
                     let _ = handler.render_report(&mut out, &report);
                     if let Some(n) = crate::input::paragraph_at(&c.paragraphs, d.span.start) {
-                        let _ = writeln!(
-                            out,
-                            "  note: Word 文档第{n}段 / paragraph {n} of the document"
-                        );
+                        let _ = match self.lang {
+                            Lang::Zh => writeln!(out, "  note: Word 文档第{n}段"),
+                            Lang::En => writeln!(out, "  note: paragraph {n} of the document"),
+                        };
                     }
                     self.errors += usize::from(d.level == Level::Error);
                     self.warnings += usize::from(d.level == Level::Warning);
                 }
                 for o in &c.omitted {
-                    let _ = writeln!(
-                        out,
-                        "\n{}",
-                        self.paint(
-                            "1",
-                            &format!(
-                                "… {} more {} finding{} not shown (--max-findings-per-rule)",
-                                o.count,
-                                o.rule,
-                                if o.count == 1 { "" } else { "s" }
-                            )
-                        )
-                    );
+                    let line = match self.lang {
+                        Lang::Zh => format!(
+                            "…… {}：另有{}条未显示（--max-findings-per-rule）",
+                            self.names.heading(&o.rule),
+                            o.count
+                        ),
+                        Lang::En => format!(
+                            "… {} more {} finding{} not shown (--max-findings-per-rule)",
+                            o.count,
+                            o.rule,
+                            if o.count == 1 { "" } else { "s" }
+                        ),
+                    };
+                    let _ = writeln!(out, "\n{}", self.paint("1", &line));
                 }
                 out.push('\n');
             }
@@ -157,6 +191,37 @@ impl super::Render for Human {
     }
 
     fn finish(&mut self) -> String {
+        match self.lang {
+            Lang::Zh => self.finish_zh(),
+            Lang::En => self.finish_en(),
+        }
+    }
+}
+
+impl Human {
+    /// `1个文件：4个错误，2个警告`, and how many files could not be read.
+    fn finish_zh(&self) -> String {
+        let errors = format!("{}个错误", self.errors);
+        let warnings = format!("{}个警告", self.warnings);
+        let errors = if self.errors > 0 {
+            self.paint("1;31", &errors)
+        } else {
+            errors
+        };
+        let warnings = if self.warnings > 0 {
+            self.paint("1;33", &warnings)
+        } else {
+            warnings
+        };
+        let mut line = format!("{}个文件：{errors}，{warnings}", self.files);
+        if self.unreadable > 0 {
+            let _ = write!(line, "；{}个文件无法读取", self.unreadable);
+        }
+        line + "\n"
+    }
+
+    /// `4 errors, 2 warnings in 1 file`.
+    fn finish_en(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let errors = plural(self.errors, "error");
         let warnings = plural(self.warnings, "warning");
@@ -182,10 +247,21 @@ impl super::Render for Human {
     }
 }
 
-/// `15 items: 12 done, 1 partial, 2 ongoing, 0 unknown`: every status, so that files compare
-/// at a glance.
-fn items(s: &crate::summary::Summary) -> String {
+/// `共15个问题：已完成12个、部分完成1个、正在整改2个` (items whose status the report does not
+/// write are added as `、状态不明1个`), or in English `15 items: 12 done, 1 partial, 2 ongoing,
+/// 0 unknown`: the same statuses for every file, so that files compare at a glance.
+pub(crate) fn items(s: &crate::summary::Summary, lang: Lang) -> String {
     let st = &s.status;
+    if lang == Lang::Zh {
+        let mut line = format!(
+            "共{}个问题：已完成{}个、部分完成{}个、正在整改{}个",
+            s.items, st.done, st.partial, st.ongoing
+        );
+        if st.unknown > 0 {
+            let _ = write!(line, "、状态不明{}个", st.unknown);
+        }
+        return line;
+    }
     let noun = if s.items == 1 { "item" } else { "items" };
     format!(
         "{} {noun}: {} done, {} partial, {} ongoing, {} unknown",
@@ -195,15 +271,19 @@ fn items(s: &crate::summary::Summary) -> String {
 
 /// The timeline from inspection to publication, `?` where the report does not say; a date in
 /// the same year as the date before it is written without its year.
-fn timeline(s: &crate::summary::Summary) -> Vec<String> {
+fn timeline(s: &crate::summary::Summary, lang: Lang) -> Vec<String> {
     let inspection = s.inspection.as_ref();
+    let words = match lang {
+        Lang::Zh => ["巡察", "反馈", "截至", "成文", "发布"],
+        Lang::En => ["inspected", "feedback", "as of", "signed", "published"],
+    };
     let steps: [(&str, Option<&String>); 6] = [
-        ("inspected", inspection.and_then(|i| i.start.as_ref())),
+        (words[0], inspection.and_then(|i| i.start.as_ref())),
         ("..", inspection.and_then(|i| i.end.as_ref())),
-        ("feedback", s.feedback.as_ref()),
-        ("as of", s.as_of.as_ref()),
-        ("signed", s.signed.as_ref()),
-        ("published", s.published.as_ref()),
+        (words[1], s.feedback.as_ref()),
+        (words[2], s.as_of.as_ref()),
+        (words[3], s.signed.as_ref()),
+        (words[4], s.published.as_ref()),
     ];
     let mut year: Option<&str> = None;
     let mut shown = Vec::new();

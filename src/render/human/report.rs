@@ -7,10 +7,12 @@ use crate::text::{LineIndex, escape_controls, escape_path};
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use std::fmt;
 
-/// A finding ready for miette's graphical handler: the rule id as its code, the level as its
+/// A finding ready for miette's graphical handler: the rule id (and name) as its code, the level as its
 /// severity, the message, the labels over the windows of its lines, the help.
 pub struct Report<'a> {
     finding: &'a Finding,
+    /// The heading: the rule id, and its short name when it has one.
+    code: String,
     /// The message and the help with control characters escaped.
     message: String,
     help: Option<String>,
@@ -27,6 +29,7 @@ impl<'a> Report<'a> {
         index: &LineIndex,
         finding: &'a Finding,
         width: usize,
+        code: String,
     ) -> Self {
         let primary = Mark {
             span: finding.span.clone(),
@@ -43,6 +46,7 @@ impl<'a> Report<'a> {
         let (windows, labels) = Windows::new(&escape_path(path), source, index, &marks, width);
         Report {
             finding,
+            code: escape_controls(&code).into_owned(),
             message: escape_controls(&finding.message).into_owned(),
             help: finding
                 .help
@@ -70,7 +74,7 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.rule))
+        Some(Box::new(&self.code))
     }
 
     fn severity(&self) -> Option<Severity> {

@@ -206,5 +206,5 @@ fn odd_spans_render_without_a_panic() {
     assert_eq!(out.matches("╭─[odd.txt:").count(), 4, "{out}");
     assert!(out.contains(" 1 │ 标题\n   · ──┬─▲\n"), "{out}");
     assert!(out.contains('▲'), "{out}");
-    assert!(out.ends_with("0 errors, 3 warnings in 1 file\n"), "{out}");
+    assert!(out.ends_with("1个文件：0个错误，3个警告\n"), "{out}");
 }
