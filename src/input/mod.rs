@@ -14,7 +14,7 @@
 //! while inflating, never trusted from the zip's headers), its number of entries and the depth
 //! of its XML. Each problem is a [`ReadError`] naming the file; nothing panics.
 
-mod docx;
+pub(crate) mod docx;
 pub mod encoding;
 mod error;
 mod html;

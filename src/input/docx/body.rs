@@ -1,13 +1,11 @@
 //! The body of `word/document.xml` as text: one line per paragraph, one line per table row.
 //!
-//! A paragraph's text is its runs' `w:t`, `w:tab` (a tab) and `w:br`/`w:cr` (a line break;
-//! a space inside a table cell), after the label its numbering draws. Deleted and moved-away
-//! text (`w:del`, `w:moveFrom`), field instructions, hidden runs (`w:vanish`), text boxes and
-//! the fallback copies of `mc:AlternateContent` are left out. A table row is one line: its
-//! cells separated by a tab, the paragraphs of a cell by a space; a nested table's rows join
-//! their cell the same way.
+//! What text a paragraph has is `text::Rules`' to say; here it follows the label its numbering
+//! draws. A table row is one line: its cells separated by a tab, the paragraphs of a cell by a
+//! space; a nested table's rows join their cell the same way.
 
 use super::numbering::{Counters, ParaNumbering};
+use super::text::{Rules, Step};
 use super::xml::{self, Node};
 
 /// The text of a body and the offset where each paragraph starts, in document order.
@@ -21,10 +19,7 @@ pub(super) fn read(
         out: Piece::default(),
         para: None,
         tables: Vec::new(),
-        skip: None,
-        run: None,
-        in_t: false,
-        in_rpr: false,
+        rules: Rules::default(),
     };
     xml::walk("word/document.xml", xml, max_depth, |node, depth| {
         body.node(node, depth)
@@ -65,77 +60,36 @@ struct Table {
     cell: Option<Piece>,
 }
 
-/// The current run: whether it is hidden.
-struct Run {
-    hidden: bool,
-}
-
 struct Body<'a> {
     counters: Counters<'a>,
     out: Piece,
     para: Option<Para>,
     tables: Vec<Table>,
-    /// The depth of the element whose content is being skipped.
-    skip: Option<usize>,
-    run: Option<Run>,
-    /// Inside a `w:t`: its character data is text.
-    in_t: bool,
-    /// Inside a `w:rPr` of a run.
-    in_rpr: bool,
+    /// What text the nodes give.
+    rules: Rules,
 }
-
-/// Elements whose content is not text the reader sees.
-const SKIPPED: &[&[u8]] = &[
-    b"w:del",
-    b"w:moveFrom",
-    b"w:delText",
-    b"w:instrText",
-    b"w:txbxContent",
-    b"mc:Fallback",
-    b"w:pPrChange",
-    b"w:rPrChange",
-];
 
 impl Body<'_> {
     fn node(&mut self, node: Node<'_, '_>, depth: usize) {
-        if let Some(d) = self.skip {
-            if matches!(node, Node::Close(_)) && depth == d {
-                self.skip = None;
-            }
+        let Step::Read(text) = self.rules.step(&node, depth) else {
             return;
+        };
+        if let (Some(p), Some(t)) = (&mut self.para, text) {
+            p.text.push_str(t);
         }
         match node {
             Node::Open(e) => {
                 let name = e.name();
-                let name = name.as_ref();
-                // A paragraph inside a paragraph (a frame or shape): not body text.
-                if SKIPPED.contains(&name) || (name == b"w:p" && self.para.is_some()) {
-                    self.skip = Some(depth);
-                    return;
-                }
-                self.open(name, e);
+                self.open(name.as_ref(), e);
             }
             Node::Close(name) => self.close(name),
-            Node::Text(t) => {
-                if self.in_t {
-                    self.push(t);
-                }
-            }
-        }
-    }
-
-    /// Text of the current run, unless hidden.
-    fn push(&mut self, t: &str) {
-        if let (Some(p), Some(run)) = (&mut self.para, &self.run) {
-            if !run.hidden {
-                p.text.push_str(t);
-            }
+            Node::Text(_) => {}
         }
     }
 
     fn open(&mut self, name: &[u8], e: &quick_xml::events::BytesStart<'_>) {
         let val = || xml::attr(e, b"w:val");
-        let in_cell = self.tables.last().is_some_and(|t| t.cell.is_some());
+        let in_run = self.rules.in_run();
         match name {
             b"w:p" => {
                 self.para = Some(Para {
@@ -143,32 +97,21 @@ impl Body<'_> {
                     text: String::new(),
                 })
             }
-            b"w:pStyle" if self.run.is_none() => {
+            b"w:pStyle" if !in_run => {
                 if let Some(p) = &mut self.para {
                     p.numbering.style = val();
                 }
             }
-            b"w:numId" if self.run.is_none() => {
+            b"w:numId" if !in_run => {
                 if let Some(p) = &mut self.para {
                     p.numbering.num_id = val();
                 }
             }
-            b"w:ilvl" if self.run.is_none() => {
+            b"w:ilvl" if !in_run => {
                 if let Some(p) = &mut self.para {
                     p.numbering.ilvl = val().and_then(|v| v.parse().ok());
                 }
             }
-            b"w:r" if self.para.is_some() => self.run = Some(Run { hidden: false }),
-            b"w:rPr" => self.in_rpr = self.run.is_some(),
-            b"w:vanish" | b"w:webHidden" if self.in_rpr => {
-                if let Some(run) = &mut self.run {
-                    run.hidden = xml::on(e);
-                }
-            }
-            b"w:t" if self.run.is_some() => self.in_t = true,
-            b"w:tab" | b"w:ptab" if self.run.is_some() => self.push("\t"),
-            b"w:br" | b"w:cr" if self.run.is_some() => self.push(if in_cell { " " } else { "\n" }),
-            b"w:noBreakHyphen" if self.run.is_some() => self.push("-"),
             b"w:tbl" => self.tables.push(Table::default()),
             b"w:tc" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -181,9 +124,6 @@ impl Body<'_> {
 
     fn close(&mut self, name: &[u8]) {
         match name {
-            b"w:t" => self.in_t = false,
-            b"w:rPr" => self.in_rpr = false,
-            b"w:r" => self.run = None,
             b"w:p" => {
                 if let Some(p) = self.para.take() {
                     let label = self.counters.label(&p.numbering).unwrap_or_default();

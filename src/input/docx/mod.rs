@@ -10,7 +10,8 @@
 mod body;
 mod format;
 mod numbering;
-mod xml;
+pub(crate) mod text;
+pub(crate) mod xml;
 
 use super::{Format, Input, Limits, ReadError};
 use std::io::{Cursor, Read};
