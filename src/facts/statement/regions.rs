@@ -5,10 +5,14 @@
 //! clause names a measure (`问责`, `处分`, `约谈`, …). The regions' figures are a run of
 //! entries, each a `;`- or `。`-separated segment that starts with a short name (no figure
 //! before its own) and a figure of the total's unit, and, where the segment names a measure,
-//! the same one. The run must have exactly as many entries as the count of regions: only then
-//! do the entries exhaust the total (a run of fewer regions is some of them, not all). A
-//! breakdown stated with the total (`其中,处级干部40人`) is summed over the entries' figures of
-//! the same label, when every entry states one.
+//! the same one. What frames a name is set aside first: a lead-in `从各省情况看,`, a listing
+//! `其余5省依次为` (its count is not an entry's figure), a rank `甲省问责人数最多,达30人`.
+//! The run must have exactly as many entries as the count of regions: only then do the entries
+//! exhaust the total (a run of fewer regions is some of them, not all; a run of another length
+//! is some other list, and the next run is looked at). A breakdown stated with the total
+//! (`其中,处级干部40人`) is summed over the entries' figures of the same label, when every entry
+//! states one; so is a total of one kind (`8省问责处级干部40人`), and never the entries' own
+//! figures.
 
 use super::{Construction, Relation, Statement, ahead, exact, family, statement};
 use crate::facts::Figure;
@@ -44,12 +48,28 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
         let Some(n) = region_count(source, f) else {
             continue;
         };
-        let Some((t, measure)) = total_after(source, figures, r) else {
+        let Some((t, measure, what)) = total_after(source, figures, r) else {
             continue;
         };
         let Some(entries) = entries_after(source, figures, t, n, measure) else {
             continue;
         };
+        if !what.is_empty() {
+            // `7省问责厅级干部40人`: the sum of the entries' figures of that label.
+            let parts: Option<Vec<usize>> = entries
+                .iter()
+                .map(|e| labelled(source, figures, e, what))
+                .collect();
+            if let Some(parts) = parts {
+                out.push(statement(
+                    figures,
+                    Construction::RegionTotal,
+                    Relation::Sum { total: t, parts },
+                    true,
+                ));
+            }
+            continue;
+        }
         out.push(statement(
             figures,
             Construction::RegionTotal,
@@ -98,8 +118,13 @@ fn region_count(source: &str, f: &Figure) -> Option<usize> {
 }
 
 /// The total after a count of regions in its sentence: the first figure whose clause names a
-/// measure, with the measure.
-fn total_after(source: &str, figures: &[Figure], r: usize) -> Option<(usize, &'static str)> {
+/// measure, with the measure and what it counts when named between them (`问责厅级干部40人`
+/// gives `厅级干部`; `共问责120人` nothing).
+fn total_after<'s>(
+    source: &'s str,
+    figures: &[Figure],
+    r: usize,
+) -> Option<(usize, &'static str, &'s str)> {
     let rf = &figures[r];
     let end = sentence_end(source, rf);
     for (k, f) in figures.iter().enumerate().skip(r + 1) {
@@ -111,7 +136,9 @@ fn total_after(source: &str, figures: &[Figure], r: usize) -> Option<(usize, &'s
             source.get(f.clause.start.max(rf.quantity.span.end).min(q.span.start)..q.span.start)?;
         if let Some(m) = MEASURES.iter().find(|m| head.contains(*m)) {
             exact(f)?;
-            return (!q.unit.is_empty() && q.unit != "%").then_some((k, *m));
+            let what = head.rsplit(*m).next().unwrap_or("").trim();
+            let what = what.trim_start_matches('了');
+            return (!q.unit.is_empty() && q.unit != "%").then_some((k, *m, what));
         }
     }
     None
@@ -159,18 +186,23 @@ fn entries_after(
         }
         let f = &figures[k];
         if f.passage != passage {
-            if !run.is_empty() && run.len() != n {
-                return None;
-            }
             if run.len() == n {
                 return Some(run);
             }
+            // A run of another length is some other list: look on.
+            run.clear();
             passages += 1;
             if passages > MAX_PASSAGES {
                 return None;
             }
             passage = f.passage.clone();
             seg_start = passage.start;
+        }
+        // `其余5省市依次为甲省问责20人`: the count of the rest opens the entry; its figure
+        // is not the entry's.
+        if rest_count(source, f) {
+            k += 1;
+            continue;
         }
         // The segment of figure k.
         let before = source.get(seg_start.min(f.quantity.span.start)..f.quantity.span.start)?;
@@ -180,6 +212,7 @@ fn entries_after(
         let end = sentence_end(source, f);
         let head = source.get(start..f.quantity.span.start)?;
         let head = head.rsplit([':', '：']).next().unwrap_or(head);
+        let head = entry_name(head);
         let fits = family(&f.quantity.unit) == unit
             && exact(f).is_some()
             && head.chars().count() <= 12
@@ -191,8 +224,10 @@ fn entries_after(
                 .all(|m| *m == measure);
         if fits {
             run.push(Entry { figure: k, end });
-        } else if !run.is_empty() {
-            return (run.len() == n).then_some(run);
+        } else if run.len() == n {
+            return Some(run);
+        } else {
+            run.clear();
         }
         // Next segment: skip the figures of this one.
         seg_start = end;
@@ -205,6 +240,55 @@ fn entries_after(
         }
     }
     (run.len() == n).then_some(run)
+}
+
+/// Whether a figure counts the regions an entry's lead-in goes on to list one by one:
+/// `其余5省市依次为`, `另3个县分别为`.
+fn rest_count(source: &str, f: &Figure) -> bool {
+    let Some(after) = source.get(f.quantity.num_span.end..) else {
+        return false;
+    };
+    let mut after = after.strip_prefix('个').unwrap_or(after);
+    let mut named = false;
+    while let Some(w) = REGIONS.iter().find(|w| after.starts_with(*w)) {
+        after = &after[w.len()..];
+        named = true;
+    }
+    named && ["依次", "分别"].iter().any(|w| after.starts_with(w))
+}
+
+/// The name part of an entry's head, without what frames it: a lead-in `从各省分布情况看,`,
+/// a listing word `其余5省市依次为`, a rank `问责人数最多,达`.
+fn entry_name(head: &str) -> &str {
+    let mut head = head;
+    if head.starts_with('从') {
+        for w in ["看,", "看，", "来看,", "来看，"] {
+            if let Some(i) = head.find(w) {
+                head = &head[i + w.len()..];
+                break;
+            }
+        }
+    }
+    for w in ["依次为", "依次是", "分别为", "分别是"] {
+        if let Some(i) = head.rfind(w) {
+            head = &head[i + w.len()..];
+        }
+    }
+    let mut rest = head;
+    for w in ["达到", "达", "为", "是"] {
+        if let Some(r) = rest.strip_suffix(w) {
+            rest = r;
+            break;
+        }
+    }
+    let rest = rest.trim_end_matches([',', '，']);
+    for w in ["最多", "最少", "最高", "最低"] {
+        if let Some(r) = rest.strip_suffix(w) {
+            let r = r.strip_suffix("人数").unwrap_or(r);
+            return r.strip_suffix("数量").unwrap_or(r);
+        }
+    }
+    head
 }
 
 /// The breakdown stated with a total, outside brackets: `其中,厅级干部40人,处级干部90人`

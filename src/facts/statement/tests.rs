@@ -155,6 +155,42 @@ fn rates_tables_and_regions() {
 }
 
 #[test]
+fn region_entries_in_prose() {
+    // A framed rank first, the rest after `其余N县依次为`, a shorter list before the entries,
+    // and a total of one rank of cadres summed over the entries' figures of that label.
+    let text = "4县共问责50人,其中科级干部12人。4县问责科级干部12人;股级干部20人。
+
+                从各县情况看,东县问责人数最多,达20人,其中科级干部5人;西县问责14人,                其中科级干部3人。其余2县依次为南县问责9人,其中科级干部2人;北县问责7人,                其中科级干部2人。";
+    assert_eq!(
+        read(text),
+        [
+            "RegionTotal 50人=20人+14人+9人+7人",
+            "RegionTotal 12人=5人+3人+2人+2人",
+            "RegionTotal 12人=5人+3人+2人+2人"
+        ]
+    );
+    assert!(fired(text).is_empty(), "{:?}", read(text));
+    let broken = text.replace("北县问责7人", "北县问责8人");
+    assert_eq!(fired(&broken).len(), 1, "{:?}", read(&broken));
+    let broken = text.replace("问责科级干部12人", "问责科级干部13人");
+    assert_eq!(fired(&broken).len(), 1, "{:?}", read(&broken));
+    // A label no entry states: no sum is read for it.
+    let other = text.replace("问责科级干部12人", "问责处级干部1人");
+    assert_eq!(
+        read(&other),
+        [
+            "RegionTotal 50人=20人+14人+9人+7人",
+            "RegionTotal 12人=5人+3人+2人+2人"
+        ]
+    );
+    // Three of four regions: some of them, not all.
+    let some = "4县共问责50人。
+
+从各县情况看,东县问责人数最多,达20人;西县问责14人。                其余1县为南县问责9人。";
+    assert!(read(some).is_empty(), "{:?}", read(some));
+}
+
+#[test]
 fn totals_split_by_status() {
     assert_eq!(
         read("反馈问题40个,已完成整改33个,正在整改5个,长期坚持2个。"),
@@ -417,6 +453,26 @@ proptest::proptest! {
             .collect();
         let text = format!("{}县共问责{total}人。{}。", parts.len(), list.join(";"));
         proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{}", text);
+    }
+
+    /// The same in prose: the first entry a rank, the others after `其余N县依次为`.
+    #[test]
+    fn region_totals_in_prose(parts in proptest::collection::vec(1u32..500, 3..8), off in 0u32..2) {
+        let names = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
+        let total: u32 = parts.iter().sum::<u32>() + off;
+        let rest: Vec<String> = parts[1..]
+            .iter()
+            .zip(&names[1..])
+            .map(|(p, n)| format!("{n}县问责{p}人"))
+            .collect();
+        let text = format!(
+            "{}县共问责{total}人。\n\n从各县情况看,甲县问责人数最多,达{}人;其余{}县依次为{}。",
+            parts.len(),
+            parts[0],
+            parts.len() - 1,
+            rest.join(";")
+        );
+        proptest::prop_assert_eq!(fired(&text).is_empty(), off == 0, "{} {:?}", text, read(&text));
     }
 
     /// A growth rate rounded to one decimal is never flagged; raised by 3 it always is.
