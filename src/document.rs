@@ -313,6 +313,13 @@ impl Document {
         (i < self.sections.len()).then_some(i)
     }
 
+    /// The last section whose heading line starts at or before `offset`, by binary search.
+    pub fn section_at(&self, offset: usize) -> Option<usize> {
+        self.sections
+            .partition_point(|s| s.line_span.start <= offset)
+            .checked_sub(1)
+    }
+
     /// The item whose text contains `span`, by binary search (items are in document order).
     pub fn item_containing(&self, span: &Span) -> Option<usize> {
         let i = self.items.partition_point(|it| it.span.start <= span.start);

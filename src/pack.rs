@@ -248,11 +248,6 @@ impl Pack {
             .find(|r| r.spec.id == id)
             .and_then(|r| r.spec.name.as_deref())
             .map(str::trim)
-            .or(match id {
-                crate::check::suppress::UNUSED => Some("多余的忽略注释"),
-                crate::check::suppress::UNKNOWN => Some("无法识别的注释指令"),
-                _ => None,
-            })
     }
 
     /// Add the rules of a file. With `replace`, a rule whose id is already in the pack replaces

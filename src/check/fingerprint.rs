@@ -66,10 +66,7 @@ pub fn fingerprints(written: &str, doc: &Document, findings: &[Finding]) -> Vec<
 /// The titles of the sections containing `offset`, outermost first, normalised.
 fn section_titles(doc: &Document, offset: usize) -> String {
     // The last heading at or before the offset is the innermost section holding it.
-    let i = doc
-        .sections
-        .partition_point(|s| s.line_span.start <= offset);
-    let Some(mut index) = i.checked_sub(1) else {
+    let Some(mut index) = doc.section_at(offset) else {
         return String::new();
     };
     if offset >= doc.sections[index].span.end {

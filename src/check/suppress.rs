@@ -34,6 +34,15 @@ pub fn unused_rule() -> RuleInfo {
 /// suppress nothing, silently.
 pub const UNKNOWN: &str = "unknown-directive";
 
+/// The short names of the two rules the suppressions themselves report.
+pub fn builtin_name(id: &str) -> Option<&'static str> {
+    match id {
+        UNUSED => Some("多余的忽略注释"),
+        UNKNOWN => Some("无法识别的注释指令"),
+        _ => None,
+    }
+}
+
 /// `unknown-directive` as the configuration and `zglint rules` see it.
 pub fn unknown_rule() -> RuleInfo {
     RuleInfo {

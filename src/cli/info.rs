@@ -46,7 +46,11 @@ pub fn rules(pack: &Pack, lang: Lang) -> ExitCode {
         .into_iter()
         .map(|[id, kind, level, description]| match lang {
             Lang::Zh => {
-                let name = pack.name_of(&id).unwrap_or("-").to_string();
+                let name = pack
+                    .name_of(&id)
+                    .or_else(|| zglint::check::suppress::builtin_name(&id))
+                    .unwrap_or("-")
+                    .to_string();
                 vec![id, name, kind, level, description]
             }
             Lang::En => vec![id, kind, level, description],
@@ -124,7 +128,11 @@ fn columns(rows: &[Vec<String>]) -> String {
 /// `zglint explain NAME`: a rule's or a kind's explanation; exit 2 if there is no such thing.
 pub fn explain(pack: &Pack, name: &str, lang: Lang) -> ExitCode {
     // `id 名称` in Chinese, `id` in English.
-    let named = |id: &str| match (lang, pack.name_of(id)) {
+    let named = |id: &str| match (
+        lang,
+        pack.name_of(id)
+            .or_else(|| zglint::check::suppress::builtin_name(id)),
+    ) {
         (Lang::Zh, Some(n)) => format!("{id} {n}"),
         _ => id.to_string(),
     };

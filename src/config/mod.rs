@@ -74,7 +74,7 @@ pub struct Override {
 pub struct ConfigFile {
     /// The language of the output for people: `zh` (the default) or `en`; `--lang` overrides it.
     #[serde(default)]
-    pub lang: Option<crate::render::Lang>,
+    pub lang: Option<Lang>,
     /// The level at which a finding fails the run.
     #[serde(default)]
     pub fail_on: Option<FailOn>,
@@ -534,3 +534,25 @@ pub fn validate_cli(cli: &CliSettings, rules: &[RuleInfo]) -> Result<(), String>
 
 #[cfg(test)]
 mod tests;
+
+/// The language of the output for people (the human format, the review page, `zglint rules` and
+/// `explain`). Machine formats keep their ids and keys whatever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Chinese, the language of the reports and of the people who edit them (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `zh` or `en`, as the option and the configuration write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}

@@ -168,7 +168,7 @@ fn did_you_mean_ranks_by_edit_distance() {
 
 #[test]
 fn the_language_is_chinese_unless_the_file_says_english() {
-    use crate::render::Lang;
+    use crate::config::Lang;
     assert_eq!(parse("fail-on: error\n").unwrap().file.lang, None);
     assert_eq!(parse("lang: en\n").unwrap().file.lang, Some(Lang::En));
     assert_eq!(parse("lang: zh\n").unwrap().file.lang, Some(Lang::Zh));

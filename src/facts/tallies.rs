@@ -415,10 +415,7 @@ const AREA_WORDS: &[&str] = &["方面", "领域"];
 /// True when a span stands under a heading (not the top level) whose title names an area:
 /// what is stated there is the area's.
 fn under_area(doc: &Document, span: &Span) -> bool {
-    let i = doc
-        .sections
-        .partition_point(|s| s.line_span.start <= span.start);
-    let Some(s) = i.checked_sub(1) else {
+    let Some(s) = doc.section_at(span.start) else {
         return false;
     };
     let section = &doc.sections[s];

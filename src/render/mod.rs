@@ -14,27 +14,7 @@ pub mod statistics;
 
 use crate::check::FileResult;
 
-/// The language of the output for people (the human format, the review page, `zglint rules` and
-/// `explain`). Machine formats keep their ids and keys whatever it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Chinese, the language of the reports and of the people who edit them (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// `zh` or `en`, as the option and the configuration write it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::config::Lang;
 
 /// Rule ids and their short names, for headings: `count-mismatch 统计数与逐项列出数不符`.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +35,10 @@ impl RuleNames {
             crate::check::suppress::UNKNOWN,
         ]);
         for id in ids {
-            if let Some(name) = pack.name_of(id) {
+            if let Some(name) = pack
+                .name_of(id)
+                .or_else(|| crate::check::suppress::builtin_name(id))
+            {
                 self.0
                     .entry(id.to_string())
                     .or_insert_with(|| name.to_string());

@@ -188,10 +188,7 @@ fn listed_range(doc: &Document) -> String {
 /// ("(一)预算管理方面。审计指出问题12个……" with the items in a table further on): its counts
 /// are that area's, not the report's.
 fn sub_area(doc: &Document, span: &Span) -> bool {
-    let i = doc
-        .sections
-        .partition_point(|s| s.line_span.start <= span.start);
-    let Some(s) = i.checked_sub(1) else {
+    let Some(s) = doc.section_at(span.start) else {
         return false;
     };
     let section = &doc.sections[s];
@@ -343,8 +340,7 @@ impl ItemCount {
     fn heading_of(&self, cx: &Context, c: &Count) -> Option<usize> {
         let doc = cx.doc;
         let at = c.fig.quantity.span.start;
-        let i = doc.sections.partition_point(|s| s.line_span.start <= at);
-        let s = i.checked_sub(1)?;
+        let s = doc.section_at(at)?;
         let section = &doc.sections[s];
         let in_title =
             section.title_span.start <= at && c.fig.quantity.span.end <= section.title_span.end;
