@@ -48,8 +48,8 @@ pub fn parse(source: &str) -> Document {
     };
     let (body_start, title) = head(source, &lines, &mut doc.chrome);
     doc.title = title;
-    let body_end = tail(source, &lines, body_start, &mut doc);
-    build_tree(source, &lines[body_start..body_end], &mut doc);
+    let body = tail(source, &lines, body_start, &mut doc);
+    build_tree(source, &body, &mut doc);
     doc
 }
 
@@ -347,9 +347,9 @@ fn head(source: &str, lines: &[Line], chrome: &mut Vec<Span>) -> (usize, Option<
 }
 
 /// The tail of the page: the closing (issuer and date) and the chrome after it.
-/// Returns the line after the last line of the body.
-fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> usize {
-    let mut end = lines.len();
+/// Returns the body's lines: those before the closing and, where attachments follow the
+/// closing (附件：…一览表), those of the attachments, which belong to the report.
+fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> Vec<Line> {
     // The last date line that only chrome and blanks follow.
     let mut i = lines.len();
     let mut footer_lines = 0;
@@ -366,41 +366,91 @@ fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> 
                 footer_lines += 1;
                 continue;
             }
-            LineKind::Date { date } => {
-                doc.closing.date_span = Some(date.clone());
-                end = i;
-                let issuer = lines[body_start..i]
-                    .iter()
-                    .rposition(|l| !matches!(l.kind, LineKind::Blank))
-                    .map(|k| body_start + k);
-                if let Some(k) = issuer {
-                    let text = &source[lines[k].span.clone()];
-                    let short = text.chars().count() <= 40 && !text.contains(['。', ',', '，']);
-                    if short && matches!(lines[k].kind, LineKind::Paragraph) {
-                        doc.closing.issuer = Some(text.to_string());
-                        doc.closing.issuer_span = Some(lines[k].span.clone());
-                        end = k;
-                    }
-                }
+            LineKind::Date { .. } => {
+                let end = closing_at(source, lines, body_start, i, doc);
                 for line in &lines[i + 1..] {
                     if !line.span.is_empty() {
                         doc.chrome.push(line.span.clone());
                     }
                 }
-                return end;
+                return lines[body_start..end].to_vec();
             }
             _ => break,
         }
     }
-    // No closing: the chrome lines at the very end are chrome.
+    // A closing followed by attachments: the date line right before the first attachment's
+    // title.
+    if let Some(a) = (body_start..lines.len()).find(|&a| is_attachment_title(source, &lines[a])) {
+        let date = lines[body_start..a]
+            .iter()
+            .rposition(|l| !matches!(l.kind, LineKind::Blank | LineKind::Chrome))
+            .map(|k| body_start + k)
+            .filter(|&k| matches!(lines[k].kind, LineKind::Date { .. }));
+        if let Some(i) = date {
+            let end = closing_at(source, lines, body_start, i, doc);
+            let mut body = lines[body_start..end].to_vec();
+            body.extend(lines[a..trailing_chrome(lines, a, doc)].iter().cloned());
+            return body;
+        }
+    }
+    lines[body_start..trailing_chrome(lines, body_start, doc)].to_vec()
+}
+
+/// Read the closing whose date is line `i`: the date and, on the line before, a short issuer.
+/// Returns the line where the closing starts.
+fn closing_at(
+    source: &str,
+    lines: &[Line],
+    body_start: usize,
+    i: usize,
+    doc: &mut Document,
+) -> usize {
+    let LineKind::Date { date } = &lines[i].kind else {
+        return i;
+    };
+    doc.closing.date_span = Some(date.clone());
+    let issuer = lines[body_start..i]
+        .iter()
+        .rposition(|l| !matches!(l.kind, LineKind::Blank))
+        .map(|k| body_start + k);
+    if let Some(k) = issuer {
+        let text = &source[lines[k].span.clone()];
+        let short = text.chars().count() <= 40 && !text.contains(['。', ',', '，']);
+        if short && matches!(lines[k].kind, LineKind::Paragraph) {
+            doc.closing.issuer = Some(text.to_string());
+            doc.closing.issuer_span = Some(lines[k].span.clone());
+            return k;
+        }
+    }
+    i
+}
+
+/// With no closing at the end, the chrome lines at the very end (after `from`) are chrome.
+/// Returns the line after the last content line.
+fn trailing_chrome(lines: &[Line], from: usize, doc: &mut Document) -> usize {
     let mut k = lines.len();
-    while k > body_start && !is_content(&lines[k - 1]) {
+    while k > from && !is_content(&lines[k - 1]) {
         k -= 1;
         if matches!(lines[k].kind, LineKind::Chrome) {
             doc.chrome.push(lines[k].span.clone());
         }
     }
-    end.min(k)
+    k
+}
+
+/// An attachment's title line: 附件, an optional number, then a colon or the end of a short
+/// line (附件：…一览表, 附件2：…, 附件).
+fn is_attachment_title(source: &str, line: &Line) -> bool {
+    if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
+        return false;
+    }
+    let Some(rest) = source[line.span.clone()].strip_prefix("附件") else {
+        return false;
+    };
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    rest.is_empty()
+        || (rest.starts_with([':', '：']) && rest.chars().count() <= 60 && !rest.contains('。'))
 }
 
 /// Lines after the closing date that may be footer rather than report.

@@ -311,3 +311,47 @@ fn chrome_is_read_before_and_after_the_report_only() {
     assert_eq!(blocks, ["已完成整改。", "来源:镇财政所台账"]);
     assert_eq!(doc.closing.issuer.as_deref(), Some("青石镇人民政府"));
 }
+
+#[test]
+fn a_closing_before_attachments_is_the_closing_and_the_attachments_stay_in_the_body() {
+    let mut rows = String::new();
+    for i in 1..=8 {
+        rows.push_str(&format!(
+            "{i}     第{i}项问题        镇长        2024年9月底   已完成\n"
+        ));
+    }
+    let text = format!(
+        "青石镇关于巡察整改进展情况的通报\n一、总体情况\n巡察反馈问题8个,已全部完成整改。\n\n\
+         青石镇人民政府\n2024年10月8日\n\n附件:青石镇巡察反馈问题整改情况一览表\n\n\
+         序号  问题          责任人      完成时限      整改进展\n{rows}"
+    );
+    let doc = super::parse(&text);
+    assert_eq!(doc.closing.issuer.as_deref(), Some("青石镇人民政府"));
+    let date = doc.closing.date_span.clone().expect("closing date");
+    assert_eq!(&text[date], "2024年10月8日");
+    let blocks: Vec<&str> = doc.blocks.iter().map(|b| &text[b.span.clone()]).collect();
+    assert!(blocks.iter().any(|b| b.starts_with("附件:")), "{blocks:?}");
+    assert!(blocks.iter().any(|b| b.contains("第8项问题")), "{blocks:?}");
+    assert!(
+        !blocks.iter().any(|b| b.contains("青石镇人民政府")),
+        "{blocks:?}"
+    );
+    // Without a date before it, an attachment title is body text and nothing is a closing.
+    let open = text.replace("2024年10月8日\n", "");
+    assert!(super::parse(&open).closing.date_span.is_none());
+}
+
+#[test]
+fn attachment_titles() {
+    let line = |s: &str| super::Line {
+        span: 0..s.len(),
+        kind: super::LineKind::Paragraph,
+    };
+    for yes in ["附件", "附件:一览表", "附件2：整改台账", "附件一:问题清单"] {
+        assert!(super::is_attachment_title(yes, &line(yes)), "{yes}");
+    }
+    for no in ["附件不全的凭证已补齐。", "附件材料", "附件:补齐凭证225份。"]
+    {
+        assert!(!super::is_attachment_title(no, &line(no)), "{no}");
+    }
+}
