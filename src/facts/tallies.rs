@@ -403,7 +403,8 @@ pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
 ///方面。涉及问题11个,已整改7个……"), or stated as the area's ("本方面整改任务12项,已完成8项……").
 pub fn area_tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
     let all = tallies_with(doc, facts, true);
-    let plain: Vec<Span> = tallies(doc, facts).iter().map(|t| t.total.span()).collect();
+    let plain: std::collections::HashSet<Span> =
+        tallies(doc, facts).iter().map(|t| t.total.span()).collect();
     all.into_iter()
         .filter(|t| !plain.contains(&t.total.span()))
         .collect()

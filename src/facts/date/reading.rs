@@ -229,9 +229,22 @@ pub fn past_action(before: &str, after: &str) -> bool {
         || ACTION_VERBS.iter().any(|w| after.starts_with(w))
 }
 
+/// How far back (in bytes, about 100 characters) a 《 can open the title a date stands in.
+const TITLE_REACH: usize = 300;
+
 /// True when the date stands inside a book-title mark 《……》 (a document's name).
 pub fn in_title(source: &str, d: &DateInText) -> bool {
-    let before = &source[d.passage.start.min(d.date.span.start)..d.date.span.start];
+    // A title is short: look back at most TITLE_REACH bytes for its 《, so that a paragraph of
+    // many dates costs each date a bounded search, not one back to the paragraph's start.
+    let mut from = d
+        .passage
+        .start
+        .min(d.date.span.start)
+        .max(d.date.span.start.saturating_sub(TITLE_REACH));
+    while !source.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &source[from..d.date.span.start];
     match (before.rfind('《'), before.rfind('》')) {
         (Some(open), Some(close)) => open > close,
         (Some(_), None) => true,

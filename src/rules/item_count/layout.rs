@@ -78,7 +78,8 @@ pub(super) fn enumerated_count(doc: &Document) -> usize {
         .iter()
         .map(|it| {
             doc.blocks_in(&it.span)
-                .filter(|b| !it.rectification.contains(b))
+                // `rectification` is in block order: a binary search keeps this linear.
+                .filter(|b| it.rectification.binary_search(b).is_err())
                 .map(|b| enumerations(&doc.blocks[b]))
                 .max()
                 .unwrap_or(0)
