@@ -87,6 +87,84 @@ fn unreadable_files_exit_2_and_the_others_are_still_checked() {
 }
 
 #[test]
+fn a_read_error_is_printed_once_on_standard_error() {
+    let dir = std::env::temp_dir().join(format!("zglint-cli-once-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in ["human", "concise"] {
+        let out = zglint()
+            .args(["check", "--format", format])
+            .arg(dir.join("gone.txt"))
+            .arg(common::fixture("sample.txt"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.matches("gone.txt").count(), 1, "{stderr}");
+        assert!(!stdout.contains("gone.txt"), "{format}: {stdout}");
+        if format == "human" {
+            assert!(stdout.contains("1个文件无法读取"), "{stdout}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_run_with_no_file_to_check_warns_and_exits_2_unless_allowed() {
+    let dir = std::env::temp_dir().join(format!("zglint-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |extra: &[&str]| {
+        zglint()
+            .arg("check")
+            .args(extra)
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: no report file to check in"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".docx"), "{stderr}");
+    let out = run(&["--glob", "*.rpt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--glob *.rpt"));
+    assert_eq!(run(&["--allow-empty"]).status.code(), Some(0));
+    assert_eq!(run(&["--exit-zero"]).status.code(), Some(0));
+    // A folder with a report in it is not empty.
+    std::fs::copy(common::fixture("sample.txt"), dir.join("a.txt")).unwrap();
+    let out = run(&[]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no report file"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn exit_zero_keeps_the_findings_and_exits_0() {
+    let failing = zglint()
+        .arg("check")
+        .arg(common::fixture("sample.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(failing.status.code(), Some(1), "the sample has errors");
+    let out = zglint()
+        .args(["check", "--exit-zero"])
+        .arg(common::fixture("sample.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, failing.stdout);
+    // An unreadable file is still an error of the run.
+    let out = zglint()
+        .args(["check", "--exit-zero", "no-such-report.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn human_output_ends_with_a_count() {
     zglint()
         .arg("check")
@@ -228,8 +306,10 @@ fn nothing_to_check_exits_as_json_does_in_every_format() {
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     let missing = tmp.path().join("nonexist.txt");
+    // An empty folder is a warning and exit 2 (a wrong path or glob, most often), as a missing
+    // file is an error and exit 2; in every format the output is still well formed.
     for format in FORMATS {
-        for (path, want) in [(&missing, 2), (&empty, 0)] {
+        for (path, want) in [(&missing, 2), (&empty, 2)] {
             let out = zglint()
                 .arg("check")
                 .args(*format)

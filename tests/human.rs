@@ -369,7 +369,7 @@ fn a_wider_terminal_gets_wider_windows() {
 }
 
 #[test]
-fn the_run_ends_with_its_counts_and_names_a_file_it_could_not_read() {
+fn the_run_ends_with_its_counts_including_the_files_it_could_not_read() {
     let (path, text) = fixture("heting.txt");
     let files = vec![
         FileResult {
@@ -386,10 +386,8 @@ fn the_run_ends_with_its_counts_and_names_a_file_it_could_not_read() {
         },
     ];
     let out = render_all(&mut Human::default(), &files);
-    assert!(
-        out.contains("missing.txt\n  错误: cannot read: No such file or directory\n"),
-        "{out}"
-    );
+    // The read error itself goes to standard error only: counted here, not shown twice.
+    assert!(!out.contains("missing.txt"), "{out}");
     assert!(out.contains("clean.txt\n  中共鹤汀镇委员会关于巡察整改进展情况的通报\n"));
     assert!(
         out.ends_with("\n3个文件：3个错误，1个警告；1个文件无法读取\n"),
@@ -397,10 +395,7 @@ fn the_run_ends_with_its_counts_and_names_a_file_it_could_not_read() {
     );
     let en = Human::default().with_lang(zglint::render::Lang::En);
     let out = render_all(&mut { en }, &files);
-    assert!(
-        out.contains("missing.txt\n  error: cannot read: No such file or directory\n"),
-        "{out}"
-    );
+    assert!(!out.contains("missing.txt"), "{out}");
     assert!(
         out.ends_with("\n3 errors, 1 warning in 3 files; 1 file could not be read\n"),
         "{out}"

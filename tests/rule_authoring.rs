@@ -216,3 +216,13 @@ fn the_readme_shows_the_output_the_example_gives() {
     assert_eq!(out.status.code(), Some(1), "the example has an error");
     assert_eq!(shown, String::from_utf8(out.stdout).unwrap());
 }
+
+#[test]
+fn the_readme_counts_the_packaged_rules_as_zglint_rules_lists_them() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let n = Pack::packaged().unwrap().rules.len();
+    assert!(
+        readme.contains(&format!("lists the {n} packaged rules")),
+        "README.md does not say `lists the {n} packaged rules`"
+    );
+}

@@ -68,6 +68,14 @@ pub struct CheckArgs {
     /// Colour in the human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Exit 0 even when findings are reported or no file was found to check (errors reading
+    /// files or writing outputs still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// A run that finds no report file to check (an empty folder, a glob that matches nothing)
+    /// exits 0 instead of 2; the warning is still printed.
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,6 +150,24 @@ pub fn run(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let walk = zglint::run::discover::discover(&named, &discover_options);
     let mut files = walk.files;
     files.extend(stdin.into_iter().take(1));
+    // Nothing to check is most often a wrong path or glob: say so, and fail unless allowed.
+    let empty = files.is_empty() && walk.errors.is_empty();
+    if empty {
+        let names: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| zglint::text::escape_path(&p.display().to_string()).into_owned())
+            .collect();
+        let looked_for = if args.glob.is_empty() {
+            "files ending .txt, .md, .markdown, .docx, .html or .htm".to_string()
+        } else {
+            format!("files matching --glob {}", args.glob.join(" "))
+        };
+        eprintln!(
+            "warning: no report file to check in {}: looked for {looked_for} (--allow-empty exits 0)",
+            names.join(", ")
+        );
+    }
     let (setups, which) = match setups(&files, &args, &cli) {
         Ok(s) => s,
         Err(code) => return code,
@@ -305,9 +331,9 @@ pub fn run(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     }
     // Under --diff the exit says whether there is a fix to apply, as the findings are not shown.
     let failing = if args.diff { diffs } else { failing };
-    if errors {
+    if errors || empty && !args.allow_empty && !args.exit_zero {
         ExitCode::from(2)
-    } else if failing {
+    } else if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -248,11 +248,32 @@ impl Config {
         let file: ConfigFile = if text.trim().is_empty() {
             ConfigFile::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| {
-                let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
-                error(&name, text, e.to_string(), at)
-            })?
+            // Read as plain YAML first: a key given twice in a map (`rules:` naming one rule
+            // twice) is an error there, where the typed reading would keep the last one.
+            serde_yaml::from_str::<serde_yaml::Value>(text)
+                .and_then(|_| serde_yaml::from_str(text))
+                .map_err(|e| {
+                    let message = e.to_string();
+                    // serde_yaml places a duplicate key at the start of its mapping: point at the
+                    // duplicate itself.
+                    let at = duplicate_key(&message)
+                        .and_then(|key| second_key(text, key))
+                        .or_else(|| e.location().map(|l| SourceSpan::from((l.index(), 1))));
+                    error(&name, text, message, at)
+                })?
         };
+        // A rule folder that is not there is an error at its entry, not a bare path later.
+        for d in &file.rule_dirs {
+            let dir = path.parent().unwrap_or(Path::new("")).join(d);
+            if !dir.is_dir() {
+                let shown = d.display().to_string();
+                let problem = format!(
+                    "rule-dirs: no folder {} (relative to this file)",
+                    dir.display()
+                );
+                return Err(error(&name, text, problem, locate(text, &shown, 0)));
+            }
+        }
         let mut globs = Vec::new();
         for o in &file.overrides {
             let mut set = globset::GlobSetBuilder::new();
@@ -411,6 +432,39 @@ fn names(name: &str, rule: &RuleInfo) -> bool {
 }
 
 /// The first occurrence of `needle` as a whole word at or after line `from_line` (0-based).
+/// The key a serde_yaml "duplicate field `x`" or "duplicate entry with key \"x\"" error names.
+fn duplicate_key(message: &str) -> Option<&str> {
+    if let Some(rest) = message.split("duplicate field `").nth(1) {
+        return rest.split('`').next();
+    }
+    message
+        .split("duplicate entry with key \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+}
+
+/// The second line that opens with `key:` at the same indentation as an earlier one: the
+/// duplicate.
+fn second_key(text: &str, key: &str) -> Option<SourceSpan> {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - body.len();
+        let opens = body
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if opens {
+            if seen.contains(&indent) {
+                return Some((offset + indent, key.len()).into());
+            }
+            seen.push(indent);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 fn locate(text: &str, needle: &str, from_line: usize) -> Option<SourceSpan> {
     if needle.is_empty() {
         return None;

@@ -135,6 +135,24 @@ fn strict_loading_points_into_the_file() {
 }
 
 #[test]
+fn a_duplicate_key_and_a_missing_rule_folder_are_pointed_at() {
+    let text = "fail-on: warning\nmax-findings-per-rule: 3\nfail-on: error\n";
+    let e = parse(text).unwrap_err();
+    assert!(e.problem.contains("duplicate"), "{}", e.problem);
+    assert_eq!(e.at.unwrap().offset(), text.rfind("fail-on").unwrap());
+
+    let text = "rules:\n  ratio: info\n  numbering: off\n  ratio: warning\n";
+    let e = parse(text).unwrap_err();
+    assert!(e.problem.contains("duplicate"), "{}", e.problem);
+    assert_eq!(e.at.unwrap().offset(), text.rfind("ratio").unwrap());
+
+    let text = "fail-on: warning\nrule-dirs: [no-such-folder-here]\n";
+    let e = parse(text).unwrap_err();
+    assert!(e.problem.contains("no folder"), "{}", e.problem);
+    assert_eq!(e.at.unwrap().offset(), text.find("no-such-folder").unwrap());
+}
+
+#[test]
 fn discovery_walks_up_from_the_file() {
     let root = std::env::temp_dir().join(format!("zglint-config-{}", std::process::id()));
     let deep = root.join("a/b");

@@ -22,9 +22,8 @@ impl super::Render for Concise {
         let mut out = String::new();
         let path = escape_path(&f.path);
         match &f.outcome {
-            Err(e) => {
-                let _ = writeln!(out, "{path}: error: {}", one_line(read_error(&f.path, e)));
-            }
+            // Read errors go to standard error only (`cli::check`), not twice on a terminal.
+            Err(_) => {}
             Ok(c) => {
                 let index = LineIndex::new(&c.written);
                 for d in &c.findings {

@@ -112,7 +112,7 @@ fn sarif_describes_rules_locations_and_fingerprints() {
         full.starts_with("百分比与据以计算的数字") && !full.contains("## "),
         "{full}"
     );
-    assert_eq!(ratio["shortDescription"]["text"], "… 与 … / … 不符");
+    assert_eq!(ratio["shortDescription"]["text"], "完成率 … 与 … / … 不符");
     assert_eq!(ratio["defaultConfiguration"]["level"], "error");
     assert!(rules.iter().any(|r| r["id"] == "unused-suppression"));
     assert!(
@@ -160,7 +160,7 @@ fn sarif_describes_rules_locations_and_fingerprints() {
     assert_eq!(rate["level"], "error");
     assert_eq!(
         rate["message"]["text"],
-        "90% 与 4 / 5 不符\nhelp: 4 / 5 = 80%, 文中为 90%"
+        "完成率 90% 与 4 / 5 不符\nhelp: 4 / 5 = 80%, 文中为 90%"
     );
     assert_eq!(rate["relatedLocations"][0]["message"]["text"], "部分");
     assert_eq!(

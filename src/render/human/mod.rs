@@ -134,17 +134,9 @@ impl super::Render for Human {
         // File names and report text never reach the terminal raw: see `text::escape_controls`.
         let path = crate::text::escape_path(&f.path);
         match &f.outcome {
-            Err(e) => {
-                self.unreadable += 1;
-                let e = e.strip_prefix(&format!("{}: ", f.path)).unwrap_or(e);
-                let e = crate::text::escape_controls(e);
-                let _ = writeln!(out, "{}", self.paint("1", &path));
-                let word = match self.lang {
-                    Lang::Zh => "错误",
-                    Lang::En => "error",
-                };
-                let _ = writeln!(out, "  {}: {e}\n", self.paint("1;31", word));
-            }
+            // The error itself is on standard error (once: `cli::check` writes it there); the
+            // closing count says how many files could not be read.
+            Err(_) => self.unreadable += 1,
             Ok(c) => {
                 self.header(&mut out, &path, c);
                 let index = LineIndex::new(&c.written);
