@@ -2,7 +2,7 @@
 //! The result is read back three ways: by zglint's reader and an XML walk (each comment on
 //! its finding's text, the text unchanged), by python-docx (the file opens, comments and
 //! table intact), and by LibreOffice, which turns it into a PDF whose first page is kept as a
-//! PNG under `$ZGLINT_ARTIFACTS/docx` (else target/artifacts/docx).
+//! PNG under `$ZGLINT_ARTIFACTS/docx` (else artifacts/docx in the target folder).
 //!
 //! python-docx and LibreOffice are part of the test set-up: a machine without them fails
 //! these tests, saying what to install.
@@ -579,10 +579,11 @@ print(json.dumps({
     );
 }
 
-/// Where screenshots are kept: `$ZGLINT_ARTIFACTS/docx`, else target/artifacts/docx.
+/// Where screenshots are kept: `$ZGLINT_ARTIFACTS/docx`, else artifacts/docx in the target folder.
 fn artifacts() -> PathBuf {
     let dir = std::env::var_os("ZGLINT_ARTIFACTS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/artifacts/docx"),
+        // Cargo's target folder (CARGO_TARGET_TMPDIR is its tmp/), wherever CARGO_TARGET_DIR puts it.
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../artifacts/docx"),
         |d| PathBuf::from(d).join("docx"),
     );
     std::fs::create_dir_all(&dir).expect("artifacts folder");

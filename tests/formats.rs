@@ -159,9 +159,12 @@ fn concise_is_one_line_per_finding() {
     // One line per finding; the unreadable file's error is on standard error only.
     assert_eq!(lines.len(), findings(&files[1]).len());
     let (line, col) = position(REPORT, "90%");
-    assert!(lines.contains(
-        &format!("{REPORT_PATH}:{line}:{col}: error[rate-mismatch] 完成率 90% 与 4 / 5 不符").as_str()
-    ));
+    assert!(
+        lines.contains(
+            &format!("{REPORT_PATH}:{line}:{col}: error[rate-mismatch] 完成率 90% 与 4 / 5 不符")
+                .as_str()
+        )
+    );
     let (line, col) = position(REPORT, "“场所“错峰");
     let nested = format!(
         "{REPORT_PATH}:{line}:{}: info[quote-nested-double] ",

@@ -25,10 +25,11 @@ fn chromium() -> PathBuf {
     })
 }
 
-/// Where screenshots and pages are kept: `$ZGLINT_ARTIFACTS`, else target/artifacts/review.
+/// Where screenshots and pages are kept: `$ZGLINT_ARTIFACTS`, else artifacts/review in the target folder.
 pub fn artifacts() -> PathBuf {
     let dir = std::env::var_os("ZGLINT_ARTIFACTS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/artifacts/review"),
+        // Cargo's target folder (CARGO_TARGET_TMPDIR is its tmp/), wherever CARGO_TARGET_DIR puts it.
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../artifacts/review"),
         PathBuf::from,
     );
     std::fs::create_dir_all(&dir).expect("artifacts folder");
