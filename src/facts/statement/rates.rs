@@ -58,6 +58,211 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
                 true,
             ));
         }
+        // A rate whose whole is the total of the sentence before: the rules' sentence readers
+        // do not reach it.
+        if named && let Some(c) = counts(source, figures, i).filter(|c| !c.in_sentence) {
+            out.push(statement(
+                figures,
+                Construction::RateOfTotal,
+                Relation::Share {
+                    numerators: vec![vec![c.done]],
+                    base: vec![c.base],
+                    percent: i,
+                },
+                false,
+            ));
+        }
+    }
+    out.extend(headlines(source, figures));
+    out
+}
+
+/// A total's marker before it in its clause: `共明确整改任务120项`, `总计`, `合计`, `累计`.
+const TOTAL: &[&str] = &["共", "总", "總", "合计", "合計", "累计", "累計", "全部"];
+
+/// The counts a completion rate at figure `r` is computed from.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Counts {
+    /// The done count right before the rate.
+    pub(super) done: usize,
+    /// The whole the rate is a share of.
+    pub(super) base: usize,
+    /// True when the whole stands in the rate's sentence; false when it is the total of the
+    /// sentence before.
+    pub(super) in_sentence: bool,
+}
+
+/// The done count and the whole of the completion rate at figure `r`: the figure right before
+/// the rate is a count saying it was done (已完成, 已办结, …), in the rate's clause or the one
+/// before; the whole is the one other figure of its unit in the sentence, bare of any status and
+/// not smaller; with no other figure of the unit in the sentence, the one figure of the unit in
+/// the sentence before, marked as a total (`共`, `合计`, `累计`). Two figures of the unit, a
+/// status on the whole, or a whole of another noun give None.
+pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Counts> {
+    use super::status::{Status, same_noun, sentence_start, status};
+    use super::{SENTENCE_STOPS, exact, family};
+    let rf = &figures[r];
+    let d = r.checked_sub(1)?;
+    let df = &figures[d];
+    let unit = family(&df.quantity.unit);
+    if df.passage != rf.passage
+        || unit.is_empty()
+        || unit == "%"
+        || !crate::facts::number::is_count_unit(&df.quantity.unit)
+        || df.quantity.ordinal
+    {
+        return None;
+    }
+    let between = source.get(df.quantity.span.end..rf.quantity.span.start)?;
+    if between.contains(SENTENCE_STOPS) || between.matches([',', '，', ':', '：']).count() > 1 {
+        return None;
+    }
+    let (dv, _) = exact(df)?;
+    if status(source, figures, d) != Some(Status::Done) {
+        return None;
+    }
+    let whole = |t: usize| {
+        let tf = &figures[t];
+        exact(tf).is_some_and(|(_, hi)| hi >= dv)
+            && status(source, figures, t).is_none()
+            && same_noun(tf, df)
+    };
+    let start = sentence_start(source, df);
+    let mine: Vec<usize> = (0..d)
+        .rev()
+        .take_while(|&k| {
+            figures[k].passage == df.passage && figures[k].quantity.span.start >= start
+        })
+        .filter(|&k| family(&figures[k].quantity.unit) == unit)
+        .collect();
+    match mine.as_slice() {
+        [t] => {
+            return whole(*t).then_some(Counts {
+                done: d,
+                base: *t,
+                in_sentence: true,
+            });
+        }
+        [] => {}
+        _ => return None,
+    }
+    // The sentence before, in the same passage.
+    let last = (0..d)
+        .rev()
+        .take_while(|&k| figures[k].passage == df.passage)
+        .find(|&k| figures[k].quantity.span.start < start)?;
+    let before = sentence_start(source, &figures[last]);
+    let theirs: Vec<usize> = (0..=last)
+        .rev()
+        .take_while(|&k| {
+            figures[k].passage == df.passage && figures[k].quantity.span.start >= before
+        })
+        .filter(|&k| family(&figures[k].quantity.unit) == unit)
+        .collect();
+    let [t] = theirs.as_slice() else {
+        return None;
+    };
+    let tf = &figures[*t];
+    let head = source
+        .get(tf.clause.start.min(tf.quantity.span.start)..tf.quantity.span.start)
+        .unwrap_or("");
+    (TOTAL.iter().any(|w| head.contains(w)) && whole(*t)).then_some(Counts {
+        done: d,
+        base: *t,
+        in_sentence: false,
+    })
+}
+
+/// A headline's words that make its percentage a completion rate or the progress of one.
+static HEADLINE_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<name>完成|整改|办结|辦結|销号|銷號|结案|結案)率|(?:办理|辦理|整改|完成)?进度|進度",
+    )
+    .expect("a valid pattern")
+});
+
+/// Longest headline read, in characters.
+const HEADLINE_CHARS: usize = 80;
+
+/// A headline's percentage restating the body's completion rate (`……办理进度已超91%` above a
+/// body that says `受理信访件7878件,已办结7201件,办结率达91.41%`): the headline is a line
+/// without a sentence's stop before the first line that has one, its percentage named as a
+/// completion rate or a progress; the body's completion rates that have their counts
+/// ([`counts`]) must all be of the same done count and whole, that whole the largest figure of
+/// its unit in the body, and a rate named in the headline must be the body's rate's name. The
+/// headline is then weighed against the body's done count and whole.
+pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
+    use super::{SENTENCE_STOPS, exact, family};
+    let body = source
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain(std::iter::once(0))
+        .filter(|&i| {
+            let line = source[i..].split('\n').next().unwrap_or("");
+            line.contains(SENTENCE_STOPS)
+        })
+        .min()
+        .unwrap_or(source.len());
+    let mut rates = Vec::new();
+    for (r, f) in figures.iter().enumerate() {
+        if f.quantity.span.start < body || f.quantity.unit != "%" {
+            continue;
+        }
+        let lead = source
+            .get(f.clause.start.min(f.quantity.span.start)..f.quantity.span.start)
+            .unwrap_or("");
+        let Some(name) = BEFORE.captures(lead).map(|c| c["name"].to_string()) else {
+            continue;
+        };
+        if let Some(c) = counts(source, figures, r) {
+            rates.push((name, c));
+        }
+    }
+    let Some((name, c)) = rates.first().cloned() else {
+        return Vec::new();
+    };
+    let value = |k: usize| exact(&figures[k]).map(|iv| iv.0);
+    if rates.iter().any(|(n, o)| {
+        *n != name || value(o.done) != value(c.done) || value(o.base) != value(c.base)
+    }) {
+        return Vec::new();
+    }
+    let unit = family(&figures[c.base].quantity.unit);
+    let whole = value(c.base).unwrap_or(f64::INFINITY);
+    if figures.iter().any(|g| {
+        g.quantity.span.start >= body
+            && family(&g.quantity.unit) == unit
+            && exact(g).is_some_and(|iv| iv.0 > whole)
+    }) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (h, f) in figures.iter().enumerate() {
+        let at = f.quantity.span.start;
+        if at >= body || f.quantity.unit != "%" || f.quantity.in_range {
+            continue;
+        }
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = source[line_start..].split('\n').next().unwrap_or("");
+        let lead = source.get(f.clause.start.min(at)..at).unwrap_or("");
+        let Some(m) = HEADLINE_RATE.captures(lead) else {
+            continue;
+        };
+        if line.chars().count() > HEADLINE_CHARS
+            || m.name("name").is_some_and(|n| n.as_str() != name)
+        {
+            continue;
+        }
+        out.push(statement(
+            figures,
+            Construction::Headline,
+            Relation::Share {
+                numerators: vec![vec![c.done]],
+                base: vec![c.base],
+                percent: h,
+            },
+            false,
+        ));
     }
     out
 }

@@ -364,6 +364,124 @@ fn lists_with_their_total_after_them() {
 }
 
 #[test]
+fn completion_rates_of_the_total_before() {
+    // The whole in the sentence before, marked as a total: 310 / 520 = 59.62%.
+    assert_eq!(
+        read("青山镇方案共列出整改任务520项。截至年底,已完成310项,完成率近60%。"),
+        ["RateOfTotal~ 近60%=310项/520项", "Rate 近60%<=100%"]
+    );
+    // No total marker on the figure before: not read.
+    assert_eq!(
+        read("青山镇今年排查整改任务520项。截至年底,已完成310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // Two figures of the unit in the sentence before: not read.
+    assert_eq!(
+        read("青山镇共列出整改任务520项,其中重点任务40项。截至年底,已完成310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // Ongoing is not done.
+    assert_eq!(
+        read("青山镇共列出整改任务520项。截至年底,正在推进310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // Qualifiers: 近p% lies within 2.5 points below p; 超p% above p; 约p% within 1.5 points.
+    for (text, flagged) in [
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近60%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近61%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近63%。",
+            true,
+        ),
+        // 近 is below: 59.62% is not near 58%.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近58%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率超59%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率超过62%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约61%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约62%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约59.6%。",
+            false,
+        ),
+        // 不足 bounds only from above.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率不足70%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率不足50%。",
+            true,
+        ),
+        // An exact rate: 59.62%.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率59.6%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率62.6%。",
+            true,
+        ),
+    ] {
+        assert_eq!(!fired(text).is_empty(), flagged, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn headline_rates_restated_in_the_body() {
+    let body = "青山镇召开整改推进会。会上通报,全镇共受理群众诉求640件,已办结587件,办结率达91.72%。\n\n下一步将持续推进。";
+    // 587 / 640 = 91.72%.
+    for (headline, flagged) in [
+        ("青山镇群众诉求办理进度已超91%", false),
+        ("青山镇群众诉求办理进度已超94%", true),
+        ("青山镇群众诉求办结率近92%", false),
+        ("青山镇群众诉求办结率近95%", true),
+        // Another rate's name is not the body's rate.
+        ("青山镇群众满意率已超94%", false),
+    ] {
+        let text = format!("{headline}\n\n{body}");
+        assert_eq!(
+            !fired(&text).is_empty(),
+            flagged,
+            "{text}: {:?}",
+            read(&text)
+        );
+    }
+    let text = format!("青山镇群众诉求办理进度已超91%\n\n{body}");
+    assert!(
+        read(&text).contains(&"Headline~ 超91%=587件/640件".to_string()),
+        "{:?}",
+        read(&text)
+    );
+    // Two completion rates of different counts in the body: the headline is not bound.
+    let two = "青山镇群众诉求办理进度已超94%\n\n全镇共受理群众诉求640件,已办结587件,办结率达91.72%。其中东岭村受理诉求40件,已办结30件,办结率75%。";
+    assert!(fired(two).is_empty(), "{:?}", read(two));
+    // A larger figure of the unit in the body: the rate may be of a part.
+    let part = "青山镇群众诉求办理进度已超94%\n\n全镇共受理群众诉求640件,已办结587件,办结率达91.72%。全县累计受理诉求5200件。";
+    assert!(fired(part).is_empty(), "{:?}", read(part));
+}
+
+#[test]
 fn approximate_shares_with_decimals() {
     for (text, flagged) in [
         (
