@@ -13,7 +13,8 @@
 //!   `实现103%整改到位`; after its done count with the whole stated in the sentence before, the
 //!   done count's share of that whole; a headline's rate restating the body's one completion
 //!   rate, against the body's counts;
-//! - a total split by status: completed and the rest ([`status`]);
+//! - a total split by status: completed and the rest ([`status`]); the rest restated after the
+//!   whole and its done count (`共53件未办结诉求`, [`complements`]);
 //! - people by rank with the rest named, against the total of their measure ([`ranks`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
 //! - a growth rate after a figure and its change against an earlier period ([`growth`]):
@@ -26,6 +27,7 @@
 //! Where a construction is read but its figures cannot be bound surely, the statement says why
 //! it is not checked ([`Relation::NotChecked`]).
 
+pub mod complements;
 pub mod growth;
 pub mod lists;
 pub mod ranks;
@@ -90,6 +92,9 @@ pub enum Construction {
     /// A figure, its change against an earlier period and the growth rate
     /// (`收入52.8万元,较上年增加4.8万元,增长10%`).
     Growth,
+    /// The rest of a whole restated after the whole and its done count (`受理诉求640件,已办结
+    /// 587件……共53件未办结诉求`): the whole is the done count and the rest.
+    Complement,
     /// Parts listed one after another and their total right after them
     /// (`3个村、2个社区共5个村(社区)`).
     ListTotal,
@@ -162,6 +167,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(table::read(doc, figures));
     out.extend(regions::read(&doc.source, figures));
     out.extend(status::read(&doc.source, figures));
+    out.extend(complements::read(&doc.source, figures));
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));

@@ -94,13 +94,9 @@ pub(super) struct Counts {
 
 /// The done count and the whole of the completion rate at figure `r`: the figure right before
 /// the rate is a count saying it was done (已完成, 已办结, …), in the rate's clause or the one
-/// before; the whole is the one other figure of its unit in the sentence, bare of any status and
-/// not smaller; with no other figure of the unit in the sentence, the one figure of the unit in
-/// the sentence before, marked as a total (`共`, `合计`, `累计`). Two figures of the unit, a
-/// status on the whole, or a whole of another noun give None.
+/// before; its whole is read by [`whole_of`].
 pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Counts> {
-    use super::status::{Status, same_noun, sentence_start, status};
-    use super::{SENTENCE_STOPS, exact, family};
+    use super::{SENTENCE_STOPS, family};
     let rf = &figures[r];
     let d = r.checked_sub(1)?;
     let df = &figures[d];
@@ -115,6 +111,27 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
     }
     let between = source.get(df.quantity.span.end..rf.quantity.span.start)?;
     if between.contains(SENTENCE_STOPS) || between.matches([',', '，', ':', '：']).count() > 1 {
+        return None;
+    }
+    let (base, in_sentence) = whole_of(source, figures, d)?;
+    Some(Counts {
+        done: d,
+        base,
+        in_sentence,
+    })
+}
+
+/// The whole of the done count at figure `d`: the one other figure of its unit in its
+/// sentence, bare of any status and not smaller (true); with no other figure of the unit in
+/// the sentence, the one figure of the unit in the sentence before, marked as a total (`共`,
+/// `合计`, `累计`) (false). None when `d` says no status of done, or for two figures of the
+/// unit, a status on the whole, or a whole of another noun.
+pub(super) fn whole_of(source: &str, figures: &[Figure], d: usize) -> Option<(usize, bool)> {
+    use super::status::{Status, same_noun, sentence_start, status};
+    use super::{exact, family};
+    let df = &figures[d];
+    let unit = family(&df.quantity.unit);
+    if unit.is_empty() || unit == "%" || df.quantity.ordinal || df.quantity.in_range {
         return None;
     }
     let (dv, _) = exact(df)?;
@@ -136,13 +153,7 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
         .filter(|&k| family(&figures[k].quantity.unit) == unit)
         .collect();
     match mine.as_slice() {
-        [t] => {
-            return whole(*t).then_some(Counts {
-                done: d,
-                base: *t,
-                in_sentence: true,
-            });
-        }
+        [t] => return whole(*t).then_some((*t, true)),
         [] => {}
         _ => return None,
     }
@@ -166,11 +177,7 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
     let head = source
         .get(tf.clause.start.min(tf.quantity.span.start)..tf.quantity.span.start)
         .unwrap_or("");
-    (TOTAL.iter().any(|w| head.contains(w)) && whole(*t)).then_some(Counts {
-        done: d,
-        base: *t,
-        in_sentence: false,
-    })
+    (TOTAL.iter().any(|w| head.contains(w)) && whole(*t)).then_some((*t, false))
 }
 
 /// A headline's words that make its percentage a completion rate or the progress of one.

@@ -642,3 +642,36 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_rest_restated_after_its_whole() {
+    let whole = "青山镇共受理群众诉求640件,已办结587件,办结率91.72%。\n\n下一步将持续推进。";
+    assert_eq!(
+        read(&format!("{whole}全镇共53件未办结诉求中,有20件涉及土地。")),
+        ["Complement~ 640件=587件+53件", "Rate 91.72%<=100%"]
+    );
+    for (rest, flagged) in [
+        ("全镇共53件未办结诉求中,有20件涉及土地。", false),
+        ("全镇共54件未办结诉求中,有20件涉及土地。", true),
+        ("目前尚未办结的诉求共52件。", true),
+        ("目前尚未办结的诉求共53件。", false),
+        // A part of the rest: a 其中 sentence, no total's word, another verb, another thing.
+        ("其中,东岭村共5件未办结诉求。", false),
+        ("东岭村还有5件未办结诉求。", false),
+        ("全镇共5件未整改诉求。", false),
+        ("全镇共5件未办结案件。", false),
+        // Another figure of the unit before it in its sentence.
+        ("全镇新受理诉求12件,共5件未办结诉求。", false),
+    ] {
+        let text = format!("{whole}{rest}");
+        assert_eq!(
+            !fired(&text).is_empty(),
+            flagged,
+            "{text}: {:?}",
+            read(&text)
+        );
+    }
+    // Two wholes with different done counts: the rest is not read.
+    let two = "青山镇共受理群众诉求640件,已办结587件。东岭村受理群众诉求40件,已办结30件。全镇共54件未办结诉求。";
+    assert!(fired(two).is_empty(), "{:?}", read(two));
+}
