@@ -15,6 +15,7 @@
 //!   rate, against the body's counts;
 //! - a total split by status: completed and the rest ([`status`]); the rest restated after the
 //!   whole and its done count (`共53件未办结诉求`, [`complements`]);
+//! - a whole split by the year its parts fall due ([`due`]);
 //! - people by rank with the rest named, against the total of their measure ([`ranks`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
 //! - a growth rate after a figure and its change against an earlier period ([`growth`]):
@@ -28,6 +29,7 @@
 //! it is not checked ([`Relation::NotChecked`]).
 
 pub mod complements;
+pub mod due;
 pub mod growth;
 pub mod lists;
 pub mod ranks;
@@ -95,6 +97,9 @@ pub enum Construction {
     /// The rest of a whole restated after the whole and its done count (`受理诉求640件,已办结
     /// 587件……共53件未办结诉求`): the whole is the done count and the rest.
     Complement,
+    /// A whole split by the year its parts fall due (`60项问题中,2021年应完成整改的35项……;
+    /// 2022年应完成整改的25项……`).
+    DueYears,
     /// Parts listed one after another and their total right after them
     /// (`3个村、2个社区共5个村(社区)`).
     ListTotal,
@@ -168,6 +173,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(regions::read(&doc.source, figures));
     out.extend(status::read(&doc.source, figures));
     out.extend(complements::read(&doc.source, figures));
+    out.extend(due::read(&doc.source, figures));
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));

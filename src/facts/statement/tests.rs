@@ -675,3 +675,48 @@ fn the_rest_restated_after_its_whole() {
     let two = "青山镇共受理群众诉求640件,已办结587件。东岭村受理群众诉求40件,已办结30件。全镇共54件未办结诉求。";
     assert!(fired(two).is_empty(), "{:?}", read(two));
 }
+
+#[test]
+fn wholes_split_by_due_year() {
+    let split = "青山镇巡察反馈的40项问题中,2022年应完成整改的24项问题已完成整改22项,2项未达到序时进度;2023年应完成整改的10项问题已完成整改6项,剩余4项整改任务和2024年应完成整改的6项问题达到序时进度。";
+    assert_eq!(
+        read(split),
+        ["DueYears~ 40项=24项+10项+6项", "StatusSplit 24项=22项+2项"]
+    );
+    for (text, flagged) in [
+        (split.to_string(), false),
+        (split.replace("40项", "41项"), true),
+        (split.replace("2024年应完成整改的6项", "2024年应完成整改的7项"), true),
+        // Not consecutive years: a year between may be left out.
+        (split.replace("2024年", "2025年").replace("40项", "41项"), false),
+        // Another rest named: the years need not exhaust the whole.
+        (
+            split
+                .replace("40项", "45项")
+                .replace("达到序时进度。", "达到序时进度,其余5项需长期坚持。"),
+            false,
+        ),
+        (
+            format!("{}其余问题正在推进。", split.replace("40项", "45项")),
+            false,
+        ),
+        // A single year part is a subset, not a split.
+        (
+            "青山镇巡察反馈的40项问题中,2022年应完成整改的24项问题已完成整改22项,2项未达到序时进度。"
+                .to_string(),
+            false,
+        ),
+        // No `……中` head: the figure is not read as the whole.
+        (split.replace("40项问题中", "40项问题"), false),
+    ] {
+        assert_eq!(!fired(&text).is_empty(), flagged, "{text}: {:?}", read(&text));
+    }
+    // A year's status parts that do not add up to it: the grouping is not sure (the year's
+    // own split is reported by the sentence readers).
+    let uneven = split.replace("已完成整改6项", "已完成整改7项");
+    assert!(
+        !read(&uneven).iter().any(|s| s.starts_with("DueYears")),
+        "{:?}",
+        read(&uneven)
+    );
+}
