@@ -5,12 +5,13 @@
 //!
 //! The rest must say `未` (尚未, 没有) with the verb of the done count (办结, 完成, 整改, 销号,
 //! 结案, 化解, 解决), stand right after a total's word (共, 共有, 共计, 合计, 累计, 总计), be the
-//! first figure of its unit in its sentence, not in a `其中` sentence, and name a thing that the
+//! first figure of its unit in its sentence, not in a `其中` sentence, not count other years' or
+//! new cases (含, 包括, 往年, 积案, 新增, 另), and name a thing that the
 //! whole's sentence names too (two characters in common besides the status words). Every done
 //! count of that verb and unit before it, with its whole ([`super::rates::whole_of`]), must be of
 //! the same whole and done count: with two different pairs the rest is not read.
 
-use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, family, statement};
+use super::{Construction, Relation, Statement, exact, family, statement};
 use crate::facts::Figure;
 
 /// Verbs of done things, in the order they are looked for (整改 inside 完成整改 is found
@@ -20,6 +21,21 @@ const VERBS: &[&str] = &[
 ];
 /// Words that deny the verb.
 const NOT: &[&str] = &["未", "没有", "沒有"];
+/// Words that make the rest count other things than the whole's: earlier years' cases,
+/// new ones, a cumulative count.
+const OTHER_TIMES: &[&str] = &[
+    "含",
+    "包括",
+    "往年",
+    "历年",
+    "歷年",
+    "积案",
+    "積案",
+    "以前",
+    "新增",
+    "新受理",
+    "另",
+];
 /// A total's words right before the rest.
 const TOTAL: &[&str] = &[
     "共", "共有", "共计", "共計", "合计", "合計", "累计", "累計", "总计", "總計",
@@ -118,16 +134,16 @@ fn rest_of(
 ) -> Option<Statement> {
     let unit = family(&rf.quantity.unit);
     let own = sentence_head(source, rf);
+    let start = super::status::sentence_start(source, rf);
+    let (_, tail) = around(source, figures, r);
     if own.trim_start().starts_with("其中")
+        || OTHER_TIMES
+            .iter()
+            .any(|w| own.contains(w) || tail.contains(w))
         || figures[..r]
             .iter()
             .rev()
-            .take_while(|g| {
-                g.passage == rf.passage
-                    && source[g.quantity.span.end..rf.quantity.span.start]
-                        .find(SENTENCE_STOPS)
-                        .is_none()
-            })
+            .take_while(|g| g.passage == rf.passage && g.quantity.span.start >= start)
             .any(|g| family(&g.quantity.unit) == unit)
     {
         return None;

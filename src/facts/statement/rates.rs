@@ -80,6 +80,13 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
 /// A total's marker before it in its clause: `共明确整改任务120项`, `总计`, `合计`, `累计`.
 const TOTAL: &[&str] = &["共", "总", "總", "合计", "合計", "累计", "累計", "全部"];
 
+/// Words in a rate's sentence that make its done count a part of the total stated before:
+/// `年度目标任务`, `应完成的`, `其中`.
+const SUBSET: &[&str] = &[
+    "应", "應", "年度", "目标", "目標", "计划", "計劃", "本年", "今年", "当年", "當年", "序时",
+    "序時", "其中", "阶段", "階段",
+];
+
 /// The counts a completion rate at figure `r` is computed from.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Counts {
@@ -94,7 +101,8 @@ pub(super) struct Counts {
 
 /// The done count and the whole of the completion rate at figure `r`: the figure right before
 /// the rate is a count saying it was done (已完成, 已办结, …), in the rate's clause or the one
-/// before; its whole is read by [`whole_of`].
+/// before; its whole is read by [`whole_of`]. A whole in the sentence before is not taken
+/// when the rate's sentence names a part of it (`今年`, `年度目标`, `应完成`, `其中`, `阶段`).
 pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Counts> {
     use super::{SENTENCE_STOPS, family};
     let rf = &figures[r];
@@ -114,6 +122,14 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
         return None;
     }
     let (base, in_sentence) = whole_of(source, figures, d)?;
+    // A rate of a part of the whole stated before (this year's tasks, those due): not of it.
+    if !in_sentence {
+        let start = super::status::sentence_start(source, df);
+        let head = source.get(start..rf.quantity.span.start).unwrap_or("");
+        if SUBSET.iter().any(|w| head.contains(w)) {
+            return None;
+        }
+    }
     Some(Counts {
         done: d,
         base,

@@ -385,6 +385,11 @@ fn completion_rates_of_the_total_before() {
         read("青山镇共列出整改任务520项。截至年底,正在推进310项,完成率近60%。"),
         ["Rate 近60%<=100%"]
     );
+    // A rate of this year's tasks, a part of the total before.
+    assert_eq!(
+        read("青山镇共列出整改任务520项。截至目前,已完成年度目标任务310项,完成率100%。"),
+        ["Rate 100%<=100%"]
+    );
     // Qualifiers: 近p% lies within 2.5 points below p; 超p% above p; 约p% within 1.5 points.
     for (text, flagged) in [
         (
@@ -660,6 +665,8 @@ fn the_rest_restated_after_its_whole() {
         ("东岭村还有5件未办结诉求。", false),
         ("全镇共5件未整改诉求。", false),
         ("全镇共5件未办结案件。", false),
+        // Earlier years' cases counted in.
+        ("全镇共60件未办结诉求(含往年积案)。", false),
         // Another figure of the unit before it in its sentence.
         ("全镇新受理诉求12件,共5件未办结诉求。", false),
     ] {
