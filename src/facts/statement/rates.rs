@@ -226,6 +226,30 @@ pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
         })
         .min()
         .unwrap_or(source.len());
+    // The headline's percentages named as a completion rate or a progress, with the rate's
+    // name when they name one.
+    let mut heads = Vec::new();
+    for (h, f) in figures.iter().enumerate() {
+        let at = f.quantity.span.start;
+        if at >= body {
+            break;
+        }
+        if f.quantity.unit != "%" || f.quantity.in_range {
+            continue;
+        }
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = source[line_start..].split('\n').next().unwrap_or("");
+        let lead = source.get(f.clause.start.min(at)..at).unwrap_or("");
+        let Some(m) = HEADLINE_RATE.captures(lead) else {
+            continue;
+        };
+        if line.chars().count() <= HEADLINE_CHARS {
+            heads.push((h, m.name("name").map(|n| n.as_str().to_string())));
+        }
+    }
+    if heads.is_empty() {
+        return Vec::new();
+    }
     let mut rates = Vec::new();
     for (r, f) in figures.iter().enumerate() {
         if f.quantity.span.start < body || f.quantity.unit != "%" {
@@ -244,11 +268,29 @@ pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
     let Some((name, c)) = rates.first().cloned() else {
         return Vec::new();
     };
+    let not_checked = |why: &str| -> Vec<Statement> {
+        heads
+            .iter()
+            .map(|&(h, _)| {
+                statement(
+                    figures,
+                    Construction::Headline,
+                    Relation::NotChecked {
+                        figure: h,
+                        why: why.to_string(),
+                    },
+                    false,
+                )
+            })
+            .collect()
+    };
     let value = |k: usize| exact(&figures[k]).map(|iv| iv.0);
     if rates.iter().any(|(n, o)| {
         *n != name || value(o.done) != value(c.done) || value(o.base) != value(c.base)
     }) {
-        return Vec::new();
+        return not_checked(
+            "未核对: 正文有多个完成率 / not checked: the body states more than one completion rate",
+        );
     }
     let unit = family(&figures[c.base].quantity.unit);
     let whole = value(c.base).unwrap_or(f64::INFINITY);
@@ -257,35 +299,24 @@ pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
             && family(&g.quantity.unit) == unit
             && exact(g).is_some_and(|iv| iv.0 > whole)
     }) {
-        return Vec::new();
+        return not_checked(
+            "未核对: 正文完成率的基数不是全文最大的总数 / not checked: the body's rate may be of a part",
+        );
     }
-    let mut out = Vec::new();
-    for (h, f) in figures.iter().enumerate() {
-        let at = f.quantity.span.start;
-        if at >= body || f.quantity.unit != "%" || f.quantity.in_range {
-            continue;
-        }
-        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line = source[line_start..].split('\n').next().unwrap_or("");
-        let lead = source.get(f.clause.start.min(at)..at).unwrap_or("");
-        let Some(m) = HEADLINE_RATE.captures(lead) else {
-            continue;
-        };
-        if line.chars().count() > HEADLINE_CHARS
-            || m.name("name").is_some_and(|n| n.as_str() != name)
-        {
-            continue;
-        }
-        out.push(statement(
-            figures,
-            Construction::Headline,
-            Relation::Share {
-                numerators: vec![vec![c.done]],
-                base: vec![c.base],
-                percent: h,
-            },
-            false,
-        ));
-    }
-    out
+    heads
+        .iter()
+        .filter(|(_, named)| named.as_ref().is_none_or(|n| *n == name))
+        .map(|&(h, _)| {
+            statement(
+                figures,
+                Construction::Headline,
+                Relation::Share {
+                    numerators: vec![vec![c.done]],
+                    base: vec![c.base],
+                    percent: h,
+                },
+                false,
+            )
+        })
+        .collect()
 }
