@@ -199,7 +199,7 @@ pub(super) fn whole_of(source: &str, figures: &[Figure], d: usize) -> Option<(us
 /// A headline's words that make its percentage a completion rate or the progress of one.
 static HEADLINE_RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<name>完成|整改|办结|辦結|销号|銷號|结案|結案)率|(?:办理|辦理|整改|完成)?进度|進度",
+        r"(?P<name>完成|整改|办结|辦結|销号|銷號|结案|結案)率|(?:办理|辦理|整改|完成|办结|辦結)(?:进度|進度)",
     )
     .expect("a valid pattern")
 });
@@ -210,7 +210,7 @@ const HEADLINE_CHARS: usize = 80;
 /// A headline's percentage restating the body's completion rate (`……办理进度已超91%` above a
 /// body that says `受理信访件7878件,已办结7201件,办结率达91.41%`): the headline is a line
 /// without a sentence's stop before the first line that has one, its percentage named as a
-/// completion rate or a progress; the body's completion rates that have their counts
+/// completion rate or the progress of handling (办理进度, 整改进度; not 序时进度); the body's completion rates that have their counts
 /// ([`counts`]) must all be of the same done count and whole, that whole the largest figure of
 /// its unit in the body, and a rate named in the headline must be the body's rate's name. The
 /// headline is then weighed against the body's done count and whole.
@@ -240,7 +240,12 @@ pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
         let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
         let line = source[line_start..].split('\n').next().unwrap_or("");
         let lead = source.get(f.clause.start.min(at)..at).unwrap_or("");
-        let Some(m) = HEADLINE_RATE.captures(lead) else {
+        // 序时进度 is the share of the schedule, not of the things.
+        let Some(m) = HEADLINE_RATE.captures(lead).filter(|_| {
+            !["序时", "序時", "时序", "時序"]
+                .iter()
+                .any(|w| lead.contains(w))
+        }) else {
             continue;
         };
         if line.chars().count() <= HEADLINE_CHARS {
