@@ -31,7 +31,17 @@ its own name and followed straight by `共` and their total (`21个机关党组�
 unsure: reported as a warning).
 数量陈述中的求和关系也核对：各占比之和为100%的一组数字与其总数；文本表格的合计行与各列之和（表格完整时）；
 “数字+名称”逐项列举、紧接“共”与总数的列举（总数的名称须与某一项名称同尾，如“党组织”与“国企党组织”，或没有名称；
-列举以“等”结尾、只有一项、各项之和不到总数一半或超过两倍的不核对；报告为不够确定）。
+列举以“等”结尾、只有一项、各项之和不到总数一半或超过两倍的不核对；报告为不够确定）；
+前文写明总数与已完成数（`受理诉求640件,已办结587件`）后，紧接“共、合计、累计”以同一动词否定的其余数
+（`全镇共53件未办结诉求`，须是其句中该单位的第一个数字、不在“其中”句内、与总数所在句有相同的事物名称，
+全文该动词的完成数与总数只有一组）：总数 = 完成数 + 其余数（报告为不够确定）。
+按应完成年份划分的总数（`反馈的40项问题中,2022年应完成整改的24项……;2023年应完成整改的10项……`）：各年份连续、
+每年一项、两项以上，句中同单位的其他数字都是前一年份项的状态部分且恰好相加等于该项，句中与下一句开头没有“其余、
+其他、另有、此外、长期”：总数 = 各年份项之和（报告为不够确定）。
+A whole split by due year (`N项X中`, parts after `YYYY年应完成整改的`, consecutive years, every other figure a status
+part adding up to its year's part, no other rest named): whole = the years' parts (unsure).
+The rest restated after a whole and its done count (`共53件未办结诉求`, the done count's verb denied, right after
+共/合计/累计, one such whole and done count in the report): whole = done + rest (unsure).
 
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
 different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in

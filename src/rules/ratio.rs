@@ -56,7 +56,18 @@ A percentage against the figures it is computed from, by interval arithmetic at 
   A growth rate after a figure and its change against an earlier period: 100 · change / (figure ∓ change).
 - 完成率超过100%（`whole`）：`办结率102.5%`、`实现103%整改到位`。A completion rate above 100%.
 
-基数未写明或有歧义（如“占应进事项的76%”）的不核对；带“以上、近、超”等的百分比不核对。带“约”且有小数的占比按少一位
+- 前句总数的完成率（`stated_share`）：`共明确整改任务520项。截至年底,已完成310项,完成率近60%`，率紧接在完成数之后、
+  句中没有同单位的其他数字时，基数是前一句中唯一一个同单位、标明为总数（共、合计、累计）的数字；只报告为不够确定。
+  A completion rate right after its done count whose whole is the total of the sentence before (unsure only).
+- 标题中的完成率或进度（`stated_share`）：`……办理进度已超91%` 在正文之前的标题行中，正文的完成率（有完成数与基数）
+  只有一种算法、基数是正文中该单位最大的数字、标题写明的率名与正文相同时，按正文的完成数与基数核对；只报告为不够确定。
+  A headline's rate or progress against the body's one completion rate and its counts (unsure only).
+- 上述数量陈述中带限定词的百分比按限定词的范围核对：`近p%`（将近、接近）为 [p − 2.5, p]，`超p%`（超过、逾、以上）
+  不低于 p，`约p%`（左右）整数为 p ± 1.5，`不足p%` 不高于 p（各加书写精度的一半）；只报告为不够确定。
+  In these statements a qualified percentage is weighed by its qualifier's reach: 近p% within 2.5 points below p,
+  超p% at least p, a whole 约p% within 1.5 points, 不足p% at most p.
+
+基数未写明或有歧义（如“占应进事项的76%”）的不核对；句内读法中带“以上、近、超”等的百分比不核对。带“约”且有小数的占比按少一位
 小数的精度核对（`约39.29%` 代表 [39.19, 39.39]，`约39.3%` 代表 [38.3, 40.3]），只报告为不够确定；带“约”的整数
 百分比不核对。A share written `约p%` with decimals is read one decimal place coarser and reported as unsure only;
 a whole `约40%` is not checked.

@@ -19,16 +19,20 @@ const PREFIXES: &[(&str, Approx)] = &[
     ("将近", Approx::Below),
     ("接近", Approx::Below),
     ("超过", Approx::AtLeast),
+    ("不超", Approx::Below),
     ("不足", Approx::Below),
     ("不到", Approx::Below),
     ("至少", Approx::AtLeast),
     ("约", Approx::About),
     ("近", Approx::Below),
     ("逾", Approx::AtLeast),
+    ("超", Approx::AtLeast),
 ];
 
 /// Before 约 these make another word: 节约, 制约, 预约 …
 const NOT_BEFORE_YUE: &str = "节制预契公条违履邀签集简隐特相婉誓合失践赴要守爽协盟租";
+/// Before 超 these make another word: 赶超, 高超.
+const NOT_BEFORE_CHAO: &str = "赶趕高";
 /// Before 近 these make another word: 最近, 附近, 临近 …
 const NOT_BEFORE_JIN: &str = "最附临靠亲邻贴就逼新相浅平挨";
 
@@ -40,6 +44,7 @@ pub(super) fn find_prefix(text: &str, lo: usize, p: usize) -> Option<Marker> {
     let blocked = match word {
         "约" => prev.is_some_and(|c| NOT_BEFORE_YUE.contains(c)),
         "近" => prev.is_some_and(|c| NOT_BEFORE_JIN.contains(c)),
+        "超" => prev.is_some_and(|c| NOT_BEFORE_CHAO.contains(c)),
         _ => false,
     };
     (!blocked).then_some(Marker {

@@ -59,10 +59,11 @@
 //! nothing, `二〇二三年` gives 2023 年 (dates are the caller's to remove, as with `2023年`).
 //!
 //! # Approximations
-//! Prefixes `约` `大约` (About), `近` `将近` `接近` `不足` `不到` `不超过` (Below), `超过` `逾`
-//! `至少` (AtLeast); suffixes `余` `多` (right after the figure or its scale: AtLeast, bounded),
+//! Prefixes `约` `大约` (About), `近` `将近` `接近` `不足` `不到` `不超过` `不超` (Below), `超过`
+//! `超` `逾` `至少` (AtLeast); suffixes `余` `多` (right after the figure or its scale: AtLeast, bounded),
 //! `以上` (AtLeast), `以下` `以内` (Below), `左右` (About), after the figure or after the unit.
-//! `约` after `节 制 预 契 公 条 违 履 …` and `近` after `最 附 临 靠 …` are parts of other words.
+//! `约` after `节 制 预 契 公 条 违 履 …`, `近` after `最 附 临 靠 …` and `超` after `赶 高` are
+//! parts of other words.
 //! `近` before a time unit means "the last" (`近三年`), not "nearly": no marker. A `余`/`多`
 //! marker wins over any other (their words are then left out of the span); a prefix and a suffix
 //! that disagree give About. `多` counts only when a scale, a unit or a non-ideograph follows.

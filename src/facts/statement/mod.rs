@@ -10,8 +10,12 @@
 //!   93.75%`; a list of shares of one whole that add up to 100% also states that its counts add
 //!   up to the whole;
 //! - a completion rate of countable things, which cannot exceed 100% ([`rates`]): `办结率102.5%`,
-//!   `实现103%整改到位`;
-//! - a total split by status: completed and the rest ([`status`]);
+//!   `实现103%整改到位`; after its done count with the whole stated in the sentence before, the
+//!   done count's share of that whole; a headline's rate restating the body's one completion
+//!   rate, against the body's counts;
+//! - a total split by status: completed and the rest ([`status`]); the rest restated after the
+//!   whole and its done count (`共53件未办结诉求`, [`complements`]);
+//! - a whole split by the year its parts fall due ([`due`]);
 //! - people by rank with the rest named, against the total of their measure ([`ranks`]);
 //! - a total across regions against the regions' figures given after it ([`regions`]);
 //! - a growth rate after a figure and its change against an earlier period ([`growth`]):
@@ -24,6 +28,8 @@
 //! Where a construction is read but its figures cannot be bound surely, the statement says why
 //! it is not checked ([`Relation::NotChecked`]).
 
+pub mod complements;
+pub mod due;
 pub mod growth;
 pub mod lists;
 pub mod ranks;
@@ -65,6 +71,12 @@ pub enum Construction {
     ShareList,
     /// A completion rate (`办结率`, `整改率`, `实现p%整改到位`): at most 100%.
     Rate,
+    /// A completion rate right after its done count, whose whole is the total of the sentence
+    /// before (`共明确整改任务120项。截至年底,已完成70项,完成率近60%`).
+    RateOfTotal,
+    /// A headline's rate (`办理进度已超91%`) restating the body's one completion rate, against
+    /// the body's done count and whole.
+    Headline,
     /// A row of a table written as text, with count columns and a rate column.
     TableRow,
     /// A table's 合计 row against the sums of its columns.
@@ -82,6 +94,12 @@ pub enum Construction {
     /// A figure, its change against an earlier period and the growth rate
     /// (`收入52.8万元,较上年增加4.8万元,增长10%`).
     Growth,
+    /// The rest of a whole restated after the whole and its done count (`受理诉求640件,已办结
+    /// 587件……共53件未办结诉求`): the whole is the done count and the rest.
+    Complement,
+    /// A whole split by the year its parts fall due (`60项问题中,2021年应完成整改的35项……;
+    /// 2022年应完成整改的25项……`).
+    DueYears,
     /// Parts listed one after another and their total right after them
     /// (`3个村、2个社区共5个村(社区)`).
     ListTotal,
@@ -154,6 +172,8 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(table::read(doc, figures));
     out.extend(regions::read(&doc.source, figures));
     out.extend(status::read(&doc.source, figures));
+    out.extend(complements::read(&doc.source, figures));
+    out.extend(due::read(&doc.source, figures));
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));
@@ -236,4 +256,39 @@ pub fn exact(f: &Figure) -> Option<(f64, f64)> {
         return Some((q.written, q.written));
     }
     q.interval()
+}
+
+/// How far below a `近p%` (`将近`, `接近`) the true value may lie, in percentage points.
+pub const NEAR_BELOW: f64 = 2.5;
+/// How far from an `约p%` (`p%左右`) written as a whole number the true value may lie.
+pub const ABOUT_WHOLE: f64 = 1.5;
+
+/// The values an approximate percentage stands for, for weighing it against the counts it is
+/// computed from; None for exact figures, ranges' ends and qualifiers that bound nothing
+/// useful. `h` is half the written step (0.5 for a whole number):
+/// - `近p%`, `将近p%`, `接近p%`: slightly below p, `[p − 2.5, p + h]` (`近60%` for 58.92%);
+/// - `超p%`, `超过p%`, `逾p%`, `p%以上`, `至少p%`: above p, `[p − h, +∞)`;
+/// - `约p%`, `p%左右`: near p, `±1.5` points for a whole p, one decimal place coarser than
+///   written for decimals (`约39.29%` is [39.19, 39.39]);
+/// - `不足p%`, `不到p%`, `p%以下`: below p only, `(−∞, p + h]`.
+pub fn approx_percent(source: &str, f: &Figure) -> Option<(f64, f64)> {
+    use super::number::Approx;
+    let q = &f.quantity;
+    if q.unit != "%" || q.in_range || q.ordinal || !q.written.is_finite() {
+        return None;
+    }
+    let p = q.written;
+    let half = 0.5 * 10f64.powi(-i32::from(q.decimals));
+    let prefix = source.get(q.span.start..q.num_span.start).unwrap_or("");
+    match q.approx {
+        Approx::Exact => None,
+        Approx::Below if prefix.ends_with('近') => Some((p - NEAR_BELOW, p + half)),
+        Approx::Below => Some((f64::NEG_INFINITY, p + half)),
+        Approx::AtLeast => Some((p - half, f64::INFINITY)),
+        Approx::About if q.decimals == 0 => Some((p - ABOUT_WHOLE, p + ABOUT_WHOLE)),
+        Approx::About => {
+            let coarse = 10f64.powi(1 - i32::from(q.decimals));
+            Some((p - coarse, p + coarse))
+        }
+    }
 }

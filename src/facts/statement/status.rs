@@ -63,7 +63,7 @@ const REMAINDER: &[&str] = &["其余", "其餘", "剩余", "剩餘", "余下"];
 
 /// A part's status.
 #[derive(Clone, Copy, PartialEq)]
-enum Status {
+pub(super) enum Status {
     Done,
     Rest,
 }
@@ -86,7 +86,7 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
 
 /// The status of figure `k` from the words of its clause around it: before it in its clause,
 /// and after it up to the next figure or the clause's end.
-fn status(source: &str, figures: &[Figure], k: usize) -> Option<Status> {
+pub(super) fn status(source: &str, figures: &[Figure], k: usize) -> Option<Status> {
     let f = &figures[k];
     let q = &f.quantity;
     let head = source.get(f.clause.start.min(q.span.start)..q.span.start)?;
@@ -273,7 +273,7 @@ fn rate_of_split(
 }
 
 /// Where the sentence of a figure starts.
-fn sentence_start(source: &str, f: &Figure) -> usize {
+pub(super) fn sentence_start(source: &str, f: &Figure) -> usize {
     let at = f.quantity.span.start;
     let (from, before) = super::behind(source, at, f.passage.start.min(at));
     before.rfind(SENTENCE_STOPS).map_or(from, |i| {
@@ -360,7 +360,7 @@ fn total_before(
 
 /// True when the total may count what the parts count: a part names no noun, or both name the
 /// same (one ends the other).
-fn same_noun(total: &Figure, part: &Figure) -> bool {
+pub(super) fn same_noun(total: &Figure, part: &Figure) -> bool {
     let (x, y) = (&total.noun, &part.noun);
     x.is_empty() || y.is_empty() || x.ends_with(y.as_str()) || y.ends_with(x.as_str())
 }

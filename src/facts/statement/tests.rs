@@ -364,6 +364,137 @@ fn lists_with_their_total_after_them() {
 }
 
 #[test]
+fn completion_rates_of_the_total_before() {
+    // The whole in the sentence before, marked as a total: 310 / 520 = 59.62%.
+    assert_eq!(
+        read("青山镇方案共列出整改任务520项。截至年底,已完成310项,完成率近60%。"),
+        ["RateOfTotal~ 近60%=310项/520项", "Rate 近60%<=100%"]
+    );
+    // No total marker on the figure before: not read.
+    assert_eq!(
+        read("青山镇今年排查整改任务520项。截至年底,已完成310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // Two figures of the unit in the sentence before: not read.
+    assert_eq!(
+        read("青山镇共列出整改任务520项,其中重点任务40项。截至年底,已完成310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // Ongoing is not done.
+    assert_eq!(
+        read("青山镇共列出整改任务520项。截至年底,正在推进310项,完成率近60%。"),
+        ["Rate 近60%<=100%"]
+    );
+    // A rate of this year's tasks, a part of the total before.
+    assert_eq!(
+        read("青山镇共列出整改任务520项。截至目前,已完成年度目标任务310项,完成率100%。"),
+        ["Rate 100%<=100%"]
+    );
+    // Qualifiers: 近p% lies within 2.5 points below p; 超p% above p; 约p% within 1.5 points.
+    for (text, flagged) in [
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近60%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近61%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近63%。",
+            true,
+        ),
+        // 近 is below: 59.62% is not near 58%.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率近58%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率超59%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率超过62%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约61%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约62%。",
+            true,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率约59.6%。",
+            false,
+        ),
+        // 不足 bounds only from above.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率不足70%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率不足50%。",
+            true,
+        ),
+        // An exact rate: 59.62%.
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率59.6%。",
+            false,
+        ),
+        (
+            "青山镇共列出整改任务520项。截至年底,已完成310项,完成率62.6%。",
+            true,
+        ),
+    ] {
+        assert_eq!(!fired(text).is_empty(), flagged, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn headline_rates_restated_in_the_body() {
+    let body = "青山镇召开整改推进会。会上通报,全镇共受理群众诉求640件,已办结587件,办结率达91.72%。\n\n下一步将持续推进。";
+    // 587 / 640 = 91.72%.
+    for (headline, flagged) in [
+        ("青山镇群众诉求办理进度已超91%", false),
+        ("青山镇群众诉求办理进度已超94%", true),
+        ("青山镇群众诉求办结率近92%", false),
+        ("青山镇群众诉求办结率近95%", true),
+        // Another rate's name is not the body's rate; a progress of the schedule or of
+        // something else is not it either.
+        ("青山镇群众满意率已超94%", false),
+        ("青山镇群众诉求办理达到序时进度的95%", false),
+        ("青山镇资金拨付进度已超95%", false),
+    ] {
+        let text = format!("{headline}\n\n{body}");
+        assert_eq!(
+            !fired(&text).is_empty(),
+            flagged,
+            "{text}: {:?}",
+            read(&text)
+        );
+    }
+    let text = format!("青山镇群众诉求办理进度已超91%\n\n{body}");
+    assert!(
+        read(&text).contains(&"Headline~ 超91%=587件/640件".to_string()),
+        "{:?}",
+        read(&text)
+    );
+    // Two completion rates of different counts in the body: the headline is not bound.
+    let two = "青山镇群众诉求办理进度已超94%\n\n全镇共受理群众诉求640件,已办结587件,办结率达91.72%。其中东岭村受理诉求40件,已办结30件,办结率75%。";
+    assert!(fired(two).is_empty(), "{:?}", read(two));
+    assert!(
+        read(two).contains(&"Headline~ 超94%?".to_string()),
+        "{:?}",
+        read(two)
+    );
+    // A larger figure of the unit in the body: the rate may be of a part.
+    let part = "青山镇群众诉求办理进度已超94%\n\n全镇共受理群众诉求640件,已办结587件,办结率达91.72%。全县累计受理诉求5200件。";
+    assert!(fired(part).is_empty(), "{:?}", read(part));
+}
+
+#[test]
 fn approximate_shares_with_decimals() {
     for (text, flagged) in [
         (
@@ -523,4 +654,84 @@ proptest::proptest! {
             proptest::prop_assert!(reachable);
         }
     }
+}
+
+#[test]
+fn the_rest_restated_after_its_whole() {
+    let whole = "青山镇共受理群众诉求640件,已办结587件,办结率91.72%。\n\n下一步将持续推进。";
+    assert_eq!(
+        read(&format!("{whole}全镇共53件未办结诉求中,有20件涉及土地。")),
+        ["Complement~ 640件=587件+53件", "Rate 91.72%<=100%"]
+    );
+    for (rest, flagged) in [
+        ("全镇共53件未办结诉求中,有20件涉及土地。", false),
+        ("全镇共54件未办结诉求中,有20件涉及土地。", true),
+        ("目前尚未办结的诉求共52件。", true),
+        ("目前尚未办结的诉求共53件。", false),
+        // A part of the rest: a 其中 sentence, no total's word, another verb, another thing.
+        ("其中,东岭村共5件未办结诉求。", false),
+        ("东岭村还有5件未办结诉求。", false),
+        ("全镇共5件未整改诉求。", false),
+        ("全镇共5件未办结案件。", false),
+        // Earlier years' cases counted in.
+        ("全镇共60件未办结诉求(含往年积案)。", false),
+        // Another figure of the unit before it in its sentence.
+        ("全镇新受理诉求12件,共5件未办结诉求。", false),
+    ] {
+        let text = format!("{whole}{rest}");
+        assert_eq!(
+            !fired(&text).is_empty(),
+            flagged,
+            "{text}: {:?}",
+            read(&text)
+        );
+    }
+    // Two wholes with different done counts: the rest is not read.
+    let two = "青山镇共受理群众诉求640件,已办结587件。东岭村受理群众诉求40件,已办结30件。全镇共54件未办结诉求。";
+    assert!(fired(two).is_empty(), "{:?}", read(two));
+}
+
+#[test]
+fn wholes_split_by_due_year() {
+    let split = "青山镇巡察反馈的40项问题中,2022年应完成整改的24项问题已完成整改22项,2项未达到序时进度;2023年应完成整改的10项问题已完成整改6项,剩余4项整改任务和2024年应完成整改的6项问题达到序时进度。";
+    assert_eq!(
+        read(split),
+        ["DueYears~ 40项=24项+10项+6项", "StatusSplit 24项=22项+2项"]
+    );
+    for (text, flagged) in [
+        (split.to_string(), false),
+        (split.replace("40项", "41项"), true),
+        (split.replace("2024年应完成整改的6项", "2024年应完成整改的7项"), true),
+        // Not consecutive years: a year between may be left out.
+        (split.replace("2024年", "2025年").replace("40项", "41项"), false),
+        // Another rest named: the years need not exhaust the whole.
+        (
+            split
+                .replace("40项", "45项")
+                .replace("达到序时进度。", "达到序时进度,其余5项需长期坚持。"),
+            false,
+        ),
+        (
+            format!("{}其余问题正在推进。", split.replace("40项", "45项")),
+            false,
+        ),
+        // A single year part is a subset, not a split.
+        (
+            "青山镇巡察反馈的40项问题中,2022年应完成整改的24项问题已完成整改22项,2项未达到序时进度。"
+                .to_string(),
+            false,
+        ),
+        // No `……中` head: the figure is not read as the whole.
+        (split.replace("40项问题中", "40项问题"), false),
+    ] {
+        assert_eq!(!fired(&text).is_empty(), flagged, "{text}: {:?}", read(&text));
+    }
+    // A year's status parts that do not add up to it: the grouping is not sure (the year's
+    // own split is reported by the sentence readers).
+    let uneven = split.replace("已完成整改6项", "已完成整改7项");
+    assert!(
+        !read(&uneven).iter().any(|s| s.starts_with("DueYears")),
+        "{:?}",
+        read(&uneven)
+    );
 }

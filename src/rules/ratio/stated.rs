@@ -3,7 +3,7 @@
 
 use crate::document::Span;
 use crate::facts::Figure;
-use crate::facts::statement::{Relation, Statement, exact};
+use crate::facts::statement::{Relation, Statement, approx_percent, exact};
 use crate::rules::Hit;
 use crate::rules::arith::{Interval, show};
 
@@ -41,7 +41,11 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
     };
     let pf = &figures[*percent];
     let bf = &figures[*base.first()?];
-    let stated = iv(pf)?;
+    // An approximate percentage (`近60%`, `超91%`) is weighed by its qualifier's reach
+    // (`approx_percent`), never surely.
+    let approx = iv(pf).is_none();
+    let stated =
+        iv(pf).or_else(|| approx_percent(source, pf).map(|(lo, hi)| Interval { lo, hi }))?;
     let b = base
         .iter()
         .try_fold(Interval::exact(0.0), |acc, &i| Some(acc + iv(&figures[i])?))?;
@@ -66,7 +70,9 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
     let decimals = usize::from(q.decimals).max(1) + 1;
     let truncated = computed.iter().any(|(_, c)| c.meets(cut));
     let shown = show(c.mid(), decimals);
-    let note = if truncated {
+    let note = if approx {
+        format!("；文中为约数，按其限定词的范围核对（{}）", reach(stated))
+    } else if truncated {
         format!("；若作者是舍去尾数而非四舍五入，可得文中数字，但按四舍五入应为 {shown}%")
     } else {
         String::new()
@@ -98,7 +104,16 @@ pub(super) fn share(source: &str, figures: &[Figure], st: &Statement) -> Option<
             hit = hit.label(figures[i].quantity.span.clone(), "基数");
         }
     }
-    Some((hit, st.sure && !truncated))
+    Some((hit, st.sure && !truncated && !approx))
+}
+
+/// An approximate percentage's reach, for the help: `[57.5%, 60.5%]`, `≥ 90.5%`.
+fn reach(v: Interval) -> String {
+    match (v.lo.is_finite(), v.hi.is_finite()) {
+        (true, true) => format!("{}% 至 {}%", show(v.lo, 2), show(v.hi, 2)),
+        (true, false) => format!("不低于 {}%", show(v.lo, 2)),
+        (false, _) => format!("不高于 {}%", show(v.hi, 2)),
+    }
 }
 
 /// A completion rate above 100%.
