@@ -58,6 +58,12 @@ Readers add these figures up; a total that its own parts contradict undermines t
 - `remainders`: 引出其余部分的词，默认 `[剩余, 其余, 余下, 尚余, 还剩]`。Words for the rest of a total (sure).
 - `others`: 可能是其余部分也可能是额外数量的词，默认 `[尚有, 另有, 另外, 未完成]`，其配对不够确定。
   Words that may name the rest or something extra: their pairings are less certain.
+- `differences`: `true` 时只报告“差数”：独立成句的“其余N”（前文同名总数减去其间任一组同单位数字都不等于N时）、
+  `比第一批多/少N`（比较的两批数字都在文中、且另一批的数字只在只提到那一批的句子里出现一次）、
+  `除A和B外,N个X中已有M个`（M = N − 所除项数）、`N项X中,还有k项未完成`（与别处同名的“已完成d项”相对）；
+  默认 `false` 时不报告这些。这些配对都跨越分句或句子，均不够确定。
+  `true`: report only differences (a rest in a sentence of its own, a comparison with an earlier round, named
+  exceptions, the count not done against the count done stated elsewhere); all are less certain. Default `false`: the others.
 - `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对。
   Words of a part's label that describe a trait: such lists overlap and are not checked.
 ";
@@ -90,6 +96,8 @@ struct Params {
     others: Option<Vec<String>>,
     #[serde(default)]
     attributes: Option<Vec<String>>,
+    #[serde(default)]
+    differences: bool,
 }
 
 fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
@@ -106,6 +114,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         remainders: words(p.remainders, &["剩余", "其余", "余下", "尚余", "还剩"]),
         others: words(p.others, &["尚有", "另有", "另外", "未完成"]),
         attributes: words(p.attributes, ATTRIBUTES),
+        differences: p.differences,
     };
     let all = [
         &check.of_which,
@@ -128,6 +137,9 @@ struct PartsSum {
     remainders: Vec<String>,
     others: Vec<String>,
     attributes: Vec<String>,
+    /// Report the differences (其余 in a sentence of its own, 比第一批多, 除……外, 还有……未完成)
+    /// and nothing else; false: everything else.
+    differences: bool,
 }
 
 /// Words of a part's label that describe people by a trait rather than sort them: such parts
@@ -181,6 +193,15 @@ impl Check for PartsSum {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
+        if self.differences {
+            return cx
+                .facts
+                .statements
+                .iter()
+                .filter(|st| wanted(self.pairing, st.sure))
+                .filter_map(|st| stated::difference(source, &cx.facts.figures, st))
+                .collect();
+        }
         for s in sentences_in(cx) {
             let mut outcomes = self.of_which(&s);
             outcomes.extend(self.in_total(&s));

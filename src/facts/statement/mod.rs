@@ -24,6 +24,7 @@
 //! Where a construction is read but its figures cannot be bound surely, the statement says why
 //! it is not checked ([`Relation::NotChecked`]).
 
+pub mod differences;
 pub mod growth;
 pub mod lists;
 pub mod ranks;
@@ -85,6 +86,15 @@ pub enum Construction {
     /// Parts listed one after another and their total right after them
     /// (`3个村、2个社区共5个村(社区)`).
     ListTotal,
+    /// The rest opening its own sentence, of a total stated before (`其余22处……`).
+    Rest,
+    /// A count against an earlier round's (`比第一批多2个省份`).
+    Comparison,
+    /// A count of a total less the exceptions named before it (`除A和B外,9个村中已有7个`).
+    Except,
+    /// The count not done of a total (`15项任务中,还有4项未完成`) against its count done stated
+    /// elsewhere.
+    NotDone,
 }
 
 /// How a statement's figures relate (indices into the report's figures).
@@ -112,8 +122,22 @@ pub enum Relation {
         percent: usize,
         fall: bool,
     },
+    /// `stated` = `from` less the sum of `less` and the count of `named` things, for one of the
+    /// `readings` (the relation holds when any of them does).
+    Difference { stated: usize, readings: Vec<Minus> },
     /// The construction was read at `figure`, but its figures cannot be bound surely.
     NotChecked { figure: usize, why: String },
+}
+
+/// One reading of a difference: a figure less some figures and some things named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Minus {
+    /// The figure taken from.
+    pub from: usize,
+    /// The figures taken away.
+    pub less: Vec<usize>,
+    /// The things named in the text that are taken away, one each (`除A和B外`).
+    pub named: Vec<Span>,
 }
 
 impl Relation {
@@ -142,6 +166,14 @@ impl Relation {
                 percent,
                 ..
             } => vec![*value, *change, *percent],
+            Relation::Difference { stated, readings } => {
+                let mut v: Vec<usize> = readings
+                    .iter()
+                    .flat_map(|m| std::iter::once(m.from).chain(m.less.iter().copied()))
+                    .collect();
+                v.push(*stated);
+                v
+            }
             Relation::NotChecked { figure, .. } => vec![*figure],
         }
     }
@@ -157,6 +189,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));
+    out.extend(differences::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }
