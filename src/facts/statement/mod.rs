@@ -30,6 +30,7 @@ pub mod lists;
 pub mod ranks;
 pub mod rates;
 pub mod regions;
+pub mod scores;
 pub mod shares;
 pub mod status;
 pub mod table;
@@ -92,6 +93,8 @@ pub enum Construction {
     Comparison,
     /// A count of a total less the exceptions named before it (`除A和B外,9个村中已有7个`).
     Except,
+    /// The weights of a score's indicators against the full score (`满分100分……其中……占40分`).
+    ScoreWeights,
     /// The count not done of a total (`15项任务中,还有4项未完成`) against its count done stated
     /// elsewhere.
     NotDone,
@@ -190,6 +193,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));
     out.extend(differences::read(&doc.source, figures));
+    out.extend(scores::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }

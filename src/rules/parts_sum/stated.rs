@@ -3,7 +3,7 @@
 
 use super::Interval;
 use crate::facts::Figure;
-use crate::facts::statement::{Minus, Relation, Statement, exact};
+use crate::facts::statement::{Construction, Minus, Relation, Statement, exact};
 use crate::rules::Hit;
 use crate::rules::arith::show;
 
@@ -15,6 +15,12 @@ fn iv(f: &Figure) -> Option<Interval> {
 pub(super) fn sum(source: &str, figures: &[Figure], st: &Statement) -> Option<Hit> {
     let Relation::Sum { total, parts } = &st.relation else {
         return None;
+    };
+    // A scheme's weights (满分100分, 占40分) are set, not measured: whole points are exact.
+    let set = st.construction == Construction::ScoreWeights;
+    let iv = |f: &Figure| match iv(f) {
+        Some(_) if set && f.quantity.decimals == 0 => Some(Interval::exact(f.quantity.value())),
+        other => other,
     };
     let t = iv(&figures[*total])?;
     let all = parts
