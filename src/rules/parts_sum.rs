@@ -30,9 +30,12 @@ Sums bound by the report's quantity statements (`facts::statement`) are checked 
 its own name and followed straight by `共` and their total (`21个机关党组织、6个乡镇,4个国企党组织共31个党组织`;
 unsure: reported as a warning), and the weights of a score's indicators after `其中` in the sentence after the full
 score (`满分100分。其中……占40分;……占35分`; unsure; whole points are held exact: weights are set, not measured).
+A count restated with a demonstrative opening its sentence (`这5份`) after a sentence that lists groups each with its
+count and nothing else (`甲、乙、丙3个镇及丁、戊2个街道……`) is held to the groups' sum (unsure).
 数量陈述中的求和关系也核对：各占比之和为100%的一组数字与其总数；文本表格的合计行与各列之和（表格完整时）；
 “数字+名称”逐项列举、紧接“共”与总数的列举（总数的名称须与某一项名称同尾，如“党组织”与“国企党组织”，或没有名称；
 列举以“等”结尾、只有一项、各项之和不到总数一半或超过两倍的不核对；报告为不够确定）。
+句首以“这/上述”重述的数量（`这5份`）与上一句逐组列举的各组数量之和（上一句只有以名称列举结尾的整数，且重述的名词不是其中某一组的名词；报告为不够确定）。
 评分办法中各指标分值与满分（`满分/总分/基础分100分`，下一句`其中……占40分;……占35分`；分值是设定的，整数分按精确值核对；报告为不够确定）。
 
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of

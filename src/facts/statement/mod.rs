@@ -34,6 +34,7 @@ pub mod scores;
 pub mod shares;
 pub mod status;
 pub mod table;
+pub mod these;
 
 #[cfg(test)]
 mod tests;
@@ -93,6 +94,9 @@ pub enum Construction {
     Comparison,
     /// A count of a total less the exceptions named before it (`除A和B外,9个村中已有7个`).
     Except,
+    /// A count restated with a demonstrative (`这5份`) after a sentence listing groups with
+    /// their counts: the sum of the groups' counts.
+    These,
     /// The weights of a score's indicators against the full score (`满分100分……其中……占40分`).
     ScoreWeights,
     /// The count not done of a total (`15项任务中,还有4项未完成`) against its count done stated
@@ -194,6 +198,7 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(lists::read(&doc.source, figures));
     out.extend(differences::read(&doc.source, figures));
     out.extend(scores::read(&doc.source, figures));
+    out.extend(these::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }
