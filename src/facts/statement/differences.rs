@@ -8,7 +8,10 @@
 //! - a comparison with an earlier round (`第三轮覆盖9个乡镇,比第二轮多2个乡镇`): the figure
 //!   before `比第X轮多/少` and the figure of the same noun stated in the one sentence that
 //!   names that round alone; the difference is their difference. Only ordinal rounds (第一批,
-//!   第二轮) are read: an earlier year or period is seldom stated in the report.
+//!   第二轮) are read: an earlier year or period is seldom stated in the report. With no figure
+//!   before it, a comparison at a named level (`在科一级,第二轮……比第一轮多7人`) takes each
+//!   round's one figure of its unit labelled with that level (`科级干部19人`, not a rank inside
+//!   it in brackets, `(正科级干部8人)`) in a sentence naming that round alone.
 //! - an exception before a count (`除A村和B村外,9个村中已有7个完成`): the named exceptions
 //!   are the part of the total that the count leaves out.
 //! - the part not done of a total (`15项任务中,目前还有4项未完成`) against the count done of
@@ -244,13 +247,74 @@ static ROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第[一二三四五六七八九十0-9]{1,3}(?:批|轮|輪)").expect("a valid pattern")
 });
 
-/// `A个X,比第一批多/少N个X`: N against A and the first round's figure of X.
+/// `比第一批多2个` at the end of a clause that says what is compared (`问责人数反而比第一批多`).
+static COMPARED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^0-9０-９%]{0,16}?比(?P<round>第[一二三四五六七八九十0-9]{1,3}(?:批|轮|輪))(?:要|还|還|反而|共)?(?P<dir>多|少)了?$",
+    )
+    .expect("a valid pattern")
+});
+
+/// The level a comparison is at: `在厅一级`, `厅级层面`.
+static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,，])\s*(?:在)?(?P<key>[\p{Han}]{1,3}?)(?:一级|级层面|級層面|一級)[,，]")
+        .expect("a valid pattern")
+});
+
+/// `A个X,比第一批多/少N个X`: N against A and the first round's figure of X; or, with A not in
+/// the sentence, `在厅一级,第二批……比第一批多N人`: N against the two rounds' figures labelled
+/// with that level.
 fn comparison(source: &str, figures: &[Figure], n: usize) -> Option<Statement> {
     let nf = &figures[n];
     count(nf)?;
     let head = source.get(nf.clause.start.min(nf.quantity.span.start)..nf.quantity.span.start)?;
-    let c = COMPARED.captures(head.trim())?;
-    let round = c.name("round")?.as_str();
+    if let Some(c) = COMPARED.captures(head.trim()) {
+        return compared_to_the_clause_before(source, figures, n, &c["round"], &c["dir"]);
+    }
+    let c = COMPARED_AFTER.captures(head.trim())?;
+    at_a_level(source, figures, n, &c["round"], &c["dir"])
+}
+
+/// The rounds an ordinal names in a text.
+fn rounds_in(text: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = ROUND.find_iter(text).map(|m| m.as_str()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The figures other than those of the sentence of `n` that `fits` and whose sentence names
+/// `round` and no other round.
+fn in_round_alone(
+    source: &str,
+    figures: &[Figure],
+    n: usize,
+    round: &str,
+    fits: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let (own_start, own_end) = sentence(source, &figures[n]);
+    let mut found = Vec::new();
+    for (i, g) in figures.iter().enumerate() {
+        let at = g.quantity.span.start;
+        if (at >= own_start && at < own_end) || count(g).is_none() || !fits(i) {
+            continue;
+        }
+        let (s, e) = sentence(source, g);
+        if source.get(s..e).map(rounds_in).as_deref() == Some(&[round][..]) {
+            found.push(i);
+        }
+    }
+    found
+}
+
+fn compared_to_the_clause_before(
+    source: &str,
+    figures: &[Figure],
+    n: usize,
+    round: &str,
+    dir: &str,
+) -> Option<Statement> {
+    let nf = &figures[n];
     // The figure compared: the last count before the clause, in the clause just before it.
     let a = (0..n).rev().find(|&i| !figures[i].quantity.ordinal)?;
     let af = &figures[a];
@@ -264,28 +328,79 @@ fn comparison(source: &str, figures: &[Figure], n: usize) -> Option<Statement> {
     {
         return None;
     }
-    let (own_start, own_end) = sentence(source, nf);
     // The other round's figure: the one figure of the same things in the sentences that name
     // that round and no other.
-    let mut found: Vec<usize> = Vec::new();
-    for (i, g) in figures.iter().enumerate() {
-        if g.quantity.span.start >= own_start && g.quantity.span.start < own_end {
-            continue;
-        }
-        if count(g).is_none() || !same_things(g, nf) {
-            continue;
-        }
-        let (s, e) = sentence(source, g);
-        let text = source.get(s..e)?;
-        let rounds: Vec<&str> = ROUND.find_iter(text).map(|m| m.as_str()).collect();
-        if !rounds.is_empty() && rounds.iter().all(|r| *r == round) {
-            found.push(i);
-        }
-    }
+    let found = in_round_alone(source, figures, n, round, |i| same_things(&figures[i], nf));
     let [b] = found.as_slice() else {
         return None;
     };
-    let (from, less) = if &c["dir"] == "多" { (a, *b) } else { (*b, a) };
+    let (from, less) = if dir == "多" { (a, *b) } else { (*b, a) };
+    Some(difference(
+        figures,
+        Construction::Comparison,
+        n,
+        from,
+        vec![less],
+    ))
+}
+
+/// The label of a figure: the text from the figure before it (or its clause's start) to it.
+/// None when a bracket stands in it (a breakdown inside brackets is not the level's figure).
+fn label<'s>(source: &'s str, figures: &[Figure], i: usize) -> Option<&'s str> {
+    let g = &figures[i];
+    let mut from = g.clause.start.min(g.quantity.span.start);
+    if let Some(p) = i.checked_sub(1).map(|p| &figures[p])
+        && p.quantity.span.end > from
+        && p.quantity.span.end <= g.quantity.span.start
+    {
+        from = p.quantity.span.end;
+    }
+    let text = source.get(from..g.quantity.span.start)?;
+    (!text.contains(['(', '（', ')', '）'])).then_some(text)
+}
+
+/// True when a label names the level `key` (`厅级干部` for 厅), not a rank within it
+/// (`正厅级`, `副厅级`).
+fn at_level(text: &str, key: &str) -> bool {
+    let word = format!("{key}级");
+    let word_t = format!("{key}級");
+    text.match_indices(word.as_str())
+        .chain(text.match_indices(word_t.as_str()))
+        .any(|(i, _)| !text[..i].ends_with(['正', '副']))
+}
+
+/// `在厅一级,第二批……比第一批多N人`: the subject round is the other round the sentence names;
+/// each round's figure is the one figure of N's unit, labelled with the level, in a sentence
+/// naming that round alone.
+fn at_a_level(
+    source: &str,
+    figures: &[Figure],
+    n: usize,
+    round: &str,
+    dir: &str,
+) -> Option<Statement> {
+    let nf = &figures[n];
+    let (start, end) = sentence(source, nf);
+    let text = source.get(start..end)?;
+    let key = LEVEL.captures(text)?.name("key")?.as_str().to_string();
+    let others: Vec<&str> = rounds_in(text)
+        .into_iter()
+        .filter(|r| *r != round)
+        .collect();
+    let [subject] = others.as_slice() else {
+        return None;
+    };
+    let unit = family(&nf.quantity.unit);
+    let fits = |i: usize| {
+        family(&figures[i].quantity.unit) == unit
+            && label(source, figures, i).is_some_and(|l| at_level(l, &key))
+    };
+    let mine = in_round_alone(source, figures, n, subject, fits);
+    let theirs = in_round_alone(source, figures, n, round, fits);
+    let ([a], [b]) = (mine.as_slice(), theirs.as_slice()) else {
+        return None;
+    };
+    let (from, less) = if dir == "多" { (*a, *b) } else { (*b, *a) };
     Some(difference(
         figures,
         Construction::Comparison,
@@ -513,6 +628,13 @@ mod tests {
         ("第二批试点覆盖6个乡镇,比去年少1个乡镇。", &[], NONE),
         // Two figures of the round: ambiguous, not read.
         ("第一批试点覆盖8个乡镇。第一批试点后来增加到10个乡镇。第二批试点覆盖6个乡镇,比第一批少2个乡镇。", &[], NONE),
+        // At a level, with neither round's figure in the sentence: each round's figure labelled
+        // with the level, in a sentence naming that round alone (the bracketed 正科级 is a rank
+        // within the level, not it).
+        ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多7人。", &["Comparison 7人=19人-12人"], NONE),
+        ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多6人。", &["Comparison 6人=19人-12人"], FIRES),
+        // No level named: which figures are compared is not known.
+        ("第一轮共处理42人,其中科级干部12人。第二轮共处理50人,其中科级干部19人。第二轮处理人数比第一轮多6人。", &[], NONE),
         // Named exceptions before a count of a total.
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有7个完成改厕。", &["Except 7个=9个-青禾村-石桥村"], NONE),
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有8个完成改厕。", &["Except 8个=9个-青禾村-石桥村"], FIRES),
