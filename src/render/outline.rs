@@ -272,6 +272,22 @@ statements ({})",
                     fig(change)
                 )
             }
+            Relation::Difference { stated, readings } => {
+                let each: Vec<String> = readings
+                    .iter()
+                    .map(|m| {
+                        let mut t = fig(&m.from);
+                        for l in &m.less {
+                            t.push_str(&format!(" - {}", fig(l)));
+                        }
+                        if !m.named.is_empty() {
+                            t.push_str(&format!(" - {} named", m.named.len()));
+                        }
+                        t
+                    })
+                    .collect();
+                format!("{} = {}", fig(stated), each.join(" | "))
+            }
             Relation::NotChecked { figure, why } => format!("{} {why}", fig(figure)),
         };
         // Placed at the figure the relation is about: the percentage, the total.
@@ -280,6 +296,7 @@ statements ({})",
             | Relation::AtMostWhole { percent }
             | Relation::Growth { percent, .. } => *percent,
             Relation::Sum { total, .. } => *total,
+            Relation::Difference { stated, .. } => *stated,
             Relation::NotChecked { figure, .. } => *figure,
         };
         let construction = format!("{:?}", st.construction);

@@ -28,7 +28,10 @@ A total against the sum of its parts, as intervals at their written precision (�
 Sums bound by the report's quantity statements (`facts::statement`) are checked too: a list of shares that add up to
 100% against the total they are shares of, a table's 合计 row against its columns' sums, and counts listed each with
 its own name and followed straight by `共` and their total (`21个机关党组织、6个乡镇,4个国企党组织共31个党组织`;
-unsure: reported as a warning).
+unsure: reported as a warning), and the weights of a score's indicators after `其中` in the sentence after the full
+score (`满分100分。其中……占40分;……占35分`; unsure; whole points are held exact: weights are set, not measured).
+A count restated with a demonstrative opening its sentence (`这5份`) after a sentence that lists groups each with its
+count and nothing else (`甲、乙、丙3个镇及丁、戊2个街道……`) is held to the groups' sum (unsure).
 数量陈述中的求和关系也核对：各占比之和为100%的一组数字与其总数；文本表格的合计行与各列之和（表格完整时）；
 “数字+名称”逐项列举、紧接“共”与总数的列举（总数的名称须与某一项名称同尾，如“党组织”与“国企党组织”，或没有名称；
 列举以“等”结尾、只有一项、各项之和不到总数一半或超过两倍的不核对；报告为不够确定）；
@@ -42,6 +45,8 @@ A whole split by due year (`N项X中`, parts after `YYYY年应完成整改的`, 
 part adding up to its year's part, no other rest named): whole = the years' parts (unsure).
 The rest restated after a whole and its done count (`共53件未办结诉求`, the done count's verb denied, right after
 共/合计/累计, one such whole and done count in the report): whole = done + rest (unsure).
+句首以“这/上述”重述的数量（`这5份`）与上一句逐组列举的各组数量之和（上一句只有以名称列举结尾的整数，且重述的名词不是其中某一组的名词；报告为不够确定）。
+评分办法中各指标分值与满分（`满分/总分/基础分100分`，下一句`其中……占40分;……占35分`；分值是设定的，整数分按精确值核对；报告为不够确定）。
 
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
 different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
@@ -68,6 +73,12 @@ Readers add these figures up; a total that its own parts contradict undermines t
 - `remainders`: 引出其余部分的词，默认 `[剩余, 其余, 余下, 尚余, 还剩]`。Words for the rest of a total (sure).
 - `others`: 可能是其余部分也可能是额外数量的词，默认 `[尚有, 另有, 另外, 未完成]`，其配对不够确定。
   Words that may name the rest or something extra: their pairings are less certain.
+- `differences`: `true` 时只报告“差数”：独立成句的“其余N”（前文同名总数减去其间任一组同单位数字都不等于N时）、
+  `比第一批多/少N`（比较的两批数字都在文中、且另一批的数字只在只提到那一批的句子里出现一次）、
+  `除A和B外,N个X中已有M个`（M = N − 所除项数）、`N项X中,还有k项未完成`（与别处同名的“已完成d项”相对）；
+  默认 `false` 时不报告这些。这些配对都跨越分句或句子，均不够确定。
+  `true`: report only differences (a rest in a sentence of its own, a comparison with an earlier round, named
+  exceptions, the count not done against the count done stated elsewhere); all are less certain. Default `false`: the others.
 - `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对。
   Words of a part's label that describe a trait: such lists overlap and are not checked.
 ";
@@ -100,6 +111,8 @@ struct Params {
     others: Option<Vec<String>>,
     #[serde(default)]
     attributes: Option<Vec<String>>,
+    #[serde(default)]
+    differences: bool,
 }
 
 fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
@@ -116,6 +129,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         remainders: words(p.remainders, &["剩余", "其余", "余下", "尚余", "还剩"]),
         others: words(p.others, &["尚有", "另有", "另外", "未完成"]),
         attributes: words(p.attributes, ATTRIBUTES),
+        differences: p.differences,
     };
     let all = [
         &check.of_which,
@@ -138,6 +152,9 @@ struct PartsSum {
     remainders: Vec<String>,
     others: Vec<String>,
     attributes: Vec<String>,
+    /// Report the differences (其余 in a sentence of its own, 比第一批多, 除……外, 还有……未完成)
+    /// and nothing else; false: everything else.
+    differences: bool,
 }
 
 /// Words of a part's label that describe people by a trait rather than sort them: such parts
@@ -191,6 +208,15 @@ impl Check for PartsSum {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
+        if self.differences {
+            return cx
+                .facts
+                .statements
+                .iter()
+                .filter(|st| wanted(self.pairing, st.sure))
+                .filter_map(|st| stated::difference(source, &cx.facts.figures, st))
+                .collect();
+        }
         for s in sentences_in(cx) {
             let mut outcomes = self.of_which(&s);
             outcomes.extend(self.in_total(&s));

@@ -252,7 +252,7 @@ impl Ratio {
                 Relation::AtMostWhole { percent } | Relation::Growth { percent, .. } => {
                     Some(figures[*percent].quantity.span.clone())
                 }
-                Relation::Sum { .. } => None,
+                Relation::Sum { .. } | Relation::Difference { .. } => None,
             })
             .collect();
         for s in sentences_in(cx) {

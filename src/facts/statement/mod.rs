@@ -29,15 +29,18 @@
 //! it is not checked ([`Relation::NotChecked`]).
 
 pub mod complements;
+pub mod differences;
 pub mod due;
 pub mod growth;
 pub mod lists;
 pub mod ranks;
 pub mod rates;
 pub mod regions;
+pub mod scores;
 pub mod shares;
 pub mod status;
 pub mod table;
+pub mod these;
 
 #[cfg(test)]
 mod tests;
@@ -103,6 +106,20 @@ pub enum Construction {
     /// Parts listed one after another and their total right after them
     /// (`3个村、2个社区共5个村(社区)`).
     ListTotal,
+    /// The rest opening its own sentence, of a total stated before (`其余22处……`).
+    Rest,
+    /// A count against an earlier round's (`比第一批多2个省份`).
+    Comparison,
+    /// A count of a total less the exceptions named before it (`除A和B外,9个村中已有7个`).
+    Except,
+    /// A count restated with a demonstrative (`这5份`) after a sentence listing groups with
+    /// their counts: the sum of the groups' counts.
+    These,
+    /// The weights of a score's indicators against the full score (`满分100分……其中……占40分`).
+    ScoreWeights,
+    /// The count not done of a total (`15项任务中,还有4项未完成`) against its count done stated
+    /// elsewhere.
+    NotDone,
 }
 
 /// How a statement's figures relate (indices into the report's figures).
@@ -130,8 +147,22 @@ pub enum Relation {
         percent: usize,
         fall: bool,
     },
+    /// `stated` = `from` less the sum of `less` and the count of `named` things, for one of the
+    /// `readings` (the relation holds when any of them does).
+    Difference { stated: usize, readings: Vec<Minus> },
     /// The construction was read at `figure`, but its figures cannot be bound surely.
     NotChecked { figure: usize, why: String },
+}
+
+/// One reading of a difference: a figure less some figures and some things named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Minus {
+    /// The figure taken from.
+    pub from: usize,
+    /// The figures taken away.
+    pub less: Vec<usize>,
+    /// The things named in the text that are taken away, one each (`除A和B外`).
+    pub named: Vec<Span>,
 }
 
 impl Relation {
@@ -160,6 +191,14 @@ impl Relation {
                 percent,
                 ..
             } => vec![*value, *change, *percent],
+            Relation::Difference { stated, readings } => {
+                let mut v: Vec<usize> = readings
+                    .iter()
+                    .flat_map(|m| std::iter::once(m.from).chain(m.less.iter().copied()))
+                    .collect();
+                v.push(*stated);
+                v
+            }
             Relation::NotChecked { figure, .. } => vec![*figure],
         }
     }
@@ -177,6 +216,9 @@ pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));
+    out.extend(differences::read(&doc.source, figures));
+    out.extend(scores::read(&doc.source, figures));
+    out.extend(these::read(&doc.source, figures));
     out.sort_by_key(|s| (s.span.start, s.span.end));
     out
 }

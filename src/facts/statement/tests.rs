@@ -37,6 +37,24 @@ fn read(text: &str) -> Vec<String> {
                         fig(change)
                     )
                 }
+                Relation::Difference { stated, readings } => {
+                    let each: Vec<String> = readings
+                        .iter()
+                        .map(|m| {
+                            let mut t = fig(&m.from);
+                            for l in &m.less {
+                                t.push('-');
+                                t.push_str(&fig(l));
+                            }
+                            for n in &m.named {
+                                t.push('-');
+                                t.push_str(&doc.source[n.clone()]);
+                            }
+                            t
+                        })
+                        .collect();
+                    format!("{}={}", fig(stated), each.join("|"))
+                }
                 Relation::NotChecked { figure, .. } => format!("{}?", fig(figure)),
             };
             let sure = if st.sure { "" } else { "~" };
