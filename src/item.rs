@@ -176,6 +176,7 @@ fn add_leaf_parents(doc: &Document, vocab: &Vocabulary, items: &mut Vec<Item>) {
             span: s.span.clone(),
             number: s.marker.number,
             tag: None,
+            text: None,
         };
         let holds_items = items
             .iter()
@@ -234,8 +235,12 @@ struct Entry {
     head: Span,
     span: Span,
     number: Option<u32>,
-    /// The status tag before the number, for [`Key::Tagged`].
+    /// The status tag before the number, for [`Key::Tagged`], or the status cell of a
+    /// [`Key::Row`].
     tag: Option<Found>,
+    /// The cell of a [`Key::Row`] that names the problem (问题, 整改事项 …), if the header
+    /// names one.
+    text: Option<Span>,
 }
 
 /// A status read off an item.
@@ -305,6 +310,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
             span: s.span.clone(),
             number: s.marker.number,
             tag: None,
+            text: None,
         });
     }
     let mut lines: Vec<Entry> = Vec::new();
@@ -324,6 +330,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
                 span: b.span.clone(),
                 number: number_value(&c[3]),
                 tag: None,
+                text: None,
             });
         } else if let Some(c) = TAGGED.captures(text) {
             let tag = c.get(2).expect("group 2 always takes part");
@@ -344,6 +351,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
                     class,
                     explicit: true,
                 }),
+                text: None,
             });
         }
     }
@@ -405,6 +413,7 @@ fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
                 span: span.start..end,
                 number: Some(*number),
                 tag: None,
+                text: None,
             });
         }
     }
@@ -467,11 +476,17 @@ pub fn cells(text: &str, at: usize) -> Vec<Span> {
 static ALIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?: {2,}|\u{3000}+)").expect("valid pattern"));
 
+/// Words of a column name that say its cells name the problem.
+const PROBLEM_COLUMN: &[&str] = &["问题", "事项", "任务", "内容"];
+
 /// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
-/// each row that opens with its number is an entry, its status read from that column.
+/// each row that opens with its number is an entry, its status read from that column, and the
+/// cell of the column that names the problem (问题, 整改事项 …) kept to match the row to the
+/// problem it refers to.
 fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut header: Option<(usize, usize)> = None; // (columns, status column)
+    // (columns, status column, problem column)
+    let mut header: Option<(usize, usize, Option<usize>)> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = doc.text(&b.span);
         let row = cells(text, b.span.start);
@@ -481,10 +496,15 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
         }
         let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
         if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
-            header = (row.len() >= 3).then_some((row.len(), col));
+            let problem = names.iter().enumerate().position(|(k, n)| {
+                k != col
+                    && !vocab.is_status_label(n)
+                    && PROBLEM_COLUMN.iter().any(|w| n.contains(w))
+            });
+            header = (row.len() >= 3).then_some((row.len(), col, problem));
             continue;
         }
-        let Some((columns, col)) = header else {
+        let Some((columns, col, problem)) = header else {
             continue;
         };
         if names
@@ -515,6 +535,10 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
                 explicit: true,
             })
         });
+        // The problem's cell only where the row has the header's cells.
+        let text = problem
+            .filter(|&p| p > 0 && row.len() == columns)
+            .map(|p| row[p].clone());
         out.push(Entry {
             key: Key::Row,
             section: None,
@@ -523,6 +547,7 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
             span: b.span.clone(),
             number: Some(number),
             tag,
+            text,
         });
     }
     out
@@ -575,8 +600,9 @@ fn depth_of(doc: &Document, e: &Entry) -> usize {
 
 /// The level whose entries carry statuses, as items, with the layout's name.
 fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>)> {
-    let mut best: Option<(Score, Vec<Item>, String)> = None;
-    for (key, list) in entries(doc, vocab) {
+    let groups = entries(doc, vocab);
+    let mut best: Option<(Score, Vec<Item>, String, Vec<Entry>)> = None;
+    for (key, list) in &groups {
         if list.len() < 2 {
             continue;
         }
@@ -584,12 +610,14 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             list.iter().map(|e| read_entry(doc, vocab, e)).collect();
         // Only the parts of the report where this level carries statuses, and not a part that
         // tells how the work was done (一、整改工作开展情况): its numbered lines are measures.
+        // A table's rows with a status column are problems wherever the table stands (an
+        // attachment after the last part reads as under it).
         let roots: Vec<Option<usize>> = list
             .iter()
             .zip(&read)
             .filter(|(_, r)| r.0.is_some())
             .map(|(e, _)| root_of(doc, e))
-            .filter(|r| !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .filter(|r| *key == Key::Row || !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
             .collect();
         let kept: Vec<usize> = (0..list.len())
             .filter(|&i| roots.contains(&root_of(doc, &list[i])))
@@ -611,7 +639,7 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             .min()
             .unwrap_or(0);
         let score = (is_explicit, n, explicit, depth);
-        let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
+        let better = best.as_ref().is_none_or(|(b, ..)| score > *b);
         if !better {
             continue;
         }
@@ -622,11 +650,118 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
                 to_item(vocab, &list[i], found, rectification)
             })
             .collect();
-        best = Some((score, items, layout_name(doc, &key, &list[0])));
+        let rows = if *key == Key::Row {
+            kept.iter().map(|&i| list[i].clone()).collect()
+        } else {
+            Vec::new()
+        };
+        best = Some((score, items, layout_name(doc, key, &list[0]), rows));
     }
-    let (_, mut items, name) = best?;
+    let (_, mut items, mut name, rows) = best?;
+    if let Some((joined_name, joined_items)) = joined(doc, vocab, &groups, &rows) {
+        name = joined_name;
+        items = joined_items;
+    }
     items.sort_by_key(|i| i.span.start);
     Some((name, items))
+}
+
+/// The items listed in the body (numbered headings or lines) whose statuses stand only in a
+/// table's rows elsewhere (序号 问题 …… 整改进展), as one list: each body entry with its row's
+/// status. The body's entries and the rows must be as many, and each pair must refer to the
+/// same problem: the same number, or the row's problem cell matching the entry's words; where
+/// the rows name the problems, at least half the pairs must match by words.
+fn joined(
+    doc: &Document,
+    vocab: &Vocabulary,
+    groups: &[(Key, Vec<Entry>)],
+    rows: &[Entry],
+) -> Option<(String, Vec<Item>)> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let named = rows.iter().filter(|r| r.text.is_some()).count();
+    // (pairs matched by words, depth): the best body level.
+    let mut best: Option<((usize, usize), String, Vec<Item>)> = None;
+    for (key, list) in groups {
+        if matches!(key, Key::Row | Key::Inline) {
+            continue;
+        }
+        let body: Vec<&Entry> = list
+            .iter()
+            .filter(|e| !root_of(doc, e).is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .collect();
+        if body.len() != rows.len() {
+            continue;
+        }
+        // The table stands apart from the entries, not inside one of them; a table after the
+        // last entry may read as part of its text (an attachment with no heading of its own).
+        let inside = |r: &Entry| {
+            body[..body.len() - 1]
+                .iter()
+                .any(|e| e.span.start <= r.span.start && r.span.start < e.span.end)
+        };
+        if rows.iter().any(inside) {
+            continue;
+        }
+        let mut by_words = 0;
+        let agree = body.iter().zip(rows).all(|(e, r)| {
+            let words = r
+                .text
+                .as_ref()
+                .is_some_and(|t| same_problem(doc.text(t), doc.text(&e.head)));
+            by_words += usize::from(words);
+            words || (e.number.is_some() && e.number == r.number)
+        });
+        if !agree || 2 * by_words < named {
+            continue;
+        }
+        let depth = body.iter().map(|e| depth_of(doc, e)).min().unwrap_or(0);
+        let score = (by_words, depth);
+        if best.as_ref().is_some_and(|(b, ..)| *b >= score) {
+            continue;
+        }
+        let items = body
+            .iter()
+            .zip(rows)
+            .map(|(e, r)| {
+                let (own, rectification) = read_entry(doc, vocab, e);
+                to_item(vocab, e, r.tag.clone().or(own), rectification)
+            })
+            .collect();
+        let name = format!(
+            "{}, statuses in a table's rows",
+            layout_name(doc, key, body[0])
+        );
+        best = Some((score, name, items));
+    }
+    best.map(|(_, name, items)| (name, items))
+}
+
+/// Characters of a problem's words that do not tell problems apart.
+fn is_filler(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || "，。；：、“”‘’（）《》【】！？…—\u{3000}".contains(c)
+}
+
+/// True when a table's cell naming a problem and an entry's words name the same problem: the
+/// one holds the other, or they open alike for most of the shorter's first clause.
+fn same_problem(cell: &str, entry: &str) -> bool {
+    let first = entry
+        .find(['，', ',', '。', '；', ';', '\n'])
+        .map_or(entry, |i| &entry[..i]);
+    let squeeze = |t: &str| -> Vec<char> { t.chars().filter(|&c| !is_filler(c)).collect() };
+    let (c, e, f) = (squeeze(cell), squeeze(entry), squeeze(first));
+    if c.len() < 4 {
+        return false;
+    }
+    let holds = |a: &[char], b: &[char]| b.len() >= 4 && a.windows(b.len()).any(|w| w == b);
+    if holds(&e, &c) || holds(&c, &f) {
+        return true;
+    }
+    let common = c.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    common >= 4 && 5 * common >= 3 * c.len().min(f.len())
 }
 
 /// The layout in words.
@@ -950,4 +1085,138 @@ fn last_sentence(doc: &Document, span: &Span) -> Span {
         i + text[i..].chars().next().map_or(1, char::len_utf8)
     });
     span.start + start..span.start + text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_problem;
+    use crate::analyse;
+    use crate::document::Status;
+
+    #[test]
+    fn a_cell_names_the_problem_it_abridges() {
+        // The cell holds the entry's first clause, or the entry holds the cell.
+        assert!(same_problem(
+            "防汛物资管理台账不全",
+            "防汛物资管理台账不全。"
+        ));
+        assert!(same_problem(
+            "镇属公房出租未公开招租",
+            "镇属公房出租未公开招租，租金收缴不及时。"
+        ));
+        assert!(same_problem(
+            "“一村一策”落实不到位",
+            "一村一策落实不到位，进度偏慢。"
+        ));
+        // Openings alike for most of the shorter.
+        assert!(same_problem(
+            "村级财务公开不及时问题",
+            "村级财务公开不及时，公开内容不全。"
+        ));
+        // Other problems, or words too short to tell.
+        assert!(!same_problem(
+            "防汛物资管理台账不全",
+            "惠农补贴发放审核把关不严。"
+        ));
+        assert!(!same_problem("副镇长", "副镇长分管领域廉政风险排查不全。"));
+        assert!(!same_problem(
+            "村级党组织书记培训不够",
+            "村级财务公开不及时。"
+        ));
+    }
+
+    /// A report whose problems 1.–3. are listed in the body without statuses, and a table after
+    /// the closing with the given rows (序号, problem, status).
+    fn report(header: &str, rows: &[(&str, &str, &str)]) -> String {
+        let mut t = String::from(
+            "中共桤木县苇塘镇委员会关于巡察整改进展情况的通报\n\n\
+             截至2024年9月30日，巡察反馈问题3个，已完成整改2个，正在整改1个。\n\
+             一、巡察反馈问题整改情况\n\
+             1．村务监督委员会作用发挥不充分。\n建立村务监督月报制度。\n\
+             2．集体资产台账登记不全。\n逐村清查集体资产。\n\
+             3．河道保洁责任落实不到位。\n签订河道保洁责任书。\n\
+             二、下一步工作打算\n持续推进整改。\n\n中共桤木县苇塘镇委员会\n2024年10月9日\n\n附件：整改进展一览表\n",
+        );
+        t.push_str(header);
+        t.push('\n');
+        for (n, p, s) in rows {
+            t.push_str(&format!("{n}\t{p}\t苇塘镇\t{s}\n"));
+        }
+        t
+    }
+
+    fn summary(text: &str) -> (String, Vec<(Option<u32>, Status, bool)>) {
+        let (doc, _) = analyse(text);
+        let items = doc
+            .items
+            .iter()
+            .map(|i| (i.number, i.status, i.section.is_some()))
+            .collect();
+        (doc.layout.name, items)
+    }
+
+    #[test]
+    fn body_items_take_the_statuses_of_the_rows_that_name_them() {
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "村务监督委员会作用发挥不充分", "已完成"),
+                ("2", "集体资产台账登记不全", "正在整改"),
+                ("3", "河道保洁责任落实不到位", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        assert_eq!(
+            items,
+            [
+                (Some(1), Status::Done, true),
+                (Some(2), Status::Ongoing, true),
+                (Some(3), Status::Done, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_keyed_by_number_alone_are_joined_by_number() {
+        let text = report(
+            "序号\t牵头领导\t责任单位\t整改进展",
+            &[
+                ("1", "党委书记", "正在整改"),
+                ("2", "党委副书记", "已完成"),
+                ("3", "纪委书记", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Ongoing, Status::Done, Status::Done]);
+    }
+
+    #[test]
+    fn rows_that_name_other_problems_stay_the_items() {
+        // Same numbers, other problems: the table is another list, and its rows are the items.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "农贸市场消防通道堵塞", "已完成"),
+                ("2", "校车接送登记制度缺失", "正在整改"),
+                ("3", "老旧小区加装电梯进度慢", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
+        assert!(items.iter().all(|i| !i.2));
+        // As many rows as body items but one fewer: not joined either.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "村务监督委员会作用发挥不充分", "已完成"),
+                ("2", "集体资产台账登记不全", "正在整改"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
+        assert_eq!(items.len(), 2);
+    }
 }

@@ -105,6 +105,30 @@ const CASES: &[Case] = &[
         fired: &["tally-mismatch", "tally-mismatch"],
     },
     Case {
+        file: "table-statuses.txt",
+        layout: "numbered headings 1．, statuses in a table's rows",
+        items: "1:done 2:ongoing 3:done 4:ongoing 5:done",
+        slip: ("已完成整改3个，正在整改2个", "已完成整改4个，正在整改1个"),
+        fired: &["tally-mismatch", "tally-mismatch"],
+    },
+    Case {
+        file: "table-statuses.txt",
+        layout: "numbered headings 1．, statuses in a table's rows",
+        items: "1:done 2:ongoing 3:done 4:ongoing 5:done",
+        slip: ("巡察反馈问题5个", "巡察反馈问题6个"),
+        fired: &["count-mismatch"],
+    },
+    Case {
+        file: "table-statuses-by-words.txt",
+        layout: "numbered headings （1）, statuses in a table's rows",
+        items: "1:done 2:ongoing 1:done 2:ongoing",
+        slip: (
+            "3\t固定资产账实不符\t已整改",
+            "3\t固定资产账实不符\t正在整改",
+        ),
+        fired: &["tally-mismatch", "tally-mismatch"],
+    },
+    Case {
         file: "sub-points.txt",
         layout: "numbered headings 1．",
         items: "1:done 2:ongoing 3:done",
