@@ -681,17 +681,20 @@ fn joined(
         return None;
     }
     let named = rows.iter().filter(|r| r.text.is_some()).count();
+    let table = table_start(doc, &rows[0]);
     // (pairs matched by words, depth): the best body level.
     let mut best: Option<((usize, usize), String, Vec<Item>)> = None;
     for (key, list) in groups {
         if matches!(key, Key::Row | Key::Inline) {
             continue;
         }
-        let body: Vec<&Entry> = list
+        let body: Vec<Entry> = list
             .iter()
             .filter(|e| !root_of(doc, e).is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .map(|e| before_table(doc, e, table))
             .collect();
-        if body.len() != rows.len() {
+        let body: Vec<&Entry> = body.iter().collect();
+        if body.len() < rows.len() {
             continue;
         }
         // The table stands apart from the entries, not inside one of them; a table after the
@@ -704,16 +707,10 @@ fn joined(
         if rows.iter().any(inside) {
             continue;
         }
-        let mut by_words = 0;
-        let agree = body.iter().zip(rows).all(|(e, r)| {
-            let words = r
-                .text
-                .as_ref()
-                .is_some_and(|t| same_problem(doc.text(t), doc.text(&e.head)));
-            by_words += usize::from(words);
-            words || (e.number.is_some() && e.number == r.number)
-        });
-        if !agree || 2 * by_words < named {
+        let Some((pairs, by_words)) = pair_rows(doc, &body, rows) else {
+            continue;
+        };
+        if 2 * by_words < named {
             continue;
         }
         let depth = body.iter().map(|e| depth_of(doc, e)).min().unwrap_or(0);
@@ -723,10 +720,12 @@ fn joined(
         }
         let items = body
             .iter()
-            .zip(rows)
-            .map(|(e, r)| {
+            .enumerate()
+            .map(|(j, e)| {
                 let (own, rectification) = read_entry(doc, vocab, e);
-                to_item(vocab, e, r.tag.clone().or(own), rectification)
+                let row = pairs.iter().find(|&&(b, _)| b == j).map(|&(_, r)| &rows[r]);
+                let found = row.and_then(|r| r.tag.clone()).or(own);
+                to_item(vocab, e, found, rectification)
             })
             .collect();
         let name = format!(
@@ -736,6 +735,91 @@ fn joined(
         best = Some((score, name, items));
     }
     best.map(|(_, name, items)| (name, items))
+}
+
+/// Where the table a row belongs to starts: its header line, or the attachment title right
+/// before the header (附件：……一览表).
+fn table_start(doc: &Document, row: &Entry) -> usize {
+    let Some(b) = row.block else {
+        return row.span.start;
+    };
+    let mut k = b;
+    while k > 0 && doc.blocks[k - 1].kind != BlockKind::RunOn {
+        let text = doc.text(&doc.blocks[k - 1].span);
+        if cells(text, 0).len() >= 2 {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k > 0 {
+        let text = doc.text(&doc.blocks[k - 1].span);
+        if text.starts_with("附") && !text.contains('。') {
+            k -= 1;
+        }
+    }
+    doc.blocks[k].span.start
+}
+
+/// An entry whose text runs on into a table after it (the last problem before an attachment),
+/// cut short where the table starts.
+fn before_table(doc: &Document, e: &Entry, table: usize) -> Entry {
+    let mut e = e.clone();
+    if e.span.start < table && table < e.span.end {
+        let end = doc.blocks[doc.blocks_in(&(e.span.start..table))]
+            .last()
+            .map_or(e.head.end, |b| b.span.end);
+        e.span = e.span.start..end.max(e.head.end);
+    }
+    e
+}
+
+/// Each row's body entry, as (entry, row) pairs, and how many pairs match by words. As many
+/// rows as entries pair in order, each pair naming the same problem or bearing the same
+/// number; fewer rows (a table of the open problems only) each find the next entry that names
+/// the same problem, else the one entry with the row's number where the body numbers each
+/// problem once.
+fn pair_rows(
+    doc: &Document,
+    body: &[&Entry],
+    rows: &[Entry],
+) -> Option<(Vec<(usize, usize)>, usize)> {
+    let words = |e: &Entry, r: &Entry| {
+        r.text
+            .as_ref()
+            .is_some_and(|t| same_problem(doc.text(t), doc.text(&e.head)))
+    };
+    let numbered = |e: &Entry, r: &Entry| e.number.is_some() && e.number == r.number;
+    let mut pairs = Vec::new();
+    let mut by_words = 0;
+    if body.len() == rows.len() {
+        for (j, (e, r)) in body.iter().zip(rows).enumerate() {
+            let w = words(e, r);
+            if !w && !numbered(e, r) {
+                return None;
+            }
+            by_words += usize::from(w);
+            pairs.push((j, j));
+        }
+        return Some((pairs, by_words));
+    }
+    let mut numbers: Vec<Option<u32>> = body.iter().map(|e| e.number).collect();
+    numbers.sort_unstable();
+    let unique = numbers.iter().all(Option::is_some) && numbers.windows(2).all(|w| w[0] != w[1]);
+    let mut next = 0;
+    for (k, r) in rows.iter().enumerate() {
+        let j = match (next..body.len()).find(|&j| words(body[j], r)) {
+            Some(j) => {
+                by_words += 1;
+                j
+            }
+            None if unique => (next..body.len()).find(|&j| numbered(body[j], r))?,
+            None => return None,
+        };
+        pairs.push((j, k));
+        next = j + 1;
+    }
+    Some((pairs, by_words))
 }
 
 /// Characters of a problem's words that do not tell problems apart.
@@ -1207,16 +1291,54 @@ mod tests {
         let (name, items) = summary(&text);
         assert_eq!(name, "rows of a table with a status column");
         assert!(items.iter().all(|i| !i.2));
-        // As many rows as body items but one fewer: not joined either.
+        // Fewer rows, naming other problems: not joined either.
         let text = report(
             "序号\t问题\t责任单位\t整改进展",
             &[
-                ("1", "村务监督委员会作用发挥不充分", "已完成"),
-                ("2", "集体资产台账登记不全", "正在整改"),
+                ("1", "农贸市场消防通道堵塞", "已完成"),
+                ("2", "校车接送登记制度缺失", "正在整改"),
             ],
         );
         let (name, items) = summary(&text);
         assert_eq!(name, "rows of a table with a status column");
         assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_table_of_some_problems_gives_those_their_statuses() {
+        // A table of the open problems only: every body item stays, those in the table with
+        // its status, by words even where the table numbers its rows anew.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[("1", "集体资产台账登记不全", "正在整改")],
+        ) + "2\t河道保洁责任落实不到位\t苇塘镇\t正在整改\n";
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        assert_eq!(
+            items,
+            [
+                (Some(1), Status::Unknown, true),
+                (Some(2), Status::Ongoing, true),
+                (Some(3), Status::Ongoing, true)
+            ]
+        );
+        // Keyed by number alone, where the body numbers each problem once.
+        let text = report(
+            "序号\t牵头领导\t责任单位\t整改进展",
+            &[("2", "党委书记", "正在整改"), ("3", "纪委书记", "已完成")],
+        );
+        let (_, items) = summary(&text);
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Unknown, Status::Ongoing, Status::Done]);
+        // A row whose words and number match no body item left: no join.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("3", "河道保洁责任落实不到位", "已完成"),
+                ("4", "农贸市场消防通道堵塞", "正在整改"),
+            ],
+        );
+        let (name, _) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
     }
 }

@@ -129,6 +129,13 @@ const CASES: &[Case] = &[
         fired: &["tally-mismatch", "tally-mismatch"],
     },
     Case {
+        file: "table-open-problems.txt",
+        layout: "numbered headings 1．, statuses in a table's rows",
+        items: "1:unknown 2:ongoing 3:ongoing 4:unknown",
+        slip: ("巡察反馈问题4个", "巡察反馈问题5个"),
+        fired: &["count-mismatch"],
+    },
+    Case {
         file: "sub-points.txt",
         layout: "numbered headings 1．",
         items: "1:done 2:ongoing 3:done",
