@@ -42,6 +42,10 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
                 read_status(doc, vocab, item);
                 item.number = item.section.and_then(|s| doc.sections[s].marker.number);
             }
+            if items.is_empty() {
+                items = inline_problems(doc, vocab);
+                name = "inline enumerations naming problems 一是……的问题";
+            }
             let name = if items.is_empty() { "none" } else { name };
             (name.to_string(), items)
         }
@@ -375,16 +379,19 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
     }
     lines.into_iter().for_each(&mut push);
     table_rows(doc, vocab).into_iter().for_each(&mut push);
-    inline_pieces(doc, vocab).into_iter().for_each(&mut push);
+    inline_pieces(doc, vocab, false)
+        .into_iter()
+        .for_each(&mut push);
     groups
 }
 
-/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs, each from
-/// its marker to the next; enumerations inside rectification or status text are measures.
-fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs (and, with
+/// `opening`, those before the first heading), each from its marker to the next; enumerations
+/// inside rectification or status text are measures.
+fn inline_pieces(doc: &Document, vocab: &Vocabulary, opening: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        if b.region != Region::Body {
+        if b.region != Region::Body && !(opening && b.region == Region::Opening) {
             continue;
         }
         if let Some((label, _)) = block_label(doc, b) {
@@ -418,6 +425,37 @@ fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// The pieces of enumerations that list the problems, where nothing else holds items: a
+/// paragraph (of the body, or of a report with no headings) whose words before the first marker speak of problems (审计发现的主要问题及整改
+/// 情况:), each of whose pieces names one (一是……的问题,……;二是……的问题,……). Pieces that
+/// do not all name a problem are measures or plans.
+fn inline_problems(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
+    let pieces = inline_pieces(doc, vocab, true);
+    let mut items = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let block = pieces[k].block;
+        let n = pieces[k..].iter().take_while(|p| p.block == block).count();
+        let group = &pieces[k..k + n];
+        k += n;
+        let Some(b) = block.map(|b| &doc.blocks[b]) else {
+            continue;
+        };
+        let intro = &doc.source[b.span.start..group[0].span.start];
+        let of_measures_part =
+            root_of(doc, &group[0]).is_some_and(|r| of_measures(&doc.sections[r].title));
+        let named = group.iter().all(|p| doc.text(&p.span).contains("问题"));
+        if of_measures_part || !intro.contains("问题") || !named {
+            continue;
+        }
+        for e in group {
+            let (found, rectification) = read_entry(doc, vocab, e);
+            items.push(to_item(vocab, e, found, rectification));
+        }
+    }
+    items
 }
 
 /// The last clause of a piece of text, outside brackets, without its final stop.
@@ -1340,5 +1378,33 @@ mod tests {
         );
         let (name, _) = summary(&text);
         assert_eq!(name, "rows of a table with a status column");
+    }
+
+    fn layout_and_count(text: &str) -> (String, usize) {
+        let (doc, _) = analyse(text);
+        (doc.layout.name, doc.items.len())
+    }
+
+    #[test]
+    fn an_enumeration_of_problems_lists_the_items() {
+        let opening =
+            "关于县水务公司审计发现问题整改情况的报告\n\n截至2024年6月30日，审计发现问题2个。\n";
+        let problems = "审计发现的主要问题：一是管网维修费用未按合同结算的问题，已重新结算；二是备用金长期未清理的问题，已全部收回。\n";
+        let (name, n) =
+            layout_and_count(&format!("{opening}{problems}\n县水务公司\n2024年7月9日\n"));
+        assert!(
+            name.starts_with("inline enumerations naming problems"),
+            "{name}"
+        );
+        assert_eq!(n, 2);
+        // Pieces that do not all name a problem are measures: no items.
+        let measures = "针对审计发现的问题：一是建立费用结算台账；二是开展财务人员培训。\n";
+        let (name, n) =
+            layout_and_count(&format!("{opening}{measures}\n县水务公司\n2024年7月9日\n"));
+        assert_eq!((name.as_str(), n), ("none", 0));
+        // Nor an enumeration whose opening words do not speak of problems.
+        let plans = "下一步工作：一是解决遗留问题；二是健全问题台账制度。\n";
+        let (name, n) = layout_and_count(&format!("{opening}{plans}\n县水务公司\n2024年7月9日\n"));
+        assert_eq!((name.as_str(), n), ("none", 0));
     }
 }

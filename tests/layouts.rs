@@ -136,6 +136,13 @@ const CASES: &[Case] = &[
         fired: &["count-mismatch"],
     },
     Case {
+        file: "inline-problems.txt",
+        layout: "inline enumerations naming problems",
+        items: "1:unknown 2:unknown 3:unknown",
+        slip: ("巡察反馈问题3个", "巡察反馈问题4个"),
+        fired: &["count-mismatch"],
+    },
+    Case {
         file: "sub-points.txt",
         layout: "numbered headings 1．",
         items: "1:done 2:ongoing 3:done",
