@@ -648,14 +648,18 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             list.iter().map(|e| read_entry(doc, vocab, e)).collect();
         // Only the parts of the report where this level carries statuses, and not a part that
         // tells how the work was done (一、整改工作开展情况): its numbered lines are measures.
-        // A table's rows with a status column are problems wherever the table stands (an
-        // attachment after the last part reads as under it).
+        // A table's rows under the last part may be an attachment after it (附件：……一览表),
+        // whatever that part tells.
+        let last_part = doc.sections.iter().rposition(|s| s.parent.is_none());
         let roots: Vec<Option<usize>> = list
             .iter()
             .zip(&read)
             .filter(|(_, r)| r.0.is_some())
             .map(|(e, _)| root_of(doc, e))
-            .filter(|r| *key == Key::Row || !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .filter(|r| {
+                (*key == Key::Row && *r == last_part)
+                    || !r.is_some_and(|r| of_measures(&doc.sections[r].title))
+            })
             .collect();
         let kept: Vec<usize> = (0..list.len())
             .filter(|&i| roots.contains(&root_of(doc, &list[i])))
@@ -1406,5 +1410,32 @@ mod tests {
         let plans = "下一步工作：一是解决遗留问题；二是健全问题台账制度。\n";
         let (name, n) = layout_and_count(&format!("{opening}{plans}\n县水务公司\n2024年7月9日\n"));
         assert_eq!((name.as_str(), n), ("none", 0));
+    }
+
+    #[test]
+    fn a_table_of_measures_in_an_earlier_part_is_no_list_of_problems() {
+        let text = "中共桤木县竹溪镇委员会关于巡察整改进展情况的通报\n\n\
+             一、整改工作开展情况\n\
+             序号\t工作任务\t责任单位\t整改进展\n\
+             1\t召开专题会议\t党政办\t已完成\n\
+             2\t制定整改方案\t党政办\t已完成\n\
+             3\t建立整改台账\t纪委\t已完成\n\
+             二、巡察反馈问题整改情况\n\
+             1．村级财务公开不及时。\n整改进展：已完成。\n\
+             2．农村危房改造验收不严。\n整改进展：正在整改。\n\
+             三、下一步工作打算\n持续推进整改。\n\n中共桤木县竹溪镇委员会\n2024年10月9日\n";
+        let (name, items) = summary(text);
+        assert!(name.starts_with("numbered headings"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Done, Status::Ongoing]);
+        // The same table after the last part (an attachment read into it) is the problems'.
+        let (body, table) = text.split_at(text.find("序号").unwrap());
+        let (table, rest) = table.split_at(table.find("二、").unwrap());
+        let moved = format!("{body}{rest}\n附件：整改任务一览表\n{table}").replace(
+            "一、整改工作开展情况\n二、",
+            "一、整改工作开展情况\n镇党委逐项推进。\n二、",
+        );
+        let (name, _) = summary(&moved);
+        assert_eq!(name, "rows of a table with a status column", "{moved}");
     }
 }
