@@ -517,6 +517,18 @@ static ALIGNED: LazyLock<Regex> =
 /// Words of a column name that say its cells name the problem.
 const PROBLEM_COLUMN: &[&str] = &["问题", "事项", "任务", "内容"];
 
+/// Words of a column name that say its cells group or answer the problems rather than name
+/// them (问题类别, 问题整改情况).
+const NOT_PROBLEM_COLUMN: &[&str] = &[
+    "类别", "类型", "分类", "方面", "领域", "情况", "结果", "进展",
+];
+
+/// True when a column's name says its cells name the problems.
+fn names_problems(name: &str) -> bool {
+    PROBLEM_COLUMN.iter().any(|w| name.contains(w))
+        && !NOT_PROBLEM_COLUMN.iter().any(|w| name.contains(w))
+}
+
 /// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
 /// each row that opens with its number is an entry, its status read from that column, and the
 /// cell of the column that names the problem (问题, 整改事项 …) kept to match the row to the
@@ -534,11 +546,10 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
         }
         let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
         if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
-            let problem = names.iter().enumerate().position(|(k, n)| {
-                k != col
-                    && !vocab.is_status_label(n)
-                    && PROBLEM_COLUMN.iter().any(|w| n.contains(w))
-            });
+            let problem = names
+                .iter()
+                .enumerate()
+                .position(|(k, n)| k != col && !vocab.is_status_label(n) && names_problems(n));
             header = (row.len() >= 3).then_some((row.len(), col, problem));
             continue;
         }
@@ -1437,5 +1448,25 @@ mod tests {
         );
         let (name, _) = summary(&moved);
         assert_eq!(name, "rows of a table with a status column", "{moved}");
+    }
+
+    #[test]
+    fn a_category_column_is_not_the_problems_name() {
+        let text = report(
+            "序号\t问题类别\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "基层治理\t村务监督委员会作用发挥不充分", "已完成"),
+                ("2", "资产管理\t集体资产台账登记不全", "正在整改"),
+                ("3", "生态环境\t河道保洁责任落实不到位", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Done, Status::Ongoing, Status::Done]);
+        // Categories only: nothing names the problems, and the numbers alone key the rows.
+        let text = text.replace("\t问题\t责任单位", "\t牵头领导\t责任单位");
+        let (name, _) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
     }
 }
