@@ -42,6 +42,10 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
                 read_status(doc, vocab, item);
                 item.number = item.section.and_then(|s| doc.sections[s].marker.number);
             }
+            if items.is_empty() {
+                items = inline_problems(doc, vocab);
+                name = "inline enumerations naming problems 一是……的问题";
+            }
             let name = if items.is_empty() { "none" } else { name };
             (name.to_string(), items)
         }
@@ -176,6 +180,7 @@ fn add_leaf_parents(doc: &Document, vocab: &Vocabulary, items: &mut Vec<Item>) {
             span: s.span.clone(),
             number: s.marker.number,
             tag: None,
+            text: None,
         };
         let holds_items = items
             .iter()
@@ -234,8 +239,12 @@ struct Entry {
     head: Span,
     span: Span,
     number: Option<u32>,
-    /// The status tag before the number, for [`Key::Tagged`].
+    /// The status tag before the number, for [`Key::Tagged`], or the status cell of a
+    /// [`Key::Row`].
     tag: Option<Found>,
+    /// The cell of a [`Key::Row`] that names the problem (问题, 整改事项 …), if the header
+    /// names one.
+    text: Option<Span>,
 }
 
 /// A status read off an item.
@@ -305,6 +314,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
             span: s.span.clone(),
             number: s.marker.number,
             tag: None,
+            text: None,
         });
     }
     let mut lines: Vec<Entry> = Vec::new();
@@ -324,6 +334,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
                 span: b.span.clone(),
                 number: number_value(&c[3]),
                 tag: None,
+                text: None,
             });
         } else if let Some(c) = TAGGED.captures(text) {
             let tag = c.get(2).expect("group 2 always takes part");
@@ -344,6 +355,7 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
                     class,
                     explicit: true,
                 }),
+                text: None,
             });
         }
     }
@@ -367,16 +379,19 @@ fn entries(doc: &Document, vocab: &Vocabulary) -> Vec<(Key, Vec<Entry>)> {
     }
     lines.into_iter().for_each(&mut push);
     table_rows(doc, vocab).into_iter().for_each(&mut push);
-    inline_pieces(doc, vocab).into_iter().for_each(&mut push);
+    inline_pieces(doc, vocab, false)
+        .into_iter()
+        .for_each(&mut push);
     groups
 }
 
-/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs, each from
-/// its marker to the next; enumerations inside rectification or status text are measures.
-fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
+/// The pieces of the enumerations (一是……；二是……) in the report's body paragraphs (and, with
+/// `opening`, those before the first heading), each from its marker to the next; enumerations
+/// inside rectification or status text are measures.
+fn inline_pieces(doc: &Document, vocab: &Vocabulary, opening: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        if b.region != Region::Body {
+        if b.region != Region::Body && !(opening && b.region == Region::Opening) {
             continue;
         }
         if let Some((label, _)) = block_label(doc, b) {
@@ -405,10 +420,42 @@ fn inline_pieces(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
                 span: span.start..end,
                 number: Some(*number),
                 tag: None,
+                text: None,
             });
         }
     }
     out
+}
+
+/// The pieces of enumerations that list the problems, where nothing else holds items: a
+/// paragraph (of the body, or of a report with no headings) whose words before the first marker speak of problems (审计发现的主要问题及整改
+/// 情况:), each of whose pieces names one (一是……的问题,……;二是……的问题,……). Pieces that
+/// do not all name a problem are measures or plans.
+fn inline_problems(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
+    let pieces = inline_pieces(doc, vocab, true);
+    let mut items = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let block = pieces[k].block;
+        let n = pieces[k..].iter().take_while(|p| p.block == block).count();
+        let group = &pieces[k..k + n];
+        k += n;
+        let Some(b) = block.map(|b| &doc.blocks[b]) else {
+            continue;
+        };
+        let intro = &doc.source[b.span.start..group[0].span.start];
+        let of_measures_part =
+            root_of(doc, &group[0]).is_some_and(|r| of_measures(&doc.sections[r].title));
+        let named = group.iter().all(|p| doc.text(&p.span).contains("问题"));
+        if of_measures_part || !intro.contains("问题") || !named {
+            continue;
+        }
+        for e in group {
+            let (found, rectification) = read_entry(doc, vocab, e);
+            items.push(to_item(vocab, e, found, rectification));
+        }
+    }
+    items
 }
 
 /// The last clause of a piece of text, outside brackets, without its final stop.
@@ -467,11 +514,29 @@ pub fn cells(text: &str, at: usize) -> Vec<Span> {
 static ALIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?: {2,}|\u{3000}+)").expect("valid pattern"));
 
+/// Words of a column name that say its cells name the problem.
+const PROBLEM_COLUMN: &[&str] = &["问题", "事项", "任务", "内容"];
+
+/// Words of a column name that say its cells group or answer the problems rather than name
+/// them (问题类别, 问题整改情况).
+const NOT_PROBLEM_COLUMN: &[&str] = &[
+    "类别", "类型", "分类", "方面", "领域", "情况", "结果", "进展",
+];
+
+/// True when a column's name says its cells name the problems.
+fn names_problems(name: &str) -> bool {
+    PROBLEM_COLUMN.iter().any(|w| name.contains(w))
+        && !NOT_PROBLEM_COLUMN.iter().any(|w| name.contains(w))
+}
+
 /// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
-/// each row that opens with its number is an entry, its status read from that column.
+/// each row that opens with its number is an entry, its status read from that column, and the
+/// cell of the column that names the problem (问题, 整改事项 …) kept to match the row to the
+/// problem it refers to.
 fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut header: Option<(usize, usize)> = None; // (columns, status column)
+    // (columns, status column, problem column)
+    let mut header: Option<(usize, usize, Option<usize>)> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = doc.text(&b.span);
         let row = cells(text, b.span.start);
@@ -481,10 +546,14 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
         }
         let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
         if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
-            header = (row.len() >= 3).then_some((row.len(), col));
+            let problem = names
+                .iter()
+                .enumerate()
+                .position(|(k, n)| k != col && !vocab.is_status_label(n) && names_problems(n));
+            header = (row.len() >= 3).then_some((row.len(), col, problem));
             continue;
         }
-        let Some((columns, col)) = header else {
+        let Some((columns, col, problem)) = header else {
             continue;
         };
         if names
@@ -515,6 +584,10 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
                 explicit: true,
             })
         });
+        // The problem's cell only where the row has the header's cells.
+        let text = problem
+            .filter(|&p| p > 0 && row.len() == columns)
+            .map(|p| row[p].clone());
         out.push(Entry {
             key: Key::Row,
             section: None,
@@ -523,6 +596,7 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
             span: b.span.clone(),
             number: Some(number),
             tag,
+            text,
         });
     }
     out
@@ -575,8 +649,9 @@ fn depth_of(doc: &Document, e: &Entry) -> usize {
 
 /// The level whose entries carry statuses, as items, with the layout's name.
 fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>)> {
-    let mut best: Option<(Score, Vec<Item>, String)> = None;
-    for (key, list) in entries(doc, vocab) {
+    let groups = entries(doc, vocab);
+    let mut best: Option<(Score, Vec<Item>, String, Vec<Entry>)> = None;
+    for (key, list) in &groups {
         if list.len() < 2 {
             continue;
         }
@@ -584,12 +659,18 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             list.iter().map(|e| read_entry(doc, vocab, e)).collect();
         // Only the parts of the report where this level carries statuses, and not a part that
         // tells how the work was done (一、整改工作开展情况): its numbered lines are measures.
+        // A table's rows under the last part may be an attachment after it (附件：……一览表),
+        // whatever that part tells.
+        let last_part = doc.sections.iter().rposition(|s| s.parent.is_none());
         let roots: Vec<Option<usize>> = list
             .iter()
             .zip(&read)
             .filter(|(_, r)| r.0.is_some())
             .map(|(e, _)| root_of(doc, e))
-            .filter(|r| !r.is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .filter(|r| {
+                (*key == Key::Row && *r == last_part)
+                    || !r.is_some_and(|r| of_measures(&doc.sections[r].title))
+            })
             .collect();
         let kept: Vec<usize> = (0..list.len())
             .filter(|&i| roots.contains(&root_of(doc, &list[i])))
@@ -611,7 +692,7 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             .min()
             .unwrap_or(0);
         let score = (is_explicit, n, explicit, depth);
-        let better = best.as_ref().is_none_or(|(b, _, _)| score > *b);
+        let better = best.as_ref().is_none_or(|(b, ..)| score > *b);
         if !better {
             continue;
         }
@@ -622,11 +703,202 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
                 to_item(vocab, &list[i], found, rectification)
             })
             .collect();
-        best = Some((score, items, layout_name(doc, &key, &list[0])));
+        let rows = if *key == Key::Row {
+            kept.iter().map(|&i| list[i].clone()).collect()
+        } else {
+            Vec::new()
+        };
+        best = Some((score, items, layout_name(doc, key, &list[0]), rows));
     }
-    let (_, mut items, name) = best?;
+    let (_, mut items, mut name, rows) = best?;
+    if let Some((joined_name, joined_items)) = joined(doc, vocab, &groups, &rows) {
+        name = joined_name;
+        items = joined_items;
+    }
     items.sort_by_key(|i| i.span.start);
     Some((name, items))
+}
+
+/// The items listed in the body (numbered headings or lines) whose statuses stand only in a
+/// table's rows elsewhere (序号 问题 …… 整改进展), as one list: each body entry with its row's
+/// status. The body's entries and the rows must be as many, and each pair must refer to the
+/// same problem: the same number, or the row's problem cell matching the entry's words; where
+/// the rows name the problems, at least half the pairs must match by words.
+fn joined(
+    doc: &Document,
+    vocab: &Vocabulary,
+    groups: &[(Key, Vec<Entry>)],
+    rows: &[Entry],
+) -> Option<(String, Vec<Item>)> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let named = rows.iter().filter(|r| r.text.is_some()).count();
+    let table = table_start(doc, &rows[0]);
+    // (pairs matched by words, depth): the best body level.
+    let mut best: Option<((usize, usize), String, Vec<Item>)> = None;
+    for (key, list) in groups {
+        if matches!(key, Key::Row | Key::Inline) {
+            continue;
+        }
+        let body: Vec<Entry> = list
+            .iter()
+            .filter(|e| !root_of(doc, e).is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .map(|e| before_table(doc, e, table))
+            .collect();
+        let body: Vec<&Entry> = body.iter().collect();
+        if body.len() < rows.len() {
+            continue;
+        }
+        // The table stands apart from the entries, not inside one of them; a table after the
+        // last entry may read as part of its text (an attachment with no heading of its own).
+        let inside = |r: &Entry| {
+            body[..body.len() - 1]
+                .iter()
+                .any(|e| e.span.start <= r.span.start && r.span.start < e.span.end)
+        };
+        if rows.iter().any(inside) {
+            continue;
+        }
+        let Some((pairs, by_words)) = pair_rows(doc, &body, rows) else {
+            continue;
+        };
+        if 2 * by_words < named {
+            continue;
+        }
+        let depth = body.iter().map(|e| depth_of(doc, e)).min().unwrap_or(0);
+        let score = (by_words, depth);
+        if best.as_ref().is_some_and(|(b, ..)| *b >= score) {
+            continue;
+        }
+        let items = body
+            .iter()
+            .enumerate()
+            .map(|(j, e)| {
+                let (own, rectification) = read_entry(doc, vocab, e);
+                let row = pairs.iter().find(|&&(b, _)| b == j).map(|&(_, r)| &rows[r]);
+                let found = row.and_then(|r| r.tag.clone()).or(own);
+                to_item(vocab, e, found, rectification)
+            })
+            .collect();
+        let name = format!(
+            "{}, statuses in a table's rows",
+            layout_name(doc, key, body[0])
+        );
+        best = Some((score, name, items));
+    }
+    best.map(|(_, name, items)| (name, items))
+}
+
+/// Where the table a row belongs to starts: its header line, or the attachment title right
+/// before the header (附件：……一览表).
+fn table_start(doc: &Document, row: &Entry) -> usize {
+    let Some(b) = row.block else {
+        return row.span.start;
+    };
+    let mut k = b;
+    while k > 0 && doc.blocks[k - 1].kind != BlockKind::RunOn {
+        let text = doc.text(&doc.blocks[k - 1].span);
+        if cells(text, 0).len() >= 2 {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k > 0 {
+        let text = doc.text(&doc.blocks[k - 1].span);
+        if text.starts_with("附") && !text.contains('。') {
+            k -= 1;
+        }
+    }
+    doc.blocks[k].span.start
+}
+
+/// An entry whose text runs on into a table after it (the last problem before an attachment),
+/// cut short where the table starts.
+fn before_table(doc: &Document, e: &Entry, table: usize) -> Entry {
+    let mut e = e.clone();
+    if e.span.start < table && table < e.span.end {
+        let end = doc.blocks[doc.blocks_in(&(e.span.start..table))]
+            .last()
+            .map_or(e.head.end, |b| b.span.end);
+        e.span = e.span.start..end.max(e.head.end);
+    }
+    e
+}
+
+/// Each row's body entry, as (entry, row) pairs, and how many pairs match by words. As many
+/// rows as entries pair in order, each pair naming the same problem or bearing the same
+/// number; fewer rows (a table of the open problems only) each find the next entry that names
+/// the same problem, else the one entry with the row's number where the body numbers each
+/// problem once.
+fn pair_rows(
+    doc: &Document,
+    body: &[&Entry],
+    rows: &[Entry],
+) -> Option<(Vec<(usize, usize)>, usize)> {
+    let words = |e: &Entry, r: &Entry| {
+        r.text
+            .as_ref()
+            .is_some_and(|t| same_problem(doc.text(t), doc.text(&e.head)))
+    };
+    let numbered = |e: &Entry, r: &Entry| e.number.is_some() && e.number == r.number;
+    let mut pairs = Vec::new();
+    let mut by_words = 0;
+    if body.len() == rows.len() {
+        for (j, (e, r)) in body.iter().zip(rows).enumerate() {
+            let w = words(e, r);
+            if !w && !numbered(e, r) {
+                return None;
+            }
+            by_words += usize::from(w);
+            pairs.push((j, j));
+        }
+        return Some((pairs, by_words));
+    }
+    let mut numbers: Vec<Option<u32>> = body.iter().map(|e| e.number).collect();
+    numbers.sort_unstable();
+    let unique = numbers.iter().all(Option::is_some) && numbers.windows(2).all(|w| w[0] != w[1]);
+    let mut next = 0;
+    for (k, r) in rows.iter().enumerate() {
+        let j = match (next..body.len()).find(|&j| words(body[j], r)) {
+            Some(j) => {
+                by_words += 1;
+                j
+            }
+            None if unique => (next..body.len()).find(|&j| numbered(body[j], r))?,
+            None => return None,
+        };
+        pairs.push((j, k));
+        next = j + 1;
+    }
+    Some((pairs, by_words))
+}
+
+/// Characters of a problem's words that do not tell problems apart.
+fn is_filler(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || "，。；：、“”‘’（）《》【】！？…—\u{3000}".contains(c)
+}
+
+/// True when a table's cell naming a problem and an entry's words name the same problem: the
+/// one holds the other, or they open alike for most of the shorter's first clause.
+fn same_problem(cell: &str, entry: &str) -> bool {
+    let first = entry
+        .find(['，', ',', '。', '；', ';', '\n'])
+        .map_or(entry, |i| &entry[..i]);
+    let squeeze = |t: &str| -> Vec<char> { t.chars().filter(|&c| !is_filler(c)).collect() };
+    let (c, e, f) = (squeeze(cell), squeeze(entry), squeeze(first));
+    if c.len() < 4 {
+        return false;
+    }
+    let holds = |a: &[char], b: &[char]| b.len() >= 4 && a.windows(b.len()).any(|w| w == b);
+    if holds(&e, &c) || holds(&c, &f) {
+        return true;
+    }
+    let common = c.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    common >= 4 && 5 * common >= 3 * c.len().min(f.len())
 }
 
 /// The layout in words.
@@ -950,4 +1222,251 @@ fn last_sentence(doc: &Document, span: &Span) -> Span {
         i + text[i..].chars().next().map_or(1, char::len_utf8)
     });
     span.start + start..span.start + text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_problem;
+    use crate::analyse;
+    use crate::document::Status;
+
+    #[test]
+    fn a_cell_names_the_problem_it_abridges() {
+        // The cell holds the entry's first clause, or the entry holds the cell.
+        assert!(same_problem(
+            "防汛物资管理台账不全",
+            "防汛物资管理台账不全。"
+        ));
+        assert!(same_problem(
+            "镇属公房出租未公开招租",
+            "镇属公房出租未公开招租，租金收缴不及时。"
+        ));
+        assert!(same_problem(
+            "“一村一策”落实不到位",
+            "一村一策落实不到位，进度偏慢。"
+        ));
+        // Openings alike for most of the shorter.
+        assert!(same_problem(
+            "村级财务公开不及时问题",
+            "村级财务公开不及时，公开内容不全。"
+        ));
+        // Other problems, or words too short to tell.
+        assert!(!same_problem(
+            "防汛物资管理台账不全",
+            "惠农补贴发放审核把关不严。"
+        ));
+        assert!(!same_problem("副镇长", "副镇长分管领域廉政风险排查不全。"));
+        assert!(!same_problem(
+            "村级党组织书记培训不够",
+            "村级财务公开不及时。"
+        ));
+    }
+
+    /// A report whose problems 1.–3. are listed in the body without statuses, and a table after
+    /// the closing with the given rows (序号, problem, status).
+    fn report(header: &str, rows: &[(&str, &str, &str)]) -> String {
+        let mut t = String::from(
+            "中共桤木县苇塘镇委员会关于巡察整改进展情况的通报\n\n\
+             截至2024年9月30日，巡察反馈问题3个，已完成整改2个，正在整改1个。\n\
+             一、巡察反馈问题整改情况\n\
+             1．村务监督委员会作用发挥不充分。\n建立村务监督月报制度。\n\
+             2．集体资产台账登记不全。\n逐村清查集体资产。\n\
+             3．河道保洁责任落实不到位。\n签订河道保洁责任书。\n\
+             二、下一步工作打算\n持续推进整改。\n\n中共桤木县苇塘镇委员会\n2024年10月9日\n\n附件：整改进展一览表\n",
+        );
+        t.push_str(header);
+        t.push('\n');
+        for (n, p, s) in rows {
+            t.push_str(&format!("{n}\t{p}\t苇塘镇\t{s}\n"));
+        }
+        t
+    }
+
+    fn summary(text: &str) -> (String, Vec<(Option<u32>, Status, bool)>) {
+        let (doc, _) = analyse(text);
+        let items = doc
+            .items
+            .iter()
+            .map(|i| (i.number, i.status, i.section.is_some()))
+            .collect();
+        (doc.layout.name, items)
+    }
+
+    #[test]
+    fn body_items_take_the_statuses_of_the_rows_that_name_them() {
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "村务监督委员会作用发挥不充分", "已完成"),
+                ("2", "集体资产台账登记不全", "正在整改"),
+                ("3", "河道保洁责任落实不到位", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        assert_eq!(
+            items,
+            [
+                (Some(1), Status::Done, true),
+                (Some(2), Status::Ongoing, true),
+                (Some(3), Status::Done, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_keyed_by_number_alone_are_joined_by_number() {
+        let text = report(
+            "序号\t牵头领导\t责任单位\t整改进展",
+            &[
+                ("1", "党委书记", "正在整改"),
+                ("2", "党委副书记", "已完成"),
+                ("3", "纪委书记", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Ongoing, Status::Done, Status::Done]);
+    }
+
+    #[test]
+    fn rows_that_name_other_problems_stay_the_items() {
+        // Same numbers, other problems: the table is another list, and its rows are the items.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "农贸市场消防通道堵塞", "已完成"),
+                ("2", "校车接送登记制度缺失", "正在整改"),
+                ("3", "老旧小区加装电梯进度慢", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
+        assert!(items.iter().all(|i| !i.2));
+        // Fewer rows, naming other problems: not joined either.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "农贸市场消防通道堵塞", "已完成"),
+                ("2", "校车接送登记制度缺失", "正在整改"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_table_of_some_problems_gives_those_their_statuses() {
+        // A table of the open problems only: every body item stays, those in the table with
+        // its status, by words even where the table numbers its rows anew.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[("1", "集体资产台账登记不全", "正在整改")],
+        ) + "2\t河道保洁责任落实不到位\t苇塘镇\t正在整改\n";
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        assert_eq!(
+            items,
+            [
+                (Some(1), Status::Unknown, true),
+                (Some(2), Status::Ongoing, true),
+                (Some(3), Status::Ongoing, true)
+            ]
+        );
+        // Keyed by number alone, where the body numbers each problem once.
+        let text = report(
+            "序号\t牵头领导\t责任单位\t整改进展",
+            &[("2", "党委书记", "正在整改"), ("3", "纪委书记", "已完成")],
+        );
+        let (_, items) = summary(&text);
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Unknown, Status::Ongoing, Status::Done]);
+        // A row whose words and number match no body item left: no join.
+        let text = report(
+            "序号\t问题\t责任单位\t整改进展",
+            &[
+                ("3", "河道保洁责任落实不到位", "已完成"),
+                ("4", "农贸市场消防通道堵塞", "正在整改"),
+            ],
+        );
+        let (name, _) = summary(&text);
+        assert_eq!(name, "rows of a table with a status column");
+    }
+
+    fn layout_and_count(text: &str) -> (String, usize) {
+        let (doc, _) = analyse(text);
+        (doc.layout.name, doc.items.len())
+    }
+
+    #[test]
+    fn an_enumeration_of_problems_lists_the_items() {
+        let opening =
+            "关于县水务公司审计发现问题整改情况的报告\n\n截至2024年6月30日，审计发现问题2个。\n";
+        let problems = "审计发现的主要问题：一是管网维修费用未按合同结算的问题，已重新结算；二是备用金长期未清理的问题，已全部收回。\n";
+        let (name, n) =
+            layout_and_count(&format!("{opening}{problems}\n县水务公司\n2024年7月9日\n"));
+        assert!(
+            name.starts_with("inline enumerations naming problems"),
+            "{name}"
+        );
+        assert_eq!(n, 2);
+        // Pieces that do not all name a problem are measures: no items.
+        let measures = "针对审计发现的问题：一是建立费用结算台账；二是开展财务人员培训。\n";
+        let (name, n) =
+            layout_and_count(&format!("{opening}{measures}\n县水务公司\n2024年7月9日\n"));
+        assert_eq!((name.as_str(), n), ("none", 0));
+        // Nor an enumeration whose opening words do not speak of problems.
+        let plans = "下一步工作：一是解决遗留问题；二是健全问题台账制度。\n";
+        let (name, n) = layout_and_count(&format!("{opening}{plans}\n县水务公司\n2024年7月9日\n"));
+        assert_eq!((name.as_str(), n), ("none", 0));
+    }
+
+    #[test]
+    fn a_table_of_measures_in_an_earlier_part_is_no_list_of_problems() {
+        let text = "中共桤木县竹溪镇委员会关于巡察整改进展情况的通报\n\n\
+             一、整改工作开展情况\n\
+             序号\t工作任务\t责任单位\t整改进展\n\
+             1\t召开专题会议\t党政办\t已完成\n\
+             2\t制定整改方案\t党政办\t已完成\n\
+             3\t建立整改台账\t纪委\t已完成\n\
+             二、巡察反馈问题整改情况\n\
+             1．村级财务公开不及时。\n整改进展：已完成。\n\
+             2．农村危房改造验收不严。\n整改进展：正在整改。\n\
+             三、下一步工作打算\n持续推进整改。\n\n中共桤木县竹溪镇委员会\n2024年10月9日\n";
+        let (name, items) = summary(text);
+        assert!(name.starts_with("numbered headings"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Done, Status::Ongoing]);
+        // The same table after the last part (an attachment read into it) is the problems'.
+        let (body, table) = text.split_at(text.find("序号").unwrap());
+        let (table, rest) = table.split_at(table.find("二、").unwrap());
+        let moved = format!("{body}{rest}\n附件：整改任务一览表\n{table}").replace(
+            "一、整改工作开展情况\n二、",
+            "一、整改工作开展情况\n镇党委逐项推进。\n二、",
+        );
+        let (name, _) = summary(&moved);
+        assert_eq!(name, "rows of a table with a status column", "{moved}");
+    }
+
+    #[test]
+    fn a_category_column_is_not_the_problems_name() {
+        let text = report(
+            "序号\t问题类别\t问题\t责任单位\t整改进展",
+            &[
+                ("1", "基层治理\t村务监督委员会作用发挥不充分", "已完成"),
+                ("2", "资产管理\t集体资产台账登记不全", "正在整改"),
+                ("3", "生态环境\t河道保洁责任落实不到位", "已完成"),
+            ],
+        );
+        let (name, items) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+        let statuses: Vec<Status> = items.iter().map(|i| i.1).collect();
+        assert_eq!(statuses, [Status::Done, Status::Ongoing, Status::Done]);
+        // Categories only: nothing names the problems, and the numbers alone key the rows.
+        let text = text.replace("\t问题\t责任单位", "\t牵头领导\t责任单位");
+        let (name, _) = summary(&text);
+        assert!(name.ends_with("statuses in a table's rows"), "{name}");
+    }
 }

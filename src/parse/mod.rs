@@ -359,9 +359,12 @@ fn tail(source: &str, lines: &[Line], body_start: usize, doc: &mut Document) -> 
             LineKind::Blank | LineKind::Chrome => continue,
             // Footers hold labelled lines too ("版权所有:…", "联系地址:…"): a few short lines
             // with no full stop may stand between the date and the end of the page.
+            // An attachment's title is no footer: a short attachment (a table of a few rows)
+            // after the closing belongs to the report.
             LineKind::Labelled { .. } | LineKind::Paragraph
                 if footer_lines < MAX_FOOTER_LINES
-                    && is_footer_like(&source[lines[i].span.clone()]) =>
+                    && is_footer_like(&source[lines[i].span.clone()])
+                    && !is_attachment_title(source, &lines[i]) =>
             {
                 footer_lines += 1;
                 continue;

@@ -342,6 +342,28 @@ fn a_closing_before_attachments_is_the_closing_and_the_attachments_stay_in_the_b
 }
 
 #[test]
+fn a_short_attachment_after_the_closing_is_no_footer() {
+    // Two rows and a header make fewer lines than a page footer may have: still the report's.
+    let text = "青石镇关于巡察整改进展情况的通报\n一、总体情况\n巡察反馈问题2个。\n\n\
+                青石镇人民政府\n2024年10月8日\n\n附件:整改情况一览表\n\
+                序号  问题          整改进展\n1     村务公开不及时    已完成\n2     台账不全          正在整改\n";
+    let doc = super::parse(text);
+    assert_eq!(doc.closing.issuer.as_deref(), Some("青石镇人民政府"));
+    assert!(doc.chrome.is_empty(), "{:?}", doc.chrome);
+    let blocks: Vec<&str> = doc.blocks.iter().map(|b| &text[b.span.clone()]).collect();
+    assert!(blocks.iter().any(|b| b.contains("台账不全")), "{blocks:?}");
+    // Short lines after the date with no attachment title are still a footer.
+    let footer = text.replace("附件:整改情况一览表\n", "");
+    let doc = super::parse(&footer);
+    assert_eq!(doc.chrome.len(), 3);
+    assert!(
+        !doc.blocks
+            .iter()
+            .any(|b| footer[b.span.clone()].contains("台账不全"))
+    );
+}
+
+#[test]
 fn attachment_titles() {
     let line = |s: &str| super::Line {
         span: 0..s.len(),
