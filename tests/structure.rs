@@ -10,19 +10,12 @@ use std::path::{Path, PathBuf};
 
 /// A kind's use of another kind, waiting to be moved: (from, to). Each must still be there, so
 /// that the list only shrinks.
-/// `ratio` weighs figures with the sentence reading of `parts_sum` (`parts_sum::reading`),
-/// which belongs in the facts layer.
-const KNOWN_KIND_USES: &[(&str, &str)] = &[("ratio", "parts_sum")];
+const KNOWN_KIND_USES: &[(&str, &str)] = &[];
 
 /// A stage's use of a later stage outside tests, waiting to be moved: (file, module path used).
-/// `facts::statement` bounds figures with the interval arithmetic of `rules::arith`, which
-/// belongs with the figures.
 /// `config`'s default settings ask `check` for the rules a run knows (the pack's and
 /// `unused-suppression`).
-const KNOWN_STAGE_USES: &[(&str, &str)] = &[
-    ("src/facts/statement/shares.rs", "rules::arith"),
-    ("src/config/mod.rs", "check::known_rules"),
-];
+const KNOWN_STAGE_USES: &[(&str, &str)] = &[("src/config/mod.rs", "check::known_rules")];
 
 /// The stages in order, each with the top-level modules that make it up. `finding` (what a rule
 /// finds, and its level) is declared with `check` but read by the rules, so it is in none.

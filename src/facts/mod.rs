@@ -1,10 +1,12 @@
 //! Facts read off a report: every figure and date with its place and context, and the
 //! report's timeline.
 
+pub mod arith;
 pub mod date;
 pub mod lists;
 pub mod number;
 pub mod restated;
+pub mod sentences;
 pub mod statement;
 pub mod stretches;
 pub mod tallies;

@@ -1,7 +1,6 @@
 //! Rule kinds. Each kind is Rust (one file here, with `NAME`, `EXPLANATION`, `VALUES` and
 //! `compile`); rules are YAML instances of a kind (`rules/<kind>.yaml`). This is the registry.
 
-pub mod arith;
 pub mod conflict;
 pub mod date_order;
 pub mod deadline;

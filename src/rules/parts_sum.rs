@@ -1,11 +1,9 @@
 //! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计, 剩余), compared as
 //! intervals at their written precision.
 
-pub(super) mod reading;
-
-use super::arith::Interval;
 use super::{Check, Context, Hit, Kind};
-use reading::{Fig, Pairing, Sentence, in_unit_of, sentences_in, wanted, written};
+use crate::facts::arith::Interval;
+use crate::facts::sentences::{Fig, Pairing, Sentence, in_unit_of, sentences_in, wanted, written};
 use serde::Deserialize;
 
 /// The kind's name.
@@ -217,7 +215,7 @@ impl Check for PartsSum {
                 .filter_map(|st| stated::difference(source, &cx.facts.figures, st))
                 .collect();
         }
-        for s in sentences_in(cx) {
+        for s in sentences_in(cx.doc, cx.facts) {
             let mut outcomes = self.of_which(&s);
             outcomes.extend(self.in_total(&s));
             outcomes.extend(self.split(&s));

@@ -1,10 +1,10 @@
 //! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval
 //! arithmetic.
 
-use super::arith::{Interval, show};
-use super::parts_sum::reading::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
 use super::{Check, Context, Hit, Kind};
 use crate::document::Span;
+use crate::facts::arith::{Interval, show};
+use crate::facts::sentences::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
 use crate::facts::statement::Relation;
 use regex::Regex;
 use serde::Deserialize;
@@ -255,7 +255,7 @@ impl Ratio {
                 Relation::Sum { .. } | Relation::Difference { .. } => None,
             })
             .collect();
-        for s in sentences_in(cx) {
+        for s in sentences_in(cx.doc, cx.facts) {
             for (pct, p) in s.figs.iter().enumerate() {
                 if p.family != "%" {
                     continue;

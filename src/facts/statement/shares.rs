@@ -18,7 +18,7 @@ use super::{
     Construction, Relation, SENTENCE_STOPS, Statement, ahead, behind, exact, family, statement,
 };
 use crate::facts::Figure;
-use crate::rules::arith::Interval;
+use crate::facts::arith::Interval;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -1,8 +1,8 @@
 //! 总数……其中 A, B, C: a total, then the parts after 其中 (包括, 含).
 
-use super::reading::{Sentence, WINDOW};
 use super::{Interval, Outcome, PartsSum, Reading, is_share, sum};
 use crate::document::Span;
+use crate::facts::sentences::{Sentence, WINDOW};
 
 impl PartsSum {
     /// 总数……其中 A, B, C: the parts follow the marker, the total is the last figure of their

@@ -1,7 +1,7 @@
 //! 总数 T, 已完成 A, 剩余 R: a total split into what was done and the rest.
 
-use super::reading::Sentence;
 use super::{Outcome, PartsSum, Reading, is_share, sum};
+use crate::facts::sentences::Sentence;
 
 /// At most this many figures before the rest are weighed (2^n readings).
 const MAX_BEFORE: usize = 8;

@@ -3,9 +3,9 @@
 
 use super::Interval;
 use crate::facts::Figure;
+use crate::facts::arith::show;
 use crate::facts::statement::{Construction, Minus, Relation, Statement, exact};
 use crate::rules::Hit;
-use crate::rules::arith::show;
 
 fn iv(f: &Figure) -> Option<Interval> {
     exact(f).map(|(lo, hi)| Interval { lo, hi })

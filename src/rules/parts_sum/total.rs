@@ -1,7 +1,7 @@
 //! A, B,共计 T: the parts, then their total after 共计 (合计, 总计, 累计).
 
-use super::reading::Sentence;
 use super::{Outcome, PartsSum, Reading, is_share, sum};
+use crate::facts::sentences::Sentence;
 
 impl PartsSum {
     /// A, B,共计 T: the total follows the marker in its clause; the parts are the figures of its

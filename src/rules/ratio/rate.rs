@@ -5,9 +5,9 @@
 //! from it (314 done cannot be 84.3% of any whole number: 372 gives 84.41%, 373 gives 84.18%).
 
 use super::{Stated, number};
+use crate::facts::arith::{Interval, show};
+use crate::facts::sentences::{Fig, Sentence};
 use crate::rules::Hit;
-use crate::rules::arith::{Interval, show};
-use crate::rules::parts_sum::reading::{Fig, Sentence};
 
 /// Words of a clause that say its count was done.
 const DONE: &[&str] = &["完成", "办结", "销号", "已整改", "整改到位", "整改完毕"];

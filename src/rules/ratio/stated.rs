@@ -3,9 +3,9 @@
 
 use crate::document::Span;
 use crate::facts::Figure;
+use crate::facts::arith::{Interval, show};
 use crate::facts::statement::{Relation, Statement, approx_percent, exact};
 use crate::rules::Hit;
-use crate::rules::arith::{Interval, show};
 
 /// A figure's interval, if exact.
 fn iv(f: &Figure) -> Option<Interval> {

@@ -1,12 +1,13 @@
 //! Figures read sentence by sentence, for the kinds that weigh figures against each other
 //! (`parts_sum`, `ratio`): a total and its parts, or a share and its base, are stated in one
-//! sentence, so nothing here looks across sentences (and the work stays linear).
+//! sentence, so nothing here looks across sentences (and the work stays linear). A reading below
+//! the rules: it takes the document and its facts, and no kind owns it.
 
-use crate::document::Span;
+use crate::document::{Document, Span};
+use crate::facts::Facts;
 use crate::facts::Figure;
+use crate::facts::arith::{Interval, show};
 use crate::facts::number::Approx;
-use crate::rules::Context;
-use crate::rules::arith::{Interval, show};
 
 /// How many figures a reading looks back or ahead over. A total and its parts, or a share and
 /// its base, stand a few figures apart; the bound keeps a run-on sentence of thousands of
@@ -160,8 +161,8 @@ pub fn sentences<'a>(source: &'a str, figures: &'a [Figure]) -> Vec<Sentence<'a>
 }
 
 /// [`sentences`] of a report, for the rules that weigh figures (`ratio`, `parts_sum`).
-pub fn sentences_in<'a>(cx: &Context<'a>) -> Vec<Sentence<'a>> {
-    let (source, figures) = (cx.doc.source.as_str(), cx.facts.figures.as_slice());
+pub fn sentences_in<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Sentence<'a>> {
+    let (source, figures) = (doc.source.as_str(), facts.figures.as_slice());
     let shapes = shapes(source, figures);
     build(source, figures, &shapes)
 }
