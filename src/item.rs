@@ -6,7 +6,13 @@
 //!
 //! The level that holds the problems is the one whose entries carry statuses; where none does,
 //! headings that name a problem (关于“……”的问题) or "反馈问题:" paragraphs, else the innermost
-//! headings with rectification text. Sub-points of a problem are not items.
+//! headings with rectification text, else enumerations that name problems (主要问题:一是……的
+//! 问题,……). Sub-points of a problem are not items.
+//!
+//! Where the statuses stand only in a table (an attachment 序号 问题 …… 整改进展) and the body
+//! lists the same problems without them, the body's entries are the items, each with the status
+//! of the row that bears its number or names it; a table of some of them (the open ones) gives
+//! those theirs and leaves the others unknown.
 
 use crate::document::{
     Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
