@@ -6,7 +6,7 @@
 //!
 //! The level that holds the problems is the one whose entries carry statuses; where none does,
 //! headings that name a problem (关于“……”的问题) or "反馈问题:" paragraphs, else the innermost
-//! headings with rectification text, else enumerations that name problems (主要问题:一是……的
+//! headings with rectification text, else enumerations that name problems (问题及整改情况:一是……的
 //! 问题,……). Sub-points of a problem are not items.
 //!
 //! Where the statuses stand only in a table (an attachment 序号 问题 …… 整改进展) and the body
@@ -453,9 +453,10 @@ fn inline_pieces(doc: &Document, vocab: &Vocabulary, opening: bool) -> Vec<Entry
 }
 
 /// The pieces of enumerations that list the problems, where nothing else holds items: a
-/// paragraph (of the body, or of a report with no headings) whose words before the first marker speak of problems (审计发现的主要问题及整改
-/// 情况:), each of whose pieces names one (一是……的问题,……;二是……的问题,……). Pieces that
-/// do not all name a problem are measures or plans.
+/// paragraph (of the body, or of a report with no headings) whose words before the first
+/// marker speak of problems (审计发现的问题及整改情况:), each of whose pieces names one
+/// (一是……的问题,……;二是……的问题,……). Pieces that do not all name a problem are measures
+/// or plans.
 fn inline_problems(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
     let pieces = inline_pieces(doc, vocab, true);
     let mut items = Vec::new();
