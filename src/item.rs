@@ -6,7 +6,13 @@
 //!
 //! The level that holds the problems is the one whose entries carry statuses; where none does,
 //! headings that name a problem (关于“……”的问题) or "反馈问题:" paragraphs, else the innermost
-//! headings with rectification text. Sub-points of a problem are not items.
+//! headings with rectification text, else enumerations that name problems (问题及整改情况:一是……的
+//! 问题,……). Sub-points of a problem are not items.
+//!
+//! Where the statuses stand only in a table (an attachment 序号 问题 …… 整改进展) and the body
+//! lists the same problems without them, the body's entries are the items, each with the status
+//! of the row that bears its number or names it; a table of some of them (the open ones) gives
+//! those theirs and leaves the others unknown.
 
 use crate::document::{
     Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
@@ -44,7 +50,7 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
             }
             if items.is_empty() {
                 items = inline_problems(doc, vocab);
-                name = "inline enumerations naming problems 一是……的问题";
+                name = INLINE_PROBLEMS;
             }
             let name = if items.is_empty() { "none" } else { name };
             (name.to_string(), items)
@@ -56,6 +62,8 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
         Some(NOT_CONSECUTIVE)
     } else if introduced_as_examples(doc, &items) {
         Some(EXAMPLES)
+    } else if name == INLINE_PROBLEMS && introduced_as_main(doc, &items) {
+        Some(MAIN)
     } else {
         None
     };
@@ -87,6 +95,23 @@ fn introduced_as_examples(doc: &Document, items: &[Item]) -> bool {
     let before = &doc.source[start..end];
     SELECTION.iter().any(|w| before.contains(w))
 }
+
+/// The layout of enumerations that name problems.
+const INLINE_PROBLEMS: &str = "inline enumerations naming problems 一是……的问题";
+
+/// True when the words of the paragraph before its enumeration of problems call them the main
+/// ones (主要问题): a summary that may group or leave out problems.
+fn introduced_as_main(doc: &Document, items: &[Item]) -> bool {
+    let Some(b) = items.first().and_then(|i| i.block) else {
+        return false;
+    };
+    let start = doc.blocks[b].span.start;
+    doc.source[start..items[0].span.start.max(start)].contains("主要")
+}
+
+/// Why a report's counts are not compared with an enumeration of the main problems.
+const MAIN: &str = "未核对问题数: 逐项列出的是主要问题,可能归并或未列全 / problem counts not checked: \
+the items are introduced as the main problems, which may group or leave out some";
 
 /// Why a report's counts are not compared with items introduced as examples.
 const EXAMPLES: &str = "未核对问题数: 逐项列出的是典型或部分问题 / problem counts not checked: the items \
@@ -428,9 +453,10 @@ fn inline_pieces(doc: &Document, vocab: &Vocabulary, opening: bool) -> Vec<Entry
 }
 
 /// The pieces of enumerations that list the problems, where nothing else holds items: a
-/// paragraph (of the body, or of a report with no headings) whose words before the first marker speak of problems (审计发现的主要问题及整改
-/// 情况:), each of whose pieces names one (一是……的问题,……;二是……的问题,……). Pieces that
-/// do not all name a problem are measures or plans.
+/// paragraph (of the body, or of a report with no headings) whose words before the first
+/// marker speak of problems (审计发现的问题及整改情况:), each of whose pieces names one
+/// (一是……的问题,……;二是……的问题,……). Pieces that do not all name a problem are measures
+/// or plans.
 fn inline_problems(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
     let pieces = inline_pieces(doc, vocab, true);
     let mut items = Vec::new();
@@ -1404,14 +1430,24 @@ mod tests {
     fn an_enumeration_of_problems_lists_the_items() {
         let opening =
             "关于县水务公司审计发现问题整改情况的报告\n\n截至2024年6月30日，审计发现问题2个。\n";
-        let problems = "审计发现的主要问题：一是管网维修费用未按合同结算的问题，已重新结算；二是备用金长期未清理的问题，已全部收回。\n";
-        let (name, n) =
-            layout_and_count(&format!("{opening}{problems}\n县水务公司\n2024年7月9日\n"));
+        let problems = "审计发现的问题及整改情况：一是管网维修费用未按合同结算的问题，已重新结算；二是备用金长期未清理的问题，已全部收回。\n";
+        let report = format!("{opening}{problems}\n县水务公司\n2024年7月9日\n");
+        let (doc, _) = analyse(&report);
         assert!(
-            name.starts_with("inline enumerations naming problems"),
-            "{name}"
+            doc.layout
+                .name
+                .starts_with("inline enumerations naming problems"),
+            "{}",
+            doc.layout.name
         );
-        assert_eq!(n, 2);
+        assert_eq!(doc.items.len(), 2);
+        assert!(doc.layout.complete);
+        // Called the main problems: listed, but not taken for the whole list.
+        let (doc, _) = analyse(&report.replace("发现的问题", "发现的主要问题"));
+        assert_eq!(doc.items.len(), 2);
+        assert!(!doc.layout.complete);
+        let why = doc.layout.unchecked.unwrap_or_default();
+        assert!(why.contains("main problems"), "{why}");
         // Pieces that do not all name a problem are measures: no items.
         let measures = "针对审计发现的问题：一是建立费用结算台账；二是开展财务人员培训。\n";
         let (name, n) =
