@@ -418,6 +418,15 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// How the names of bodies and places end: an exception must be one of these.
+const BODIES: &[&str] = &[
+    "省", "市", "县", "縣", "区", "區", "州", "盟", "旗", "镇", "鎮", "乡", "鄉", "村", "社区",
+    "社區", "街道", "院", "部", "局", "委", "厅", "廳", "办", "辦", "署", "会", "會", "集团",
+    "集團", "公司", "银行", "銀行", "大学", "大學", "学院", "學院", "学校", "學校", "中心", "所",
+    "站", "队", "隊", "馆", "館", "社", "台", "报", "報", "总局", "總局", "单位", "單位", "园",
+    "園", "场", "場", "厂", "廠",
+];
+
 /// Words joining the names of a list.
 static JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"、|和|及|与|與|以及").expect("a valid pattern"));
@@ -447,12 +456,28 @@ fn except(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     let (start, _) = sentence(source, tf);
     let before = source.get(start.max(tf.passage.start)..tf.quantity.span.start)?;
     let c = EXCEPT.captures(before)?;
+    // `除A外,其余8个村`: the total already leaves the exceptions out.
+    if [
+        "其余", "其餘", "其他", "其它", "剩余", "剩餘", "另外", "余下",
+    ]
+    .iter()
+    .any(|w| c["rest"].contains(w))
+    {
+        return None;
+    }
     let names = c.name("names")?;
     let pieces: Vec<&str> = JOIN.split(names.as_str()).collect();
     if pieces
         .iter()
         .any(|p| p.trim().is_empty() || p.chars().count() > 12)
     {
+        return None;
+    }
+    // The exceptions are bodies or places (陕西省, 科学院, 青禾村), not a clause (除了要求自查外).
+    if !pieces.iter().all(|p| {
+        let p = p.trim();
+        BODIES.iter().any(|b| p.ends_with(b)) && p.chars().count() >= 2
+    }) {
         return None;
     }
     let k = pieces.len() as u64;
@@ -639,6 +664,10 @@ mod tests {
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有7个完成改厕。", &["Except 7个=9个-青禾村-石桥村"], NONE),
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有8个完成改厕。", &["Except 8个=9个-青禾村-石桥村"], FIRES),
         ("除青禾村外,全镇9个村中已有8个完成改厕。", &["Except 8个=9个-青禾村"], NONE),
+        // A clause, not bodies: not read.
+        ("除了要求各村自查外,全镇9个村中已有6个完成改厕。", &[], NONE),
+        // The total already leaves the exceptions out: not read.
+        ("除了青禾村和石桥村外,其余7个村中已有7个完成改厕。", &[], NONE),
         // 消除 is no exception; a count not "among" the total is not read.
         ("全力消除隐患外,9个村中已有8个完成改厕。", &[], NONE),
         ("除了青禾村和石桥村外,其他9个村均已完成改厕,共计7个。", &[], NONE),
