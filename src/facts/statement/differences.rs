@@ -637,6 +637,10 @@ mod tests {
         // Any of the figures between may be the part: 70 - 12 = 58, not 70 - 9.
         ("全市70个项目中,今年应完工的12个,已完工9个。其余58个项目按计划推进。", &["Rest 58个=70个-12个"], NONE),
         ("全市70个项目中,今年应完工的12个,已完工9个。其余59个项目按计划推进。", &["Rest 59个=70个-12个"], FIRES),
+        // The rest completes a split of the sentence before, which then holds: 21 = 18 + 2 + 1.
+        ("反馈问题共21个,已整改到位18个,2个正在整改。其余1个问题需长期坚持。", &["Rest 1个=21个-18个-2个"], NONE),
+        // When it does not, the split is reported too.
+        ("反馈问题共21个,已整改到位18个,2个正在整改。其余2个问题需长期坚持。", &["Rest 2个=21个-18个"], &["sum-mismatch", "difference-mismatch-uncertain"]),
         // No total of its noun before it: not read.
         ("已走访群众45户。其余12个村按计划走访。", &[], NONE),
         // Other figures of its unit in its sentence: the sentence's own readers weigh it.
