@@ -8,7 +8,9 @@
 //! - a comparison with an earlier round (`第三轮覆盖9个乡镇,比第二轮多2个乡镇`): the figure
 //!   before `比第X轮多/少` and the figure of the same noun stated in the one sentence that
 //!   names that round alone; the difference is their difference. Only ordinal rounds (第一批,
-//!   第二轮) are read: an earlier year or period is seldom stated in the report. With no figure
+//!   第二轮) are read: an earlier year or period is seldom stated in the report. Things counted
+//!   with no noun after the figures (`交办信访件3200件`) are matched by the words before them
+//!   (the two labels end alike in three characters or more). With no figure
 //!   before it, a comparison at a named level (`在科一级,第二轮……比第一轮多7人`) takes each
 //!   round's one figure of its unit labelled with that level (`科级干部19人`, not a rank inside
 //!   it in brackets, `(正科级干部8人)`) in a sentence naming that round alone.
@@ -320,17 +322,34 @@ fn compared_to_the_clause_before(
     let af = &figures[a];
     count(af)?;
     let gap = source.get(af.quantity.span.end..nf.clause.start)?;
+    let unit = family(&nf.quantity.unit);
+    // Counted things named after the figures (`9个乡镇`), or only before them (`交办信访件
+    // 3200件`): then the other round's figure must have the same words before it.
+    let named = same_things(af, nf);
+    let unnamed = af.noun.is_empty() && nf.noun.is_empty();
     if af.passage != nf.passage
         || gap.contains(SENTENCE_STOPS)
         || gap.matches([',', '，']).count() != 1
-        || !same_things(af, nf)
-        || family(&af.quantity.unit) != family(&nf.quantity.unit)
+        || !(named || unnamed)
+        || family(&af.quantity.unit) != unit
     {
         return None;
     }
+    let a_label = label(source, figures, a);
+    let alike = |i: usize| {
+        let g = &figures[i];
+        if named {
+            return same_things(g, nf);
+        }
+        g.noun.is_empty()
+            && family(&g.quantity.unit) == unit
+            && a_label
+                .zip(label(source, figures, i))
+                .is_some_and(|(x, y)| common_tail(x, y) >= MIN_LABEL)
+    };
     // The other round's figure: the one figure of the same things in the sentences that name
     // that round and no other.
-    let found = in_round_alone(source, figures, n, round, |i| same_things(&figures[i], nf));
+    let found = in_round_alone(source, figures, n, round, alike);
     let [b] = found.as_slice() else {
         return None;
     };
@@ -342,6 +361,19 @@ fn compared_to_the_clause_before(
         from,
         vec![less],
     ))
+}
+
+/// The fewest characters two labels must end alike in to name the same measure: `交办信访件`
+/// and `共交办信访件`, not `发现问题` and `整改问题`.
+const MIN_LABEL: usize = 3;
+
+/// How many characters two texts end alike in.
+fn common_tail(x: &str, y: &str) -> usize {
+    x.chars()
+        .rev()
+        .zip(y.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
 }
 
 /// The label of a figure: the text from the figure before it (or its clause's start) to it.
@@ -662,6 +694,11 @@ mod tests {
         // within the level, not it).
         ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多7人。", &["Comparison 7人=19人-12人"], NONE),
         ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多6人。", &["Comparison 6人=19人-12人"], FIRES),
+        // The counted things named before the figures only: the other round's figure has the
+        // same words before it (交办信访件), not another measure of the round (办结).
+        ("第一轮督察交办信访件2800件,办结2700件。第二轮督察交办信访件3200件,比第一轮多了400件。", &["Comparison 400件=3200件-2800件"], NONE),
+        ("第一轮督察交办信访件2800件,办结2700件。第二轮督察交办信访件3200件,比第一轮多了500件。", &["Comparison 500件=3200件-2800件"], FIRES),
+        ("第一轮督察发现问题2800件。第二轮督察整改问题3200件,比第一轮多了500件。", &[], NONE),
         // No level named: which figures are compared is not known.
         ("第一轮共处理42人,其中科级干部12人。第二轮共处理50人,其中科级干部19人。第二轮处理人数比第一轮多6人。", &[], NONE),
         // Named exceptions before a count of a total.
