@@ -142,7 +142,12 @@ fn rest_alone(source: &str, figures: &[Figure], r: usize) -> Option<Statement> {
         })
         .collect();
     if before.iter().any(|&i| count(&figures[i]).is_none()) {
-        return None; // an approximate figure among them: no exact reading
+        return not_checked(
+            figures,
+            Construction::Rest,
+            r,
+            "未核对:其余数之前有约数,无法精确相减 / not checked: an approximate figure before the rest",
+        );
     }
     let totals: Vec<usize> = before
         .iter()
@@ -162,7 +167,12 @@ fn rest_alone(source: &str, figures: &[Figure], r: usize) -> Option<Statement> {
             continue;
         }
         if parts.len() > MAX_PARTS {
-            return None;
+            return not_checked(
+                figures,
+                Construction::Rest,
+                r,
+                "未核对:总数与其余数之间数字过多 / not checked: too many figures between the total and the rest",
+            );
         }
         let values: Vec<u64> = parts.iter().filter_map(|&i| count(&figures[i])).collect();
         if let Some(mask) = (1u32..1 << parts.len()).find(|&m| {
@@ -211,6 +221,27 @@ fn told_again(figures: &[Figure], parts: &[usize], r: usize) -> usize {
                 .any(|g| count(g) == v && g.noun == figures[p].noun)
         })
         .unwrap_or(parts[0])
+}
+
+/// Why a comparison is not checked: the rounds' figures are not found once each.
+const UNSURE_ROUND: &str = "未核对:比较的另一批(轮)数字未找到或不止一个 / not checked: the other round's figure is not stated once";
+
+/// A construction read at `figure` whose figures cannot be bound surely.
+fn not_checked(
+    figures: &[Figure],
+    construction: Construction,
+    figure: usize,
+    why: &str,
+) -> Option<Statement> {
+    Some(statement(
+        figures,
+        construction,
+        Relation::NotChecked {
+            figure,
+            why: why.to_string(),
+        },
+        false,
+    ))
 }
 
 /// A difference of one reading.
@@ -351,7 +382,7 @@ fn compared_to_the_clause_before(
     // that round and no other.
     let found = in_round_alone(source, figures, n, round, alike);
     let [b] = found.as_slice() else {
-        return None;
+        return not_checked(figures, Construction::Comparison, n, UNSURE_ROUND);
     };
     let (from, less) = if dir == "多" { (a, *b) } else { (*b, a) };
     Some(difference(
@@ -430,7 +461,7 @@ fn at_a_level(
     let mine = in_round_alone(source, figures, n, subject, fits);
     let theirs = in_round_alone(source, figures, n, round, fits);
     let ([a], [b]) = (mine.as_slice(), theirs.as_slice()) else {
-        return None;
+        return not_checked(figures, Construction::Comparison, n, UNSURE_ROUND);
     };
     let (from, less) = if dir == "多" { (*a, *b) } else { (*b, *a) };
     Some(difference(
@@ -605,7 +636,15 @@ fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
         }
     }
     let &[(total, d)] = done.as_slice() else {
-        return None;
+        if done.is_empty() {
+            return None;
+        }
+        return not_checked(
+            figures,
+            Construction::NotDone,
+            t + 1,
+            "未核对:同名事项的已完成数不止一处 / not checked: more than one count done of these things",
+        );
     };
     let (gv, dv) = (count(&figures[total])?, count(&figures[d])?);
     // The same things: the same total, or a total its own counts make up.
@@ -728,6 +767,28 @@ mod tests {
         for (text, want, fires) in CASES {
             assert_eq!(read(text), *want, "{text}");
             assert_eq!(fired(text), *fires, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsure_readings_say_why_they_are_not_checked() {
+        for text in [
+            "第一轮试点覆盖8个乡镇。第一轮试点后来增加到10个乡镇。第二轮试点覆盖6个乡镇,比第一轮少2个乡镇。",
+            "18项整改任务已完成11项,18项整改任务已完成12项。18项整改任务中,还有7项未完成。",
+            "共排查安全隐患60余处,已整治45处。其余15处隐患限期整治。",
+        ] {
+            let (_, facts) = crate::analyse(text);
+            let why: Vec<&str> = facts
+                .statements
+                .iter()
+                .filter_map(|st| match &st.relation {
+                    Relation::NotChecked { why, .. } => Some(why.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(why.len(), 1, "{text}: {why:?}");
+            assert!(why[0].starts_with("未核对"), "{text}");
+            assert!(fired(text).is_empty(), "{text}");
         }
     }
 
