@@ -242,6 +242,7 @@ impl Check for PartsSum {
         let mut stated: Vec<Hit> = Vec::new();
         for st in &cx.facts.statements {
             if wanted(self.pairing, st.sure)
+                && !stated::completed(source, &cx.facts.figures, &cx.facts.statements, st)
                 && let Some(h) = stated::sum(source, &cx.facts.figures, st)
                 && !hits.iter().chain(&stated).any(|o| o.span == h.span)
             {

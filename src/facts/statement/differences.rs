@@ -8,7 +8,9 @@
 //! - a comparison with an earlier round (`第三轮覆盖9个乡镇,比第二轮多2个乡镇`): the figure
 //!   before `比第X轮多/少` and the figure of the same noun stated in the one sentence that
 //!   names that round alone; the difference is their difference. Only ordinal rounds (第一批,
-//!   第二轮) are read: an earlier year or period is seldom stated in the report. With no figure
+//!   第二轮) are read: an earlier year or period is seldom stated in the report. Things counted
+//!   with no noun after the figures (`交办信访件3200件`) are matched by the words before them
+//!   (the two labels end alike in three characters or more). With no figure
 //!   before it, a comparison at a named level (`在科一级,第二轮……比第一轮多7人`) takes each
 //!   round's one figure of its unit labelled with that level (`科级干部19人`, not a rank inside
 //!   it in brackets, `(正科级干部8人)`) in a sentence naming that round alone.
@@ -140,7 +142,12 @@ fn rest_alone(source: &str, figures: &[Figure], r: usize) -> Option<Statement> {
         })
         .collect();
     if before.iter().any(|&i| count(&figures[i]).is_none()) {
-        return None; // an approximate figure among them: no exact reading
+        return not_checked(
+            figures,
+            Construction::Rest,
+            r,
+            "未核对:其余数之前有约数,无法精确相减 / not checked: an approximate figure before the rest",
+        );
     }
     let totals: Vec<usize> = before
         .iter()
@@ -160,7 +167,12 @@ fn rest_alone(source: &str, figures: &[Figure], r: usize) -> Option<Statement> {
             continue;
         }
         if parts.len() > MAX_PARTS {
-            return None;
+            return not_checked(
+                figures,
+                Construction::Rest,
+                r,
+                "未核对:总数与其余数之间数字过多 / not checked: too many figures between the total and the rest",
+            );
         }
         let values: Vec<u64> = parts.iter().filter_map(|&i| count(&figures[i])).collect();
         if let Some(mask) = (1u32..1 << parts.len()).find(|&m| {
@@ -209,6 +221,27 @@ fn told_again(figures: &[Figure], parts: &[usize], r: usize) -> usize {
                 .any(|g| count(g) == v && g.noun == figures[p].noun)
         })
         .unwrap_or(parts[0])
+}
+
+/// Why a comparison is not checked: the rounds' figures are not found once each.
+const UNSURE_ROUND: &str = "未核对:比较的另一批(轮)数字未找到或不止一个 / not checked: the other round's figure is not stated once";
+
+/// A construction read at `figure` whose figures cannot be bound surely.
+fn not_checked(
+    figures: &[Figure],
+    construction: Construction,
+    figure: usize,
+    why: &str,
+) -> Option<Statement> {
+    Some(statement(
+        figures,
+        construction,
+        Relation::NotChecked {
+            figure,
+            why: why.to_string(),
+        },
+        false,
+    ))
 }
 
 /// A difference of one reading.
@@ -320,19 +353,36 @@ fn compared_to_the_clause_before(
     let af = &figures[a];
     count(af)?;
     let gap = source.get(af.quantity.span.end..nf.clause.start)?;
+    let unit = family(&nf.quantity.unit);
+    // Counted things named after the figures (`9个乡镇`), or only before them (`交办信访件
+    // 3200件`): then the other round's figure must have the same words before it.
+    let named = same_things(af, nf);
+    let unnamed = af.noun.is_empty() && nf.noun.is_empty();
     if af.passage != nf.passage
         || gap.contains(SENTENCE_STOPS)
         || gap.matches([',', '，']).count() != 1
-        || !same_things(af, nf)
-        || family(&af.quantity.unit) != family(&nf.quantity.unit)
+        || !(named || unnamed)
+        || family(&af.quantity.unit) != unit
     {
         return None;
     }
+    let a_label = label(source, figures, a);
+    let alike = |i: usize| {
+        let g = &figures[i];
+        if named {
+            return same_things(g, nf);
+        }
+        g.noun.is_empty()
+            && family(&g.quantity.unit) == unit
+            && a_label
+                .zip(label(source, figures, i))
+                .is_some_and(|(x, y)| common_tail(x, y) >= MIN_LABEL)
+    };
     // The other round's figure: the one figure of the same things in the sentences that name
     // that round and no other.
-    let found = in_round_alone(source, figures, n, round, |i| same_things(&figures[i], nf));
+    let found = in_round_alone(source, figures, n, round, alike);
     let [b] = found.as_slice() else {
-        return None;
+        return not_checked(figures, Construction::Comparison, n, UNSURE_ROUND);
     };
     let (from, less) = if dir == "多" { (a, *b) } else { (*b, a) };
     Some(difference(
@@ -342,6 +392,19 @@ fn compared_to_the_clause_before(
         from,
         vec![less],
     ))
+}
+
+/// The fewest characters two labels must end alike in to name the same measure: `交办信访件`
+/// and `共交办信访件`, not `发现问题` and `整改问题`.
+const MIN_LABEL: usize = 3;
+
+/// How many characters two texts end alike in.
+fn common_tail(x: &str, y: &str) -> usize {
+    x.chars()
+        .rev()
+        .zip(y.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
 }
 
 /// The label of a figure: the text from the figure before it (or its clause's start) to it.
@@ -398,7 +461,7 @@ fn at_a_level(
     let mine = in_round_alone(source, figures, n, subject, fits);
     let theirs = in_round_alone(source, figures, n, round, fits);
     let ([a], [b]) = (mine.as_slice(), theirs.as_slice()) else {
-        return None;
+        return not_checked(figures, Construction::Comparison, n, UNSURE_ROUND);
     };
     let (from, less) = if dir == "多" { (*a, *b) } else { (*b, *a) };
     Some(difference(
@@ -417,6 +480,15 @@ static EXCEPT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("a valid pattern")
 });
+
+/// How the names of bodies and places end: an exception must be one of these.
+const BODIES: &[&str] = &[
+    "省", "市", "县", "縣", "区", "區", "州", "盟", "旗", "镇", "鎮", "乡", "鄉", "村", "社区",
+    "社區", "街道", "院", "部", "局", "委", "厅", "廳", "办", "辦", "署", "会", "會", "集团",
+    "集團", "公司", "银行", "銀行", "大学", "大學", "学院", "學院", "学校", "學校", "中心", "所",
+    "站", "队", "隊", "馆", "館", "社", "台", "报", "報", "总局", "總局", "单位", "單位", "园",
+    "園", "场", "場", "厂", "廠",
+];
 
 /// Words joining the names of a list.
 static JOIN: LazyLock<Regex> =
@@ -447,12 +519,28 @@ fn except(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     let (start, _) = sentence(source, tf);
     let before = source.get(start.max(tf.passage.start)..tf.quantity.span.start)?;
     let c = EXCEPT.captures(before)?;
+    // `除A外,其余8个村`: the total already leaves the exceptions out.
+    if [
+        "其余", "其餘", "其他", "其它", "剩余", "剩餘", "另外", "余下",
+    ]
+    .iter()
+    .any(|w| c["rest"].contains(w))
+    {
+        return None;
+    }
     let names = c.name("names")?;
     let pieces: Vec<&str> = JOIN.split(names.as_str()).collect();
     if pieces
         .iter()
         .any(|p| p.trim().is_empty() || p.chars().count() > 12)
     {
+        return None;
+    }
+    // The exceptions are bodies or places (陕西省, 科学院, 青禾村), not a clause (除了要求自查外).
+    if !pieces.iter().all(|p| {
+        let p = p.trim();
+        BODIES.iter().any(|b| p.ends_with(b)) && p.chars().count() >= 2
+    }) {
         return None;
     }
     let k = pieces.len() as u64;
@@ -548,7 +636,15 @@ fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
         }
     }
     let &[(total, d)] = done.as_slice() else {
-        return None;
+        if done.is_empty() {
+            return None;
+        }
+        return not_checked(
+            figures,
+            Construction::NotDone,
+            t + 1,
+            "未核对:同名事项的已完成数不止一处 / not checked: more than one count done of these things",
+        );
     };
     let (gv, dv) = (count(&figures[total])?, count(&figures[d])?);
     // The same things: the same total, or a total its own counts make up.
@@ -612,6 +708,10 @@ mod tests {
         // Any of the figures between may be the part: 70 - 12 = 58, not 70 - 9.
         ("全市70个项目中,今年应完工的12个,已完工9个。其余58个项目按计划推进。", &["Rest 58个=70个-12个"], NONE),
         ("全市70个项目中,今年应完工的12个,已完工9个。其余59个项目按计划推进。", &["Rest 59个=70个-12个"], FIRES),
+        // The rest completes a split of the sentence before, which then holds: 21 = 18 + 2 + 1.
+        ("反馈问题共21个,已整改到位18个,2个正在整改。其余1个问题需长期坚持。", &["Rest 1个=21个-18个-2个"], NONE),
+        // When it does not, the split is reported too.
+        ("反馈问题共21个,已整改到位18个,2个正在整改。其余2个问题需长期坚持。", &["Rest 2个=21个-18个"], &["sum-mismatch", "difference-mismatch-uncertain"]),
         // No total of its noun before it: not read.
         ("已走访群众45户。其余12个村按计划走访。", &[], NONE),
         // Other figures of its unit in its sentence: the sentence's own readers weigh it.
@@ -633,12 +733,21 @@ mod tests {
         // within the level, not it).
         ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多7人。", &["Comparison 7人=19人-12人"], NONE),
         ("第一轮共处理42人,其中科级干部12人(正科级干部5人),一般干部30人。第二轮共处理50人,其中科级干部19人(正科级干部8人),一般干部31人。在科一级,第二轮处理人数比第一轮多6人。", &["Comparison 6人=19人-12人"], FIRES),
+        // The counted things named before the figures only: the other round's figure has the
+        // same words before it (交办信访件), not another measure of the round (办结).
+        ("第一轮督察交办信访件2800件,办结2700件。第二轮督察交办信访件3200件,比第一轮多了400件。", &["Comparison 400件=3200件-2800件"], NONE),
+        ("第一轮督察交办信访件2800件,办结2700件。第二轮督察交办信访件3200件,比第一轮多了500件。", &["Comparison 500件=3200件-2800件"], FIRES),
+        ("第一轮督察发现问题2800件。第二轮督察整改问题3200件,比第一轮多了500件。", &[], NONE),
         // No level named: which figures are compared is not known.
         ("第一轮共处理42人,其中科级干部12人。第二轮共处理50人,其中科级干部19人。第二轮处理人数比第一轮多6人。", &[], NONE),
         // Named exceptions before a count of a total.
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有7个完成改厕。", &["Except 7个=9个-青禾村-石桥村"], NONE),
         ("截至目前,除了青禾村和石桥村外,全镇9个村中已有8个完成改厕。", &["Except 8个=9个-青禾村-石桥村"], FIRES),
         ("除青禾村外,全镇9个村中已有8个完成改厕。", &["Except 8个=9个-青禾村"], NONE),
+        // A clause, not bodies: not read.
+        ("除了要求各村自查外,全镇9个村中已有6个完成改厕。", &[], NONE),
+        // The total already leaves the exceptions out: not read.
+        ("除了青禾村和石桥村外,其余7个村中已有7个完成改厕。", &[], NONE),
         // 消除 is no exception; a count not "among" the total is not read.
         ("全力消除隐患外,9个村中已有8个完成改厕。", &[], NONE),
         ("除了青禾村和石桥村外,其他9个村均已完成改厕,共计7个。", &[], NONE),
@@ -658,6 +767,28 @@ mod tests {
         for (text, want, fires) in CASES {
             assert_eq!(read(text), *want, "{text}");
             assert_eq!(fired(text), *fires, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsure_readings_say_why_they_are_not_checked() {
+        for text in [
+            "第一轮试点覆盖8个乡镇。第一轮试点后来增加到10个乡镇。第二轮试点覆盖6个乡镇,比第一轮少2个乡镇。",
+            "18项整改任务已完成11项,18项整改任务已完成12项。18项整改任务中,还有7项未完成。",
+            "共排查安全隐患60余处,已整治45处。其余15处隐患限期整治。",
+        ] {
+            let (_, facts) = crate::analyse(text);
+            let why: Vec<&str> = facts
+                .statements
+                .iter()
+                .filter_map(|st| match &st.relation {
+                    Relation::NotChecked { why, .. } => Some(why.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(why.len(), 1, "{text}: {why:?}");
+            assert!(why[0].starts_with("未核对"), "{text}");
+            assert!(fired(text).is_empty(), "{text}");
         }
     }
 

@@ -6,12 +6,17 @@
 //! and hold two or more figures, every one of them (ordinals aside) a whole count that ends a
 //! list of names (`、` before its last name, no punctuation between) and nothing but names and
 //! joining words between them (`及`, `和`, `、`). The restated count must not count the things
-//! one of the groups counts (`这3个镇` is that group, not all). Never sure.
+//! one of the groups counts (`这3个镇` is that group, not all), and must count things a group
+//! has one of (个, 家, 份, 所: not 人 or 件). Never sure.
 
 use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, statement};
 use crate::facts::Figure;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Classifiers of things one group has one of (a body, a report): `这6人` counts people, who
+/// are not one to a group.
+const ONE_EACH: &[&str] = &["个", "個", "家", "份", "所", "套", "本", "篇"];
 
 /// The head of the sentence before the restated count.
 static THESE: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,7 +46,7 @@ fn whole(f: &Figure) -> bool {
 pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
     let mut out = Vec::new();
     for (t, tf) in figures.iter().enumerate() {
-        if !whole(tf) {
+        if !whole(tf) || !ONE_EACH.contains(&tf.quantity.unit.as_str()) {
             continue;
         }
         let (from, before) = super::behind(source, tf.quantity.span.start, tf.passage.start);
@@ -122,6 +127,8 @@ mod tests {
         ("青石、白沙、柳塘3个镇及东门、西关2个街道已全部报送整改台账。这3个镇的台账较完整。", NONE),
         // Another figure in the sentence before: not a list of groups alone.
         ("青石、白沙、柳塘3个镇及东门、西关2个街道共报送整改台账46份。这5份台账涵盖了整改措施。", NONE),
+        // People are not one to a group: not read.
+        ("青石、白沙2个镇及东门、西关、南湖3个社区参加了培训。这6人均获得结业证书。", NONE),
         // A count that ends no list: not read.
         ("3个镇及2个街道已全部报送整改台账。这6份台账涵盖了整改措施。", NONE),
     ];

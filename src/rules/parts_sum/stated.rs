@@ -118,3 +118,26 @@ pub(super) fn difference(source: &str, figures: &[Figure], st: &Statement) -> Op
     }
     Some(hit)
 }
+
+/// True when a sum's parts are continued by the rest in a sentence of its own that holds
+/// (`共21个,已整改18个,2个正在整改。其余1个……`: 21 = 18 + 2 + 1): the sum's list was not whole.
+pub(super) fn completed(
+    source: &str,
+    figures: &[Figure],
+    all: &[Statement],
+    st: &Statement,
+) -> bool {
+    let Relation::Sum { total, parts } = &st.relation else {
+        return false;
+    };
+    all.iter().any(|o| {
+        let Relation::Difference { readings, .. } = &o.relation else {
+            return false;
+        };
+        o.construction == Construction::Rest
+            && readings
+                .iter()
+                .any(|m| m.from == *total && parts.iter().all(|p| m.less.contains(p)))
+            && difference(source, figures, o).is_none()
+    })
+}
