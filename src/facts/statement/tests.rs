@@ -695,6 +695,14 @@ fn the_rest_restated_after_its_whole() {
         ("全镇共60件未办结诉求(含往年积案)。", false),
         // Another figure of the unit before it in its sentence.
         ("全镇新受理诉求12件,共5件未办结诉求。", false),
+        // A rest of another scope than the whole's: another year, a source, a place, earlier.
+        ("2023年度共5件未办结诉求已全部办结。", false),
+        ("县级交办的共5件未办结诉求正在推进。", false),
+        ("截至去年底,全镇共5件未办结诉求已化解。", false),
+        ("涉及征地拆迁的共5件未办结诉求由镇领导包案。", false),
+        ("目前东岭村尚未办结的诉求共5件。", false),
+        // Now and the whole area are the whole's scope.
+        ("截至目前,全镇共54件未办结诉求均已包案。", true),
     ] {
         let text = format!("{whole}{rest}");
         assert_eq!(
