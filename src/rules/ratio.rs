@@ -57,8 +57,10 @@ A percentage against the figures it is computed from, by interval arithmetic at 
 - 完成率超过100%（`whole`）：`办结率102.5%`、`实现103%整改到位`。A completion rate above 100%.
 
 - 前句总数的完成率（`stated_share`）：`共明确整改任务520项。截至年底,已完成310项,完成率近60%`，率紧接在完成数之后、
-  句中没有同单位的其他数字时，基数是前一句中唯一一个同单位、标明为总数（共、合计、累计）的数字；只报告为不够确定。
-  A completion rate right after its done count whose whole is the total of the sentence before (unsure only).
+  句中没有同单位的其他数字时，基数是前一句中唯一一个同单位、标明为总数（共、合计、累计）的数字；完成数所在句不得指明其一部分
+  （`民生领域问题已完成…`、`县级牵头的措施已落实…`，或总数分句中没有的事物）；只报告为不够确定。
+  A completion rate right after its done count whose whole is the total of the sentence before, when the done count's
+  sentence names no part of it (unsure only).
 - 标题中的完成率或进度（`stated_share`）：`……办理进度已超91%` 在正文之前的标题行中，正文的完成率（有完成数与基数）
   只有一种算法、基数是正文中该单位最大的数字、标题写明的率名与正文相同时，按正文的完成数与基数核对；只报告为不够确定。
   A headline's rate or progress against the body's one completion rate and its counts (unsure only).

@@ -7,7 +7,9 @@
 //! 结案, 化解, 解决), stand right after a total's word (共, 共有, 共计, 合计, 累计, 总计), be the
 //! first figure of its unit in its sentence, not in a `其中` sentence, not count other years' or
 //! new cases (含, 包括, 往年, 积案, 新增, 另), and name a thing that the
-//! whole's sentence names too (two characters in common besides the status words). Every done
+//! whole's sentence names too (two characters in common besides the status words), with no
+//! scope of its own (every word before its denial, now and the whole area aside, is in the
+//! whole's sentences: `县级交办的`, `2023年度` make a part). Every done
 //! count of that verb and unit before it, with its whole ([`super::rates::whole_of`]), must be of
 //! the same whole and done count: with two different pairs the rest is not read.
 
@@ -124,6 +126,60 @@ fn pairs(text: &str) -> Vec<(char, char)> {
         .collect()
 }
 
+/// Words of a rest's scope that say only now or the whole area.
+const NOW: &[&str] = &[
+    "截至目前",
+    "截止目前",
+    "截至當前",
+    "截至当前",
+    "目前",
+    "当前",
+    "當前",
+    "至今",
+    "现在",
+    "現在",
+];
+
+/// True when every word of `scope` (a rest's sentence before its denial) is in `whole` (the
+/// sentences of its whole and done count): each ideograph, each run of digits; words of now,
+/// of the whole area (全镇, 全县), totals and fillers aside.
+fn within(scope: &str, whole: &str) -> bool {
+    let mut t = scope.to_string();
+    for w in NOW.iter().chain(TOTAL) {
+        t = t.replace(w, "|");
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            let run: String = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(*c))
+                .collect();
+            if !whole.contains(&run) {
+                return false;
+            }
+            i += run.chars().count();
+            continue;
+        }
+        let area = c == '全'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| "省市县縣区區州盟旗镇鎮乡鄉村".contains(*n));
+        if area {
+            i += 2;
+            continue;
+        }
+        let filler = "的已尚还還仍有均中其为為,，、 ".contains(c);
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) && !filler && !whole.contains(c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The statement for the rest at figure `r`, if its whole and done count are read surely.
 fn rest_of(
     source: &str,
@@ -181,9 +237,28 @@ fn rest_of(
         .filter_map(|n| rhead.rfind(n))
         .max()
         .map_or("", |i| &rhead[i..]);
-    let theirs = pairs(sentence_head(source, &figures[t]));
+    let whole_text = format!(
+        "{}|{}",
+        sentence_head(source, &figures[t]),
+        sentence_head(source, &figures[d])
+    );
+    let theirs = pairs(&whole_text);
     let ours = pairs(&format!("{named}|{rtail}"));
     if !ours.iter().any(|p| theirs.contains(p)) {
+        return None;
+    }
+    // The rest's own scope (what its sentence says before the denial) must be the whole's:
+    // another year, a source or a place (`2023年度`, `县级交办的`, `东坡村`) makes it a part.
+    let scope = own
+        .get(
+            ..NOT
+                .iter()
+                .filter_map(|n| own.rfind(n))
+                .max()
+                .unwrap_or(own.len()),
+        )
+        .unwrap_or(own);
+    if !within(scope, &whole_text) {
         return None;
     }
     Some(statement(

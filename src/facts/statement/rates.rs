@@ -87,6 +87,64 @@ const SUBSET: &[&str] = &[
     "序時", "其中", "阶段", "階段",
 ];
 
+/// A clause before a done count that says only when, how or by what account (`截至8月底`,
+/// `通过专项整治`, `根据调度情况`).
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:截至|截止|到|至|自|从|從|经过|經過|通过|通過|根据|根據|据|據|按照|依据|依據|目前|当前|當前|现|現)")
+        .expect("a valid pattern")
+});
+/// The opening of a done count's own clause with no subject: `已完成`, `目前已办结`.
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:目前|当前|當前|现|現|共|累计|累計|全部|均|基本|均已|已经|已經|已)*(?P<rest>.*)$",
+    )
+    .expect("a valid pattern")
+});
+/// Status words in a done count's clause, not the thing counted.
+const DONE_WORDS: &[&str] = &[
+    "完成", "整改", "办结", "辦結", "销号", "銷號", "结案", "結案", "化解", "落实", "落實", "到位",
+    "清零", "解决", "解決", "共", "累计", "累計", "已", "均", "全部",
+];
+
+/// True when done count `df`, taking its whole `tf` from the sentence before, names no part of
+/// it: the clauses before its own say only when or how, its own opens with its status (no
+/// subject such as `民生领域问题`, `县级牵头的措施`), and any thing it names between the status
+/// and the figure (`已完成整改问题15个`) is named in the whole's clause too.
+fn bare(source: &str, df: &Figure, tf: &Figure) -> bool {
+    let start = super::status::sentence_start(source, df);
+    let head = source.get(start..df.quantity.span.start).unwrap_or("");
+    let mut clauses: Vec<&str> = head.split([',', '，', ';', '；', ':', '：']).collect();
+    let own = clauses.pop().unwrap_or("");
+    if !clauses
+        .iter()
+        .all(|c| c.trim().is_empty() || WHEN.is_match(c))
+    {
+        return false;
+    }
+    let Some(rest) = BARE.captures(own).and_then(|c| c.name("rest")) else {
+        return false;
+    };
+    let rest = rest.as_str();
+    if !own.contains('已') || !DONE_WORDS.iter().any(|w| rest.starts_with(w)) {
+        return false;
+    }
+    let mut named = rest.to_string();
+    for w in DONE_WORDS {
+        named = named.replace(w, "|");
+    }
+    let whole = source
+        .get(tf.clause.start.min(tf.quantity.span.start)..tf.quantity.span.end)
+        .unwrap_or("");
+    let whole = format!("{whole}{}", tf.noun);
+    let chars: Vec<char> = named.chars().filter(|c| *c != '的').collect();
+    let pairs: Vec<String> = chars
+        .windows(2)
+        .filter(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| w.iter().collect())
+        .collect();
+    pairs.is_empty() || pairs.iter().any(|p| whole.contains(p.as_str()))
+}
+
 /// The counts a completion rate at figure `r` is computed from.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Counts {
@@ -126,7 +184,7 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
     if !in_sentence {
         let start = super::status::sentence_start(source, df);
         let head = source.get(start..rf.quantity.span.start).unwrap_or("");
-        if SUBSET.iter().any(|w| head.contains(w)) {
+        if SUBSET.iter().any(|w| head.contains(w)) || !bare(source, df, &figures[base]) {
             return None;
         }
     }

@@ -408,6 +408,28 @@ fn completion_rates_of_the_total_before() {
         read("青山镇共列出整改任务520项。截至目前,已完成年度目标任务310项,完成率100%。"),
         ["Rate 100%<=100%"]
     );
+    // A part named before the status, another thing named after it, a clause naming a
+    // part: the done count is not of the total before.
+    for text in [
+        "青山镇共列出整改问题520个。民生领域问题已完成整改310个,完成率近60%。",
+        "青山镇共有行政村52个。截至年底,已完成整改问题31个,完成率近60%。",
+        "青山镇共列出整改措施520条。截至年底,县级牵头的措施已落实310条,落实率近60%。",
+        "青山镇共列出整改措施520条。截至年底,重点措施已落实310条,落实率近60%。",
+        "青山镇共列出整改措施520条。在重点领域,已落实310条,落实率近60%。",
+    ] {
+        let text = text.replace("近60%", "近90%");
+        assert!(
+            !read(&text).iter().any(|s| s.starts_with("RateOfTotal")),
+            "{text}: {:?}",
+            read(&text)
+        );
+        assert!(fired(&text).is_empty(), "{text}: {:?}", read(&text));
+    }
+    // A clause of when or by what account, and the total's own thing named: still read.
+    assert_eq!(
+        read("青山镇共列出整改问题520个。根据调度情况,截至年底,已完成整改问题310个,完成率近60%。"),
+        ["RateOfTotal~ 近60%=310个/520个", "Rate 近60%<=100%"]
+    );
     // Qualifiers: 近p% lies within 2.5 points below p; 超p% above p; 约p% within 1.5 points.
     for (text, flagged) in [
         (
@@ -695,6 +717,14 @@ fn the_rest_restated_after_its_whole() {
         ("全镇共60件未办结诉求(含往年积案)。", false),
         // Another figure of the unit before it in its sentence.
         ("全镇新受理诉求12件,共5件未办结诉求。", false),
+        // A rest of another scope than the whole's: another year, a source, a place, earlier.
+        ("2023年度共5件未办结诉求已全部办结。", false),
+        ("县级交办的共5件未办结诉求正在推进。", false),
+        ("截至去年底,全镇共5件未办结诉求已化解。", false),
+        ("涉及征地拆迁的共5件未办结诉求由镇领导包案。", false),
+        ("目前东岭村尚未办结的诉求共5件。", false),
+        // Now and the whole area are the whole's scope.
+        ("截至目前,全镇共54件未办结诉求均已包案。", true),
     ] {
         let text = format!("{whole}{rest}");
         assert_eq!(

@@ -6,8 +6,10 @@
 //! and hold two or more figures, every one of them (ordinals aside) a whole count that ends a
 //! list of names (`、` before its last name, no punctuation between) and nothing but names and
 //! joining words between them (`及`, `和`, `、`). The restated count must not count the things
-//! one of the groups counts (`这3个镇` is that group, not all), and must count things a group
-//! has one of (个, 家, 份, 所: not 人 or 件). Never sure.
+//! one of the groups counts (`这3个镇` is that group, not all), must count things a group has
+//! one of (个, 家, 份, 所: not 人 or 件), and must count what the sentence before names (`这5份台账`
+//! after `……报送整改台账`) or the groups by a word for any of them (`上述5个单位`), not other
+//! things (`这4个项目`). Never sure.
 
 use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, statement};
 use crate::facts::Figure;
@@ -40,6 +42,26 @@ fn whole(f: &Figure) -> bool {
         && q.decimals == 0
         && q.scale == 1.0
         && exact(f).is_some_and(|(lo, hi)| lo == hi)
+}
+
+/// Nouns that name any of the groups listed (`上述5个单位`).
+const GENERIC: &[&str] = &[
+    "单位", "單位", "地方", "地区", "地區", "部门", "部門", "主体", "主體",
+];
+
+/// True when the demonstrative count counts what the sentence before names (`这5份台账` after
+/// `……报送整改台账`) or the groups themselves (`单位`), not other things (`这4个项目`).
+fn restates(source: &str, tf: &Figure, prev: std::ops::Range<usize>) -> bool {
+    let noun = &tf.noun;
+    if noun.is_empty() || GENERIC.iter().any(|g| noun.starts_with(g)) {
+        return true;
+    }
+    let before = source.get(prev).unwrap_or("");
+    let chars: Vec<char> = noun.chars().take(4).collect();
+    chars.windows(2).any(|w| {
+        w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            && before.contains(&w.iter().collect::<String>())
+    })
 }
 
 /// Every demonstrative count after a sentence of listed groups.
@@ -91,7 +113,8 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
         });
         // Nothing but the last group's noun and the rest of the clause after it: no figure.
         let last = &figures[*parts.last().unwrap_or(&t)];
-        if !fits || last.quantity.span.end > prev_end {
+        if !fits || last.quantity.span.end > prev_end || !restates(source, tf, prev_start..prev_end)
+        {
             continue;
         }
         out.push(statement(
@@ -131,6 +154,11 @@ mod tests {
         ("青石、白沙2个镇及东门、西关、南湖3个社区参加了培训。这6人均获得结业证书。", NONE),
         // A count that ends no list: not read.
         ("3个镇及2个街道已全部报送整改台账。这6份台账涵盖了整改措施。", NONE),
+        // Other things than the groups or what the sentence before names.
+        ("青石、白沙、柳塘3个镇及东门、西关2个街道已完成验收。这4个项目将于年底前交付。", NONE),
+        ("青石、白沙、柳塘3个镇及东门、西关2个街道已全部报送整改台账。这7项制度将于年底前印发。", NONE),
+        // The groups themselves, by a noun for any of them.
+        ("青石、白沙、柳塘3个镇和东门、西关2个街道已完成验收。上述6个单位均已销号。", FIRES),
     ];
 
     #[test]
