@@ -126,6 +126,19 @@ impl Sentence<'_> {
     }
 }
 
+/// `除(了)A(以)外` in `lead`, the text before a total: the total counts things the parts after
+/// it need not cover (除了青禾村和石桥村外,全镇9个村中已有5个……,另有2个……), so a split of it is not
+/// read as whole. `消除`, `排除`, `解除`… are verbs, not an exception.
+pub fn excepts(lead: &str) -> bool {
+    static EXCEPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[^消排剔免解去拆废删扣开革破根])除了?[^,，。；;:：]{1,60}?(?:以)?外",
+        )
+        .expect("a valid pattern")
+    });
+    EXCEPTION.is_match(lead)
+}
+
 /// The figures' family: units that count the same thing.
 pub fn family(unit: &str) -> &str {
     match unit {

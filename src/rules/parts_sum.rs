@@ -233,24 +233,31 @@ impl Check for PartsSum {
                     continue;
                 }
                 reported.push(r.total);
-                if wanted(self.pairing, r.sure) {
-                    hits.extend(hit(source, &s, &r));
+                if let Some(h) = hit(source, &s, &r) {
+                    hits.push((h, r.sure));
                 }
             }
         }
-        // The statements' sums, where a sentence reading has not already reported the total.
-        let mut stated: Vec<Hit> = Vec::new();
+        // The statements' sums, where a sentence reading has not already reported the total; a
+        // total read both ways is one finding, sure only when both readings are (a word such as
+        // 另有 leaves the sentence reading unsure whatever the status words say), so the sure and
+        // the loose rule never both report it.
         for st in &cx.facts.statements {
-            if wanted(self.pairing, st.sure)
-                && !stated::completed(source, &cx.facts.figures, &cx.facts.statements, st)
-                && let Some(h) = stated::sum(source, &cx.facts.figures, st)
-                && !hits.iter().chain(&stated).any(|o| o.span == h.span)
-            {
-                stated.push(h);
+            if stated::completed(source, &cx.facts.figures, &cx.facts.statements, st) {
+                continue;
+            }
+            let Some(h) = stated::sum(source, &cx.facts.figures, st) else {
+                continue;
+            };
+            match hits.iter_mut().find(|(o, _)| o.span == h.span) {
+                Some((_, sure)) => *sure &= st.sure,
+                None => hits.push((h, st.sure)),
             }
         }
-        hits.extend(stated);
-        hits
+        hits.into_iter()
+            .filter(|(_, sure)| wanted(self.pairing, *sure))
+            .map(|(h, _)| h)
+            .collect()
     }
 }
 
@@ -417,6 +424,23 @@ mod tests {
         "村",
         "已完成",
         "\n",
+        "其余",
+        "比第一批多",
+        "比第二轮少了",
+        "第一批",
+        "在科一级,",
+        "除了",
+        "青禾村和",
+        "外,",
+        "中",
+        "还有",
+        "这",
+        "满分",
+        "分",
+        "占",
+        "科级干部",
+        "、乙",
+        "问题",
     ];
 
     proptest::proptest! {

@@ -490,6 +490,12 @@ const BODIES: &[&str] = &[
     "園", "场", "場", "厂", "廠",
 ];
 
+/// Words that make an exception a class of things, not a name.
+const CLASS: &[&str] = &[
+    "级", "級", "类", "類", "等", "各", "部分", "有关", "有關", "相关", "相關", "其他", "其它",
+    "个别", "個別", "所有", "一些",
+];
+
 /// Words joining the names of a list.
 static JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"、|和|及|与|與|以及").expect("a valid pattern"));
@@ -543,8 +549,22 @@ fn except(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     }) {
         return None;
     }
+    // A class of things (县级统筹项目, 有关单位) is no one name.
+    if pieces.iter().any(|p| CLASS.iter().any(|w| p.contains(w))) {
+        return None;
+    }
     let k = pieces.len() as u64;
     if k >= tv || mv > tv {
+        return None;
+    }
+    // Another count of the unit after M in its sentence (另有2个正在施工): M is not all the
+    // others.
+    let (_, end) = sentence(source, tf);
+    if figures[m + 1..].iter().any(|g| {
+        g.passage == mf.passage
+            && g.quantity.span.start < end
+            && family(&g.quantity.unit) == family(&mf.quantity.unit)
+    }) {
         return None;
     }
     // An ordinal in the text between (今年第二轮的) is no figure; any other figure breaks it.
@@ -596,6 +616,16 @@ static DONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// The words scoping a total in its clause before it (`2023年度`, `东坡村`), fillers aside.
+fn scope(source: &str, f: &Figure) -> String {
+    let lead = source
+        .get(f.clause.start.min(f.quantity.span.start)..f.quantity.span.start)
+        .unwrap_or("");
+    lead.chars()
+        .filter(|c| !c.is_whitespace() && !"的,，、".contains(*c))
+        .collect()
+}
+
 /// `N项X中,还有k项未完成` against the count done of the same things stated elsewhere.
 fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     let tf = &figures[t];
@@ -611,7 +641,21 @@ fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     }
     let between = source.get(tf.quantity.span.end + tf.noun.len()..kf.quantity.span.start)?;
     let after = source.get(kf.quantity.span.end + kf.noun.len()..kf.passage.end)?;
-    if !STILL.is_match(between) || !NOT_DONE.is_match(after) {
+    let said = NOT_DONE.find(after).map(|m| &after[m.end()..]);
+    // The verb ends what is not done (未完成, 未完成整改的), not another thing's (未完成销号手续).
+    let closed = |rest: &str| {
+        rest.is_empty()
+            || rest.starts_with(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c))
+            || rest.starts_with('的')
+            || rest.starts_with(tf.noun.as_str())
+    };
+    let ends = said.is_some_and(|rest| {
+        closed(rest)
+            || ["整改", "销号", "銷號", "任务", "任務"]
+                .iter()
+                .any(|w| rest.strip_prefix(w).is_some_and(closed))
+    });
+    if !STILL.is_match(between) || !ends {
         return None;
     }
     // The statements of a count done of the same noun elsewhere.
@@ -649,6 +693,12 @@ fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     let (gv, dv) = (count(&figures[total])?, count(&figures[d])?);
     // The same things: the same total, or a total its own counts make up.
     if gv != tv && dv + kv != gv {
+        return None;
+    }
+    // Both totals scoped, differently (2023年度 and 2024年度, 上一轮 and 本轮, two villages):
+    // other things of the same number.
+    let (a, b) = (scope(source, tf), scope(source, &figures[total]));
+    if !a.is_empty() && !b.is_empty() && a != b {
         return None;
     }
     Some(difference(
@@ -748,6 +798,9 @@ mod tests {
         ("除了要求各村自查外,全镇9个村中已有6个完成改厕。", &[], NONE),
         // The total already leaves the exceptions out: not read.
         ("除了青禾村和石桥村外,其余7个村中已有7个完成改厕。", &[], NONE),
+        // A class of things is no one name; a further count after M says M is not all the others.
+        ("除县级示范村外,全镇9个村中已有6个完成改厕。", &[], NONE),
+        ("除了青禾村和石桥村外,全镇9个村中已有5个完成改厕,另有2个正在施工。", &[], NONE),
         // 消除 is no exception; a count not "among" the total is not read.
         ("全力消除隐患外,9个村中已有8个完成改厕。", &[], NONE),
         ("除了青禾村和石桥村外,其他9个村均已完成改厕,共计7个。", &[], NONE),
@@ -760,6 +813,12 @@ mod tests {
         ("18项整改任务已完成11项。40项整改任务中,还有9项未完成。", &[], NONE),
         // Two counts done of the noun: which one is meant is not sure.
         ("18项整改任务已完成11项,20项整改任务已完成12项。18项整改任务中,还有7项未完成。", &[], NONE),
+        // Totals of other scopes with the same number: other things.
+        ("上一轮18项整改任务已完成11项。本轮18项整改任务中,还有9项未完成。", &[], NONE),
+        ("2023年度18项整改任务已完成11项。2024年度18项整改任务中,还有4项未完成。", &[], NONE),
+        // Another thing not done (销号手续 of the tasks done).
+        ("18项整改任务已完成11项。18项整改任务中,还有3项未完成销号手续。", &[], NONE),
+        ("18项整改任务已完成11项。18项整改任务中,还有6项未完成整改。", &["NotDone 6项=18项-11项"], FIRES),
     ];
 
     #[test]

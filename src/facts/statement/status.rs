@@ -314,8 +314,13 @@ fn total_before(
             .get(tf.clause.start.min(tf.quantity.span.start)..tf.quantity.span.start)
             .unwrap_or("");
         let bare = !DONE.iter().any(|w| states(head, w)) && !REST.iter().any(|w| head.contains(w));
+        // Exceptions before the total (除了A和B外): the parts need not cover it.
+        let lead = source
+            .get(sentence_start(source, tf)..tf.quantity.span.start)
+            .unwrap_or("");
         // At most one clause between (a date's: 截至8月20日), no bracket.
         let fits = clauses <= 2
+            && !crate::facts::sentences::excepts(lead)
             && !between.contains(['(', '（', ')', '）'])
             && bare
             && big(tf)

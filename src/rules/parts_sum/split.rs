@@ -56,6 +56,10 @@ fn split_at(s: &Sentence, start: usize, end: usize, sure_word: bool) -> Option<O
             .all(|&k| s.figs[k].iv.is_some_and(|iv| iv.hi < t))
     })?;
     let total = before[j];
+    // Exceptions before the total (除了A和B外): the split need not cover it.
+    if crate::facts::sentences::excepts(s.head(s.figs[total].start())) {
+        return None;
+    }
     let mut parts = before[j + 1..].to_vec();
     parts.push(rest);
     let in_order =
