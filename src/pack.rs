@@ -6,7 +6,7 @@
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
-use crate::rules::{self, Check, Context, Kind};
+use crate::rules::{self, Check, Context, Hit, Kind, Tag};
 use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
@@ -313,10 +313,25 @@ impl Pack {
     ) -> Vec<Finding> {
         let cx = Context { doc, facts };
         let mut out = Vec::new();
+        // The passes run so far, by kind and key: each kind's pass runs once for this report,
+        // whatever number of its rules share it.
+        let mut passes: std::collections::HashMap<(&str, String), Vec<(Tag, Hit)>> =
+            std::collections::HashMap::new();
         for rule in &self.rules {
-            if let Some(level) = level_of(rule) {
-                out.extend(rule.run_at(&cx, level));
-            }
+            let Some(level) = level_of(rule) else {
+                continue;
+            };
+            let hits = match rule.check.pass_key() {
+                Some(key) => passes
+                    .entry((rule.kind.name, key))
+                    .or_insert_with(|| rule.check.pass(&cx))
+                    .iter()
+                    .filter(|(tag, _)| rule.check.reports(*tag))
+                    .map(|(_, hit)| hit.clone())
+                    .collect(),
+                None => rule.check.check(&cx),
+            };
+            out.extend(rule.findings(hits, level));
         }
         out.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         out
@@ -358,9 +373,12 @@ impl Rule {
 
     /// The findings of this rule alone, at `level` (a configuration may change a rule's level).
     pub fn run_at(&self, cx: &Context, level: Level) -> Vec<Finding> {
-        self.check
-            .check(cx)
-            .into_iter()
+        self.findings(self.check.check(cx), level)
+    }
+
+    /// This rule's findings from its hits, at `level`: its words filled in.
+    fn findings(&self, hits: Vec<Hit>, level: Level) -> Vec<Finding> {
+        hits.into_iter()
             .map(|hit| Finding {
                 rule: self.spec.id.clone(),
                 kind: self.kind.name.to_string(),
@@ -417,6 +435,98 @@ impl Rule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A check that counts its passes and tags one hit per problem 0 and 1.
+    struct Counting {
+        passes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+        problem: u8,
+    }
+
+    impl Check for Counting {
+        fn pass_key(&self) -> Option<String> {
+            Some("one".to_string())
+        }
+        fn pass(&self, _cx: &Context) -> Vec<(Tag, Hit)> {
+            self.passes
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            (0..2u8)
+                .map(|p| {
+                    let tag = Tag {
+                        problem: p,
+                        sure: true,
+                    };
+                    (tag, Hit::at(usize::from(p)..usize::from(p) + 1))
+                })
+                .collect()
+        }
+        fn reports(&self, tag: Tag) -> bool {
+            tag.problem == self.problem
+        }
+    }
+
+    #[test]
+    fn rules_that_share_a_pass_run_it_once_per_report_and_each_takes_its_own_hits() {
+        let two = format!("{GOOD}{}", GOOD.replace("id: ", "id: second-"));
+        let mut rules = load("t.yaml", &two).expect("loads");
+        let passes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for (i, rule) in rules.iter_mut().enumerate() {
+            rule.check = Box::new(Counting {
+                passes: passes.clone(),
+                problem: i as u8,
+            });
+        }
+        let pack = Pack {
+            rules,
+            warnings: Vec::new(),
+        };
+        let (doc, facts) = crate::analyse("一二三");
+        let found = pack.check(&doc, &facts);
+        assert_eq!(passes.load(std::sync::atomic::Ordering::SeqCst), 1);
+        let spans: Vec<_> = found
+            .iter()
+            .map(|f| (f.rule.as_str(), f.span.start))
+            .collect();
+        assert_eq!(spans.len(), 2, "{spans:?}");
+        assert!(
+            spans[0].0 != spans[1].0 && spans[0].1 != spans[1].1,
+            "{spans:?}"
+        );
+        // Another report runs the pass again.
+        pack.check(&doc, &facts);
+        assert_eq!(passes.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn a_shared_pass_gives_each_packaged_rule_what_it_finds_alone() {
+        let pack = Pack::packaged().expect("the packaged rules load");
+        let mut text = String::new();
+        for r in &pack.rules {
+            for t in &r.spec.examples.fail {
+                text.push_str(t);
+                text.push('\n');
+            }
+        }
+        let (doc, facts) = crate::analyse(&text);
+        let cx = Context {
+            doc: &doc,
+            facts: &facts,
+        };
+        let mut alone: Vec<(String, usize, usize)> = pack
+            .rules
+            .iter()
+            .flat_map(|r| r.run(&cx))
+            .map(|f| (f.rule, f.span.start, f.span.end))
+            .collect();
+        alone.sort();
+        let mut shared: Vec<(String, usize, usize)> = pack
+            .check(&doc, &facts)
+            .into_iter()
+            .map(|f| (f.rule, f.span.start, f.span.end))
+            .collect();
+        shared.sort();
+        assert!(alone.len() > 20, "only {} findings", alone.len());
+        assert_eq!(alone, shared);
+    }
 
     #[test]
     fn the_packaged_rules_load_and_their_examples_hold() {

@@ -77,10 +77,50 @@ impl Hit {
     }
 }
 
+/// What a hit of a kind's one pass is: the problem among the kind's problems (a kind's own
+/// numbering, 0 for a kind with one) and whether its pairing of figures is sure. A rule binds
+/// one tag, or a set of tags, to its id, level and words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tag {
+    /// The problem, numbered by the kind.
+    pub problem: u8,
+    /// The pairing of figures is sure (false: probable).
+    pub sure: bool,
+}
+
 /// A compiled rule's check.
+///
+/// A kind whose rules differ only in which of its problems they report runs once per report:
+/// it gives each rule the same [`Check::pass_key`], and the pack runs [`Check::pass`] once for
+/// all the rules with that key (within one report, not across reports) and hands each rule the
+/// hits whose tags it [`Check::reports`]. A kind that does not share a pass overrides
+/// [`Check::check`] alone.
 pub trait Check: Send + Sync {
-    /// Every place the rule fires in the report.
-    fn check(&self, cx: &Context) -> Vec<Hit>;
+    /// Every place the rule fires in the report: by default the hits of its pass that it
+    /// reports.
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        self.pass(cx)
+            .into_iter()
+            .filter(|(tag, _)| self.reports(*tag))
+            .map(|(_, hit)| hit)
+            .collect()
+    }
+
+    /// The key of the pass this rule shares: rules of one kind with equal keys get the same
+    /// hits from [`Check::pass`]. None: the rule shares no pass, and the pack calls `check`.
+    fn pass_key(&self) -> Option<String> {
+        None
+    }
+
+    /// Every hit of the kind's pass over the report, tagged with the problem it is.
+    fn pass(&self, _cx: &Context) -> Vec<(Tag, Hit)> {
+        Vec::new()
+    }
+
+    /// True for the tags this rule reports.
+    fn reports(&self, _tag: Tag) -> bool {
+        true
+    }
 
     /// The places the rule looked at but did not check, each with a short reason in Chinese
     /// and English (`未核对: 基数不明 / not checked: no base stated`), for `zglint parse`.

@@ -1,6 +1,6 @@
 //! `numbering`: Heading numbers at each level run from 一/1 without gaps, repeats or broken markers, in GB/T 9704 order; inline enumerations run in order.
 
-use super::{Check, Context, Hit, Kind};
+use super::{Check, Context, Hit, Kind, Tag};
 use crate::document::{Document, Inline, MarkerStyle, Span};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -98,7 +98,17 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for Numbering {
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    /// One walk of the headings finds all their problems for the five heading rules; the
+    /// enumerations are a walk of their own.
+    fn pass_key(&self) -> Option<String> {
+        Some(if self.problem == Problem::Enumeration {
+            "enumerations".to_string()
+        } else {
+            format!("headings {}", self.continue_across_parents)
+        })
+    }
+
+    fn pass(&self, cx: &Context) -> Vec<(Tag, Hit)> {
         let found = if self.problem == Problem::Enumeration {
             enumerations(cx.doc)
         } else {
@@ -106,9 +116,18 @@ impl Check for Numbering {
         };
         found
             .into_iter()
-            .filter(|(p, _)| *p == self.problem)
-            .map(|(_, h)| h)
+            .map(|(p, hit)| {
+                let tag = Tag {
+                    problem: p as u8,
+                    sure: true,
+                };
+                (tag, hit)
+            })
             .collect()
+    }
+
+    fn reports(&self, tag: Tag) -> bool {
+        tag.problem == self.problem as u8
     }
 }
 

@@ -1,6 +1,6 @@
 //! `pairing`: Paired punctuation balanced and nested within a paragraph; each 反馈问题: answered by its 整改情况:.
 
-use super::{Check, Context, Hit, Kind};
+use super::{Check, Context, Hit, Kind, Tag};
 use crate::document::{BlockKind, Document};
 use crate::facts::stretches::{Unit, units};
 use crate::vocab::Vocabulary;
@@ -136,16 +136,36 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for Pairing {
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    /// One pairing of the marks finds the unclosed, the unopened and the nested for the three
+    /// mark rules; an unanswered problem is a reading of its own.
+    fn pass_key(&self) -> Option<String> {
+        Some(if self.problem == Problem::Unanswered {
+            format!("unanswered {}", self.min_answered)
+        } else {
+            format!("marks {:?}", self.pairs)
+        })
+    }
+
+    fn pass(&self, cx: &Context) -> Vec<(Tag, Hit)> {
+        let tag = |p: Problem| Tag {
+            problem: p as u8,
+            sure: true,
+        };
         if self.problem == Problem::Unanswered {
-            return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered);
+            return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered)
+                .into_iter()
+                .map(|hit| (tag(Problem::Unanswered), hit))
+                .collect();
         }
         units(cx.doc)
             .iter()
             .flat_map(|unit| self.marks(cx.doc, unit))
-            .filter(|(problem, _)| *problem == self.problem)
-            .map(|(_, hit)| hit)
+            .map(|(p, hit)| (tag(p), hit))
             .collect()
+    }
+
+    fn reports(&self, tag: Tag) -> bool {
+        tag.problem == self.problem as u8
     }
 }
 

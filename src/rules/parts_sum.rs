@@ -1,7 +1,7 @@
 //! `parts_sum`: A total against the sum of its parts (其中……, 共计, 合计, 剩余), compared as
 //! intervals at their written precision.
 
-use super::{Check, Context, Hit, Kind};
+use super::{Check, Context, Hit, Kind, Tag};
 use crate::facts::arith::Interval;
 use crate::facts::sentences::{Fig, Pairing, Sentence, in_unit_of, sentences_in, wanted, written};
 use serde::Deserialize;
@@ -203,7 +203,26 @@ fn is_share(fig: &Fig) -> bool {
 }
 
 impl Check for PartsSum {
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    /// The sure and the probable rule share one reading of the report (and the differences
+    /// their own).
+    fn pass_key(&self) -> Option<String> {
+        Some(format!(
+            "{} {:?} {:?} {:?} {:?} {:?} {:?}",
+            self.differences,
+            self.of_which,
+            self.totals,
+            self.running,
+            self.remainders,
+            self.others,
+            self.attributes
+        ))
+    }
+
+    fn reports(&self, tag: Tag) -> bool {
+        wanted(self.pairing, tag.sure)
+    }
+
+    fn pass(&self, cx: &Context) -> Vec<(Tag, Hit)> {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
         if self.differences {
@@ -211,8 +230,16 @@ impl Check for PartsSum {
                 .facts
                 .statements
                 .iter()
-                .filter(|st| wanted(self.pairing, st.sure))
-                .filter_map(|st| stated::difference(source, &cx.facts.figures, st))
+                .filter_map(|st| {
+                    let hit = stated::difference(source, &cx.facts.figures, st)?;
+                    Some((
+                        Tag {
+                            problem: 0,
+                            sure: st.sure,
+                        },
+                        hit,
+                    ))
+                })
                 .collect();
         }
         for s in sentences_in(cx.doc, cx.facts) {
@@ -255,8 +282,7 @@ impl Check for PartsSum {
             }
         }
         hits.into_iter()
-            .filter(|(_, sure)| wanted(self.pairing, *sure))
-            .map(|(h, _)| h)
+            .map(|(hit, sure)| (Tag { problem: 0, sure }, hit))
             .collect()
     }
 }

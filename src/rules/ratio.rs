@@ -1,7 +1,7 @@
 //! `ratio`: A percentage against the figures it is computed from (占……%, 完成率), by interval
 //! arithmetic.
 
-use super::{Check, Context, Hit, Kind};
+use super::{Check, Context, Hit, Kind, Tag};
 use crate::document::Span;
 use crate::facts::arith::{Interval, show};
 use crate::facts::sentences::{Fig, Pairing, Sentence, sentences_in, tail, wanted};
@@ -170,13 +170,27 @@ struct Ratio {
 }
 
 impl Check for Ratio {
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    /// The rules of one construction (a sure and a probable one) share its reading.
+    fn pass_key(&self) -> Option<String> {
+        Some(format!(
+            "{:?} {:?} {} {}",
+            self.construction,
+            self.rates,
+            self.share.as_str(),
+            self.rate.as_str()
+        ))
+    }
+
+    fn pass(&self, cx: &Context) -> Vec<(Tag, Hit)> {
         self.readings(cx)
             .into_iter()
             .filter_map(|(_, r)| r.ok().flatten())
-            .filter(|(_, sure)| wanted(self.pairing, *sure))
-            .map(|(h, _)| h)
+            .map(|(hit, sure)| (Tag { problem: 0, sure }, hit))
             .collect()
+    }
+
+    fn reports(&self, tag: Tag) -> bool {
+        wanted(self.pairing, tag.sure)
     }
 
     fn unchecked(&self, cx: &Context) -> Vec<(Span, String)> {
