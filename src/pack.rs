@@ -234,7 +234,7 @@ impl Pack {
     /// The packaged rules, compiled into the binary.
     pub fn packaged() -> Result<Pack, PackError> {
         let mut pack = Pack::default();
-        for (file, text) in rules::PACKAGED {
+        for &(file, text) in rules::KINDS.iter().map(|k| &k.rules) {
             pack.add(file, text, false)?;
         }
         Ok(pack)
@@ -257,7 +257,7 @@ impl Pack {
             match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
                 Some(i) if replace => {
                     let old = &self.rules[i].origin;
-                    if !rules::PACKAGED.iter().any(|(f, _)| f == old) {
+                    if !rules::KINDS.iter().any(|k| k.rules.0 == old) {
                         self.warnings.push(format!(
                             "rule `{}` of {file} replaces the rule of the same id in {old}",
                             rule.spec.id
@@ -639,7 +639,7 @@ mod tests {
     fn replacing_a_packaged_rule_is_not_remarked() {
         let mut pack = Pack::packaged().unwrap();
         let id = pack.rules[0].spec.id.clone();
-        let text = rules::PACKAGED[0].1;
+        let text = rules::KINDS[0].rules.1;
         pack.add("local.yaml", text, true).unwrap();
         assert!(pack.warnings.is_empty(), "{:?}", pack.warnings);
         assert!(

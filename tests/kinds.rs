@@ -83,3 +83,27 @@ fn the_findings_of_every_kind_fixture_are_as_snapshotted() {
         }
     }
 }
+
+#[test]
+fn every_rules_file_is_packaged_by_its_kind() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("rules"))
+        .expect("rules/ is readable")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.ends_with(".yaml") && n != "vocabulary.yaml")
+        .map(|n| format!("rules/{n}"))
+        .collect();
+    files.sort();
+    let mut packaged: Vec<String> = KINDS.iter().map(|k| k.rules.0.to_string()).collect();
+    packaged.sort();
+    assert_eq!(files, packaged);
+    for kind in KINDS {
+        let text = std::fs::read_to_string(root().join(kind.rules.0)).expect("its rules file");
+        assert_eq!(text, kind.rules.1, "{} packages another text", kind.name);
+        assert_eq!(kind.rules.0, format!("rules/{}.yaml", kind.name));
+    }
+}

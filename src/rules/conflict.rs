@@ -70,6 +70,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/conflict.yaml",
+        include_str!("../../rules/conflict.yaml"),
+    ),
 };
 
 struct Conflict {

@@ -76,6 +76,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/deadline.yaml",
+        include_str!("../../rules/deadline.yaml"),
+    ),
 };
 
 /// What a rule checks.

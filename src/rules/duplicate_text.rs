@@ -81,6 +81,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/duplicate_text.yaml",
+        include_str!("../../rules/duplicate_text.yaml"),
+    ),
 };
 
 #[derive(Debug, Deserialize)]

@@ -71,6 +71,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/item_count.yaml",
+        include_str!("../../rules/item_count.yaml"),
+    ),
 };
 
 /// At most this many places are labelled in one finding.

@@ -142,6 +142,8 @@ pub struct Kind {
     pub values: &'static [&'static str],
     /// Builds a check from a rule's parameters.
     pub compile: Compile,
+    /// Its packaged rules: the file's path and text, compiled into the binary.
+    pub rules: (&'static str, &'static str),
 }
 
 /// Every rule kind, once.
@@ -158,52 +160,6 @@ pub const KINDS: &[Kind] = &[
     placeholder::KIND,
     required::KIND,
     duplicate_text::KIND,
-];
-
-/// The packaged rule files, compiled into the binary.
-pub const PACKAGED: &[(&str, &str)] = &[
-    (
-        "rules/item_count.yaml",
-        include_str!("../../rules/item_count.yaml"),
-    ),
-    ("rules/tally.yaml", include_str!("../../rules/tally.yaml")),
-    (
-        "rules/parts_sum.yaml",
-        include_str!("../../rules/parts_sum.yaml"),
-    ),
-    ("rules/ratio.yaml", include_str!("../../rules/ratio.yaml")),
-    (
-        "rules/conflict.yaml",
-        include_str!("../../rules/conflict.yaml"),
-    ),
-    (
-        "rules/date_order.yaml",
-        include_str!("../../rules/date_order.yaml"),
-    ),
-    (
-        "rules/deadline.yaml",
-        include_str!("../../rules/deadline.yaml"),
-    ),
-    (
-        "rules/numbering.yaml",
-        include_str!("../../rules/numbering.yaml"),
-    ),
-    (
-        "rules/pairing.yaml",
-        include_str!("../../rules/pairing.yaml"),
-    ),
-    (
-        "rules/placeholder.yaml",
-        include_str!("../../rules/placeholder.yaml"),
-    ),
-    (
-        "rules/required.yaml",
-        include_str!("../../rules/required.yaml"),
-    ),
-    (
-        "rules/duplicate_text.yaml",
-        include_str!("../../rules/duplicate_text.yaml"),
-    ),
 ];
 
 /// Compile a regular expression once per process: rules of one kind share their patterns

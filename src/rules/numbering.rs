@@ -46,6 +46,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/numbering.yaml",
+        include_str!("../../rules/numbering.yaml"),
+    ),
 };
 
 /// The problems this kind finds; each rule reports one.

@@ -41,6 +41,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/pairing.yaml",
+        include_str!("../../rules/pairing.yaml"),
+    ),
 };
 
 /// The problems this kind finds; each rule reports one.

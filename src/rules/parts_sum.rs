@@ -90,6 +90,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/parts_sum.yaml",
+        include_str!("../../rules/parts_sum.yaml"),
+    ),
 };
 
 #[derive(Deserialize, Default)]

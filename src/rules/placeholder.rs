@@ -46,6 +46,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/placeholder.yaml",
+        include_str!("../../rules/placeholder.yaml"),
+    ),
 };
 
 /// The slots this kind finds; each rule reports one.

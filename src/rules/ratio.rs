@@ -110,6 +110,7 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: ("rules/ratio.yaml", include_str!("../../rules/ratio.yaml")),
 };
 
 /// The two constructions a percentage is stated in.

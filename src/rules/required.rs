@@ -65,6 +65,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/required.yaml",
+        include_str!("../../rules/required.yaml"),
+    ),
 };
 
 /// A part of the report's frame.

@@ -70,6 +70,7 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: ("rules/tally.yaml", include_str!("../../rules/tally.yaml")),
 };
 
 /// Which split a rule checks.

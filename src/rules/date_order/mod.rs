@@ -89,6 +89,10 @@ pub const KIND: Kind = Kind {
     explanation: EXPLANATION,
     values: VALUES,
     compile,
+    rules: (
+        "rules/date_order.yaml",
+        include_str!("../../../rules/date_order.yaml"),
+    ),
 };
 
 /// Which order a rule checks.
