@@ -15,14 +15,16 @@ pub const EXPLANATION: &str = "\
 总数与其组成部分之和，按书写精度的区间比较（万元与元换算后相加）。识别三种句式，且只在同一句内配对：
 A total against the sum of its parts, as intervals at their written precision (万元 converted to 元), in three constructions, within one sentence:
 - 总数在前、“其中/包括/含”后列出两个以上同单位的部分：`16名……其中党内警告9人,党内严重警告2人,开除党籍5人`；
-- 部分在前、“共计/合计/总计/累计”后给出总数：`税金7755元和……7380.71元,共计15135.71元`；
+- 部分在前、“共计/合计/总计/累计”后给出总数：`税金7755元和……7380.71元,共计15135.71元`；分句开头的单字“共”
+  （`对12名干部诫勉谈话,对3名干部给予处分,共处理15人`）同样读作总数，报告为不够确定；
 - 总数、已完成部分、“剩余/其余/余下/尚有/另有/未完成”的其余部分：`涉及32.24万元,已退缴16.25万元,尚有15.98万元`。
 
 不核对的情形：“其中”后只有一个部分（举例或子集）；列举以“等”结尾，或部分名称表示人员特征（女、党员、……岁）；
 单位不同的数字（不相加）；带“余、约、近、以上、左右”的数字（不核等式）；各部分之和不超过总数的一半或不低于其两倍
 （这些数字并非同一总数的组成部分）。括号内对某一部分的再细分不计入外层列举（但括号内的“其中”单独核对）。
 列举后面还跟着别的同单位数字时，前几项之和与总数相符即视为相符；
-“累计”可能包含前期数量，只在部分之和超过总数时报告。
+“累计”可能包含前期数量，只在部分之和超过总数时报告；本身带“累计”的数字不是另一总数的部分。
+总数与部分之间隔着别的数字（配对不够确定）时，部分之和须不低于总数的四分之三。
 Sums bound by the report's quantity statements (`facts::statement`) are checked too: a list of shares that add up to
 100% against the total they are shares of, a table's 合计 row against its columns' sums, and counts listed each with
 its own name and followed straight by `共` and their total (`21个机关党组织、6个乡镇,4个国企党组织共31个党组织`;
@@ -49,7 +51,9 @@ The rest restated after a whole and its done count (`共53件未办结诉求`, t
 Not checked: a single part after 其中 (a subset); a list ending in 等 or naming traits (女, 党员, 岁); figures of
 different units; approximate figures; parts at most half or at least twice the total (not its parts). A breakdown in
 brackets is not part of the outer list (its own 其中 is checked by itself). A list that runs
-on holds when its leading parts meet the total; a running total (累计) is reported only when its parts exceed it.
+on holds when its leading parts meet the total; a running total (累计) is reported only when its parts exceed it, and
+a figure that is itself a running total is no part. A bare 共 opening a clause after the parts reads as their total
+(unsure). An unsure reading's parts must come within a quarter of the total from below.
 
 ## 为什么 / Why it matters
 整改通报中的合计数常被读者（纪委、下一轮巡察组、群众）逐项加总核对；合计与分项对不上，整份通报的可信度就会受损。
@@ -294,9 +298,13 @@ impl Check for PartsSum {
 /// True when the parts are of the total's size: between half and twice it. Parts that fall
 /// far short are some of the parts, not all ("其中市纪委转办6件" of 18); parts far above it
 /// overlap or count something else. A slip in a figure of a partition stays within these bounds.
+/// A reading that is unsure which figures are the parts (a figure stands between the total and
+/// its parts) must come closer from below: a quarter short is a list of some sources
+/// ("完成投资1.2亿元,占年度计划的80%,其中中央资金3000万元,省级资金5000万元").
 fn plausible(s: &Sentence, r: &Reading) -> bool {
+    let floor = if r.sure { 0.5 } else { 0.75 };
     match (sum(s, &r.parts), s.figs[r.total].checkable()) {
-        (Some(p), Some(t)) => p.mid() > t.mid() / 2.0 && p.mid() < t.mid() * 2.0,
+        (Some(p), Some(t)) => p.mid() > t.mid() * floor && p.mid() < t.mid() * 2.0,
         _ => false,
     }
 }
@@ -395,7 +403,18 @@ mod tests {
         ("罚款500元,没收违法所得300元,共计900元。", LOOSE),
         // A running total may include earlier amounts: 5 + 3 below 120 is no finding.
         ("本月新增5个、销号3个,累计120个。", NONE),
+        // A bare 共 opening a clause after the parts states their total.
+        ("对12名干部进行了诫勉谈话,对3名干部给予党纪处分,共处理15人。", NONE),
+        ("对12名干部进行了诫勉谈话,对3名干部给予党纪处分,共处理16人。", LOOSE),
+        ("第一批发现问题12个,第二批发现问题15个,共28个。", LOOSE),
+        // 共同, 共享 are words; a per-group count is not a part of the whole.
+        ("共3个巡察组,每组5人,共15人。", NONE),
+        ("组建3个工作组,每组4人,另有2名联络员,共14人。", NONE),
+        ("东岭村12户、西岭村8户,共同出资30万元。", NONE),
         ("本月销号5个、新增3个,累计6个。", LOOSE),
+        // A running total is no part of another one: 累计 80 counts 整改到位, not 12 + 86.
+        ("本期新增问题12个,累计发现问题86个,累计整改到位80个。", NONE),
+        ("本期新增问题12个,本期整改到位10个,累计发现问题86个,累计整改到位80个。", NONE),
         // 另有 may name something extra; 25 + 3 = 28 anyway.
         ("全镇28个村中已有25个完成复耕,另有3个村需先修建引水设施。", NONE),
         ("全镇28个村中已有20个完成复耕,另有5个村需先修建引水设施。", LOOSE),
@@ -411,6 +430,10 @@ mod tests {
         // With the rest named, the ranks make up the whole: 3 + 10 + 31 = 44, not 45.
         ("全县共处分45人,其中处级干部3人,科级干部10人,一般干部31人。", SURE),
         ("全县共处分44人,其中处级干部3人,科级干部10人,一般干部31人。", NONE),
+        // A share between the total and 其中 leaves the parts unsure; a third short, they are
+        // some of the sources, not all.
+        ("完成投资1.2亿元,占年度计划的80%,其中中央资金3000万元,省级资金5000万元。", NONE),
+        ("完成投资1.2亿元,占年度计划的80%,其中中央资金3000万元,省级资金8000万元。", LOOSE),
     ];
 
     /// Pieces of the constructions both kinds read, to build hostile sentences from.

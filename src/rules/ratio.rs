@@ -73,6 +73,10 @@ A percentage against the figures it is computed from, by interval arithmetic at 
 小数的精度核对（`约39.29%` 代表 [39.19, 39.39]，`约39.3%` 代表 [38.3, 40.3]），只报告为不够确定；带“约”的整数
 百分比不核对。A share written `约p%` with decimals is read one decimal place coarser and reported as unsure only;
 a whole `约40%` is not checked.
+率名带有句中计数没有的限定（“按期、按时、如期、及时、一次性、首次、逾期、平均”，如`全县平均整改率`）的完成率不核对。
+部分写作两个单位（`脱贫户32户120人,占10%`）时，任一单位与同单位的总数相符即视为相符，否则只报告为不够确定。
+A rate qualified as its sentence's counts are not (按期整改率, 平均整改率) is not checked; a part written in two units
+holds when either unit's figure meets the share against the whole of its unit.
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告（为不够确定），并在帮助中说明。
 `zglint parse` 在 `not checked` 下列出这些百分比及原因。
 A percentage whose base is not stated is not checked; approximate figures are not checked (`zglint parse` lists
@@ -455,7 +459,29 @@ fn share(st: &Stated) -> Reading {
     if c.meets(st.value) {
         return Ok(None);
     }
-    let sure = s.clause_at(st.mark) <= pf.clause + 1 && pf.clause <= s.figs[base].clause + 1;
+    // A count written in two units (32户120人) may be the part in either: the share holds when
+    // the figure of the other unit, against the whole of its unit (320户1280人), meets it.
+    let paired = part
+        .checked_sub(1)
+        .filter(|&k| s.figs[k].span().end == pf.start() && s.figs[k].family != pf.family);
+    if let Some(other) = paired {
+        let of = &s.figs[other];
+        let whole = s
+            .window_before(other)
+            .rfind(|&k| s.figs[k].family == of.family)
+            .and_then(|k| s.figs[k].checkable());
+        let holds = of
+            .checkable()
+            .zip(whole)
+            .and_then(|(v, w)| v.percent_of(w))
+            .is_some_and(|c| c.meets(st.value));
+        if holds {
+            return Ok(None);
+        }
+    }
+    let sure = s.clause_at(st.mark) <= pf.clause + 1
+        && pf.clause <= s.figs[base].clause + 1
+        && paired.is_none();
     let bf = &s.figs[base];
     let (pw, bw) = (number(st.source, pf, bf), number(st.source, bf, pf));
     let shown = show(c.mid(), st.decimals());
@@ -575,6 +601,15 @@ mod tests {
         ("反馈问题40个,其中本轮30个,已完成整改27个,整改完成率90%。", NONE),
         // A done count of another noun is not the part.
         ("反馈问题30个,已有12个村完成整改,整改完成率90%。", NONE),
+        // A count in two units: the share may be of either (32 / 320 = 10%).
+        ("东岭村共有农户320户1280人,其中脱贫户32户120人,占10%。", NONE),
+        ("东岭村共有农户320户1280人,其中脱贫户32户128人,占10%。", NONE),
+        ("东岭村共有农户320户1280人,其中脱贫户36户120人,占10%。", SHARE_LOOSE),
+        // A rate qualified as the counts are not: on time, an average of other bodies.
+        ("共排查问题40个,已整改38个,按期整改率85%。", NONE),
+        ("共排查问题40个,已整改38个,全县平均整改率为85%。", NONE),
+        ("共排查问题40个,其中按期整改34个,按期整改率85%。", NONE),
+        ("共排查问题40个,按期完成整改38个,按期整改率85%。", PART),
         // Ongoing is not done.
         ("反馈问题4个,正在整改3个,整改完成率80%。", NONE),
         // Two done counts: the rate of the first (40 / 50 = 80%) or of both (45 / 50 = 90%).

@@ -12,7 +12,9 @@
 //!   (a list of shares of another whole would not); otherwise the shares are not checked.
 //!
 //! A list whose shares add up to 100% (as intervals) exhausts its whole: its counts add up to
-//! the base too (a second statement).
+//! the base too (a second statement). Unless the shares are each of the counts' own sum, and that
+//! sum is far from the base: then they are shares of another whole (a part of the year, a
+//! subset), and not checked against the base.
 
 use super::{
     Construction, Relation, SENTENCE_STOPS, Statement, ahead, behind, exact, family, statement,
@@ -166,8 +168,23 @@ fn weigh(figures: &[Figure], list: &[Found]) -> Vec<Statement> {
         matches!((parts, base), (Some(p), Some(b)) if p.0 <= b.1 + 1e-9 && b.0 <= p.1 + 1e-9)
     };
     let agreed = exhausts || (n >= 3 && 2 * held >= n && held >= 2);
+    let own = own_whole(figures, list);
     let mut out = Vec::new();
     for s in list {
+        if let Some(sum) = own.filter(|_| !matches!(s.name, Name::Noun(_))) {
+            out.push(statement(
+                figures,
+                Construction::Share,
+                Relation::NotChecked {
+                    figure: s.pct,
+                    why: format!(
+                        "未核对: 各占比是所列各项之和 ({sum}) 的占比, 不是前文的总数的 / not checked: the shares are of their list's own sum, another whole"
+                    ),
+                },
+                false,
+            ));
+            continue;
+        }
         let bound = matches!(s.name, Name::Noun(_)) || first.adjacent || agreed;
         let relation = if bound {
             Relation::Share {
@@ -185,7 +202,7 @@ fn weigh(figures: &[Figure], list: &[Found]) -> Vec<Statement> {
         out.push(statement(figures, Construction::Share, relation, sure));
     }
     // A list whose shares make up the whole: its counts make up the base.
-    let bound = first.adjacent || agreed;
+    let bound = (first.adjacent || agreed) && own.is_none();
     if bound && n >= 2 {
         let shares = list
             .iter()
@@ -214,6 +231,40 @@ fn weigh(figures: &[Figure], list: &[Found]) -> Vec<Statement> {
         }
     }
     out
+}
+
+/// The sum of a list's counts when the list is of another whole than its base: its shares
+/// add up to 100% and each holds against the counts' own sum, which is more than a tenth away
+/// from the base (`全年共受理150件。今年1至6月,来信30件,占25%;来访45件,占37.5%;……45件,
+/// 占37.5%`: shares of 120, a part of the year). A slip in the base or in one count leaves the
+/// sum near the base, and the list is still held to it.
+fn own_whole(figures: &[Figure], list: &[Found]) -> Option<f64> {
+    if list.len() < 2 {
+        return None;
+    }
+    let mut sum = (0.0, 0.0);
+    let mut shares = (0.0, 0.0);
+    for s in list {
+        let (p, c) = (exact(&figures[s.part])?, exact(&figures[s.pct])?);
+        sum = (sum.0 + p.0, sum.1 + p.1);
+        shares = (shares.0 + c.0, shares.1 + c.1);
+    }
+    let base = exact(&figures[list[0].base])?;
+    let whole = Interval {
+        lo: sum.0,
+        hi: sum.1,
+    };
+    let exhausts = shares.0 <= 100.0 + 1e-9 && 100.0 <= shares.1 + 1e-9;
+    let far = sum.1 < 0.9 * base.0 || sum.0 > 1.1 * base.1;
+    let each = list.iter().all(|s| {
+        let (Some(p), Some(c)) = (exact(&figures[s.part]), exact(&figures[s.pct])) else {
+            return false;
+        };
+        (Interval { lo: p.0, hi: p.1 })
+            .percent_of(whole)
+            .is_some_and(|v| v.meets(Interval { lo: c.0, hi: c.1 }))
+    });
+    (exhausts && far && each).then_some(sum.0)
 }
 
 /// True when 100 · part / base rounds (or truncates) to the share.

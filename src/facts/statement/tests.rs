@@ -103,6 +103,17 @@ fn shares_of_an_earlier_total() {
     assert!(read("30个问题已完成27个,占90%。").is_empty());
     // A named base that is not stated.
     assert_eq!(read("已完成改造12户,占应改造户数的40%。"), ["Share~ 40%?"]);
+    // Shares of their own list's sum (120, half a year), not of the year's 150.
+    let part_year =
+        "全年共受理信访件150件。今年1至6月,来信30件,占25%;来访45件,占37.5%;网上信访45件,占37.5%。";
+    assert_eq!(
+        read(part_year),
+        ["Share~ 25%?", "Share~ 37.5%?", "Share~ 37.5%?"]
+    );
+    assert!(fired(part_year).is_empty(), "{:?}", fired(part_year));
+    // A slip in the total leaves the sum near it: still held to it.
+    let slip = "青山镇处理信访件81件。其中,来信20件,占25%;来访60件,占75%。";
+    assert!(!fired(slip).is_empty(), "{:?}", read(slip));
 }
 
 #[test]

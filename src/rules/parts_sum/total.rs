@@ -15,6 +15,16 @@ impl PartsSum {
                 out.extend(self.in_total_at(s, start, start + word.len(), running));
             }
         }
+        // A bare 共 is a total's word only where it opens a clause after the parts
+        // ("对12名干部诫勉谈话,对3名干部给予处分,共处理15人"); elsewhere it is part of a word
+        // (公共, 共同, 共享, 中共) or opens a sentence that states a total before its parts.
+        if self.totals.iter().any(|w| w.starts_with('共')) {
+            for start in s.find("共") {
+                if bare_total(s, start) {
+                    out.extend(self.in_total_at(s, start, start + "共".len(), false));
+                }
+            }
+        }
         out
     }
 
@@ -44,6 +54,12 @@ impl PartsSum {
             if f.clause + 1 < current {
                 break;
             }
+            // A figure that is itself a running total (累计发现问题86个) holds earlier periods
+            // too: it is no part of another total, and the parts lie after it.
+            let head = s.clause_head(f.start());
+            if self.running.iter().any(|w| head.contains(w.as_str())) {
+                break;
+            }
             current = f.clause;
             parts.push(k);
         }
@@ -63,4 +79,16 @@ impl PartsSum {
         let sure = !running && parts.iter().all(|&k| s.figs[k].clause == first_clause);
         Some(Outcome::Fails(Reading { total, parts, sure }))
     }
+}
+
+/// True when the 共 at `start` opens a clause that is not the sentence's first and is no word
+/// of its own (共同, 共享, 共建…) nor another total's word already read (共计).
+fn bare_total(s: &Sentence, start: usize) -> bool {
+    let opens = s
+        .head(start)
+        .chars()
+        .next_back()
+        .is_some_and(|c| ",，;；".contains(c));
+    let next = s.rest(start)["共".len()..].chars().next();
+    opens && next.is_some_and(|c| !"计計同享建性识產产青商治担赢振有".contains(c))
 }
