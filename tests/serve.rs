@@ -696,13 +696,15 @@ fn artifacts() -> PathBuf {
 
 /// In headless Chromium, driven through WebDriver: the editor picks the Word report on the
 /// upload page and submits it, sees its findings highlighted, selects one (kept as a
-/// screenshot) and downloads the commented `.docx`.
+/// screenshot) and downloads the commented `.docx`; then drops a text report on the page.
 #[test]
 fn an_editor_uploads_a_word_report_in_chromium() {
     let server = Server::start(&[]);
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("青石镇通报.docx");
     std::fs::write(&report, word::report(false)).unwrap();
+    let dropped = dir.path().join("松溪镇通报.txt");
+    std::fs::write(&dropped, text_report()).unwrap();
     let downloads = dir.path().join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     let shots = artifacts();
@@ -713,6 +715,7 @@ fn an_editor_uploads_a_word_report_in_chromium() {
         .arg(&report)
         .arg(&downloads)
         .arg(&shots)
+        .arg(&dropped)
         .output()
         .expect("python3");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -734,7 +737,22 @@ fn an_editor_uploads_a_word_report_in_chromium() {
     assert!(rules.contains(&"rate-mismatch"), "{seen}");
     assert!(seen["pinned"].as_u64().unwrap() >= 2, "{seen}");
     assert_eq!(seen["highlighted"], true, "{seen}");
-    for png in ["upload.png", "review-selected.png"] {
+    assert_eq!(seen["script_ran"], true, "{seen}");
+    assert!(
+        seen["dropped_rules"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("percent-mismatch")),
+        "{seen}"
+    );
+    assert!(
+        seen["dropped_card"]
+            .as_str()
+            .unwrap()
+            .contains("松溪镇通报.txt"),
+        "{seen}"
+    );
+    for png in ["upload.png", "review-top.png", "review-selected.png"] {
         assert!(shots.join(png).is_file(), "{png} is not kept");
     }
     // The downloaded Word file holds the comments.

@@ -32,7 +32,7 @@ pub fn upload(max_bytes: u64, error: Option<&str>) -> String {
          <input type=\"file\" name=\"file\" required \
          accept=\".docx,.txt,.md,.markdown,.html,.htm\"></label>\n\
          <button type=\"submit\">审阅</button>\n</form>\n\
-         <p class=\"note\">支持 Word 文档（.docx）、文本（.txt）、Markdown（.md）和另存的网页（.html），\
+         <p class=\"hint\">支持 Word 文档（.docx）、文本（.txt）、Markdown（.md）和另存的网页（.html），\
          不超过 {}。审阅页标出每个问题所在的文字，可下载带批注的 Word 文件。\
          文件只在本次请求中处理，不保存在服务器上。</p>\n</main>",
         super::megabytes(max_bytes)
@@ -44,7 +44,7 @@ pub fn upload(max_bytes: u64, error: Option<&str>) -> String {
 pub fn error(status: StatusCode, title: &str, message: &str) -> String {
     let main = format!(
         "<main class=\"upload\">\n<h1>{}</h1>\n<p class=\"error\">{}</p>\n\
-         <p class=\"note\">HTTP {}</p>\n<p><a href=\"/\">返回上传页面</a></p>\n</main>",
+         <p class=\"hint\">HTTP {}</p>\n<p><a href=\"/\">返回上传页面</a></p>\n</main>",
         escape(title),
         escape(message),
         status.as_u16()

@@ -357,4 +357,32 @@ mod tests {
         assert!(csp.contains(&hash(STYLE)) && csp.contains(&hash(SCRIPT)));
         assert!(csp.starts_with("default-src 'none'"));
     }
+
+    #[test]
+    fn the_served_policy_differs_only_in_where_forms_may_post() {
+        let file = content_security_policy();
+        let served = served_policy();
+        assert!(file.ends_with("form-action 'none'"));
+        assert_eq!(
+            served,
+            file.replace("form-action 'none'", "form-action 'self'")
+        );
+    }
+
+    #[test]
+    fn an_action_is_a_form_of_escaped_hidden_fields() {
+        let mut page = Html::default()
+            .with_policy("default-src 'none'".into())
+            .with_action(Action {
+                action: "/docx".into(),
+                label: "下载".into(),
+                fields: vec![("name".into(), "a\"><script>.txt".into())],
+            });
+        let top = page.start();
+        assert!(top.contains("content=\"default-src &#39;none&#39;\""));
+        let bottom = page.finish();
+        assert!(bottom.contains(
+            "<form class=\"action\" method=\"post\" action=\"/docx\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"name\" value=\"a&quot;&gt;&lt;script&gt;.txt\"><button type=\"submit\">下载</button></form>"
+        ));
+    }
 }
