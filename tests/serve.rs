@@ -48,7 +48,11 @@ struct Server {
 impl Server {
     /// `zglint serve --listen 127.0.0.1:0 ARGS` in an empty folder (no configuration found).
     fn start(args: &[&str]) -> Server {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Server::start_in(tempfile::tempdir().expect("temp dir"), args)
+    }
+
+    /// The same, started in `dir` (whose `zglint.yaml` it uses, as `check` would).
+    fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_zglint"))
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(args)
@@ -666,6 +670,45 @@ fn ctrl_c_stops_it_cleanly() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{status}: {rest}");
     assert_eq!(rest, "zglint serve: stopped\n");
+}
+
+/// The configuration is `check`'s: the `zglint.yaml` of the folder it starts in, and the
+/// command line's selection after it.
+#[test]
+fn the_configuration_of_its_folder_and_command_line_applies() {
+    let text = text_report();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zglint.yaml"),
+        "rules:\n  percent-mismatch: off\n",
+    )
+    .unwrap();
+    let server = Server::start_in(dir, &[]);
+    let r = upload(&server, "松溪镇.txt", text.as_bytes());
+    assert_eq!(r.status, 200);
+    assert!(
+        !r.text().contains("percent-mismatch"),
+        "the configuration's off"
+    );
+    drop(server);
+    let server = Server::start(&["--ignore", "ratio"]);
+    let r = upload(&server, "松溪镇.txt", text.as_bytes());
+    assert_eq!(r.status, 200);
+    assert!(!r.text().contains("percent-mismatch"), "--ignore ratio");
+    // A configuration that cannot be used stops it before it listens, pointing at the line.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zglint.yaml"),
+        "rules:\n  no-such-rule: off\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
 }
 
 #[test]

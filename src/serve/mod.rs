@@ -191,8 +191,7 @@ async fn upload_page(State(app): State<Arc<App>>) -> Response {
     html(StatusCode::OK, pages::upload(app.max_bytes, None))
 }
 
-async fn not_found(State(app): State<Arc<App>>) -> Response {
-    let _ = app;
+async fn not_found() -> Response {
     failure(StatusCode::NOT_FOUND, "页面不存在", "没有这个页面。")
 }
 
