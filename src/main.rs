@@ -1,6 +1,7 @@
 //! The `zglint` command: parses arguments, runs the library's pipeline, prints, exits.
 
 mod cli;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;

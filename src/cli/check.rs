@@ -109,10 +109,10 @@ enum Color {
 }
 
 /// What a configuration brings: itself, its rule pack, and the rules a run knows.
-struct Setup {
-    config: Option<Config>,
-    pack: Pack,
-    rules: Vec<RuleInfo>,
+pub(super) struct Setup {
+    pub(super) config: Option<Config>,
+    pub(super) pack: Pack,
+    pub(super) rules: Vec<RuleInfo>,
 }
 
 /// One checked file, with what the run does with it.
@@ -537,7 +537,7 @@ fn setups(
     Ok((setups, which))
 }
 
-fn load_setup(
+pub(super) fn load_setup(
     found: Option<&Path>,
     extra: &[PathBuf],
     cli: &CliSettings,

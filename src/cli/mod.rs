@@ -2,6 +2,7 @@
 
 mod check;
 mod info;
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -90,6 +91,9 @@ enum Command {
     },
     /// Serve diagnostics, hover and fixes to editors: a Language Server on standard input/output.
     Lsp,
+    /// Serve the review page to an office: editors upload a report in a browser, see its
+    /// findings and download the commented Word file. Nothing is stored.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Config { path, selection } => info::config(path, &selection),
         Command::Parse { path, format } => info::parse(&path, matches!(format, ParseFormat::Json)),
         Command::Lsp => ExitCode::from(zglint::lsp::run_stdio()),
+        Command::Serve(args) => serve::run(args, cli.lang),
     }
 }
 

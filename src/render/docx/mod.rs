@@ -90,12 +90,24 @@ pub fn reviewed(path: &str, checked: &Checked) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| {
         format!("cannot read the Word file again to write its reviewed copy (give the file, not standard input): {e}")
     })?;
-    let input = crate::input::read_bytes(path, bytes.clone(), &crate::ReadOptions::default())
+    reviewed_bytes(path, &bytes, checked)
+}
+
+/// The reviewed Word file of a report checked from `bytes` (named `name`, whose extension
+/// says whether it is a `.docx`): for a server, which keeps no file to read again.
+pub fn reviewed_bytes(name: &str, bytes: &[u8], checked: &Checked) -> Result<Vec<u8>, String> {
+    let is_docx = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx {
+        return from_text(&checked.written, &checked.findings);
+    }
+    let input = crate::input::read_bytes(name, bytes.to_vec(), &crate::ReadOptions::default())
         .map_err(|e| e.to_string())?;
     if input.text != checked.written {
         return Err("the Word file changed while it was checked".into());
     }
-    with_comments(&bytes, &input.text, &input.paragraphs, &checked.findings)
+    with_comments(bytes, &input.text, &input.paragraphs, &checked.findings)
 }
 
 /// A `.docx` of a text report, a paragraph a line, with a comment per finding.

@@ -43,6 +43,23 @@ pub struct Html {
     files: Vec<(String, String, Option<usize>)>,
     levels: BTreeMap<Level, usize>,
     rules: BTreeMap<String, (Level, usize)>,
+    /// The policy the page names in its `<meta>`: [`content_security_policy`] unless a server
+    /// that sends the page gives its own ([`Html::with_policy`]).
+    policy: String,
+    /// Forms shown at the top of the page (the served page's download button).
+    actions: Vec<Action>,
+}
+
+/// A button at the top of the page that posts hidden fields: `zglint serve` uses it for the
+/// commented `.docx`, re-posting the report itself so that nothing is kept on the server.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// Where the form posts (`/docx`).
+    pub action: String,
+    /// The button's text.
+    pub label: String,
+    /// Hidden fields, name and value; escaped when written.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Default for Html {
@@ -64,7 +81,22 @@ impl Html {
             files: Vec::new(),
             levels: BTreeMap::new(),
             rules: BTreeMap::new(),
+            policy: content_security_policy(),
+            actions: Vec::new(),
         }
+    }
+
+    /// The same page under another Content-Security-Policy (a server's, which lets the page's
+    /// forms post back to it).
+    pub fn with_policy(mut self, policy: String) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The same page with a button that posts `action`'s fields.
+    pub fn with_action(mut self, action: Action) -> Self {
+        self.actions.push(action);
+        self
     }
 }
 
@@ -78,7 +110,7 @@ impl Render for Html {
              <meta name=\"referrer\" content=\"no-referrer\">\n\
              <title>zglint {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"reports\">\n",
             pick(self.lang, "zh-CN", "en"),
-            content_security_policy(),
+            escape(&self.policy),
             pick(self.lang, "审阅", "review")
         )
     }
@@ -130,6 +162,26 @@ impl Render for Html {
                 "<h1>zglint review</h1><p class=\"totals\">{n} files, {total} findings</p>"
             ),
         };
+        for a in &self.actions {
+            let _ = write!(
+                out,
+                "<form class=\"action\" method=\"post\" action=\"{}\" enctype=\"multipart/form-data\">",
+                escape(&a.action)
+            );
+            for (name, value) in &a.fields {
+                let _ = write!(
+                    out,
+                    "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                    escape(name),
+                    escape(value)
+                );
+            }
+            let _ = write!(
+                out,
+                "<button type=\"submit\">{}</button></form>",
+                escape(&a.label)
+            );
+        }
         if self.files.len() > 1 {
             out.push_str("<ol class=\"files\">");
             for (key, path, n) in &self.files {
@@ -209,11 +261,27 @@ pub fn escape(text: &str) -> String {
 
 /// The page's policy: nothing from anywhere, except its own style and script, named by hash.
 pub fn content_security_policy() -> String {
+    policy("'none'")
+}
+
+/// The policy of the pages `zglint serve` sends (the review page, the upload page, error pages):
+/// the review page's, except that forms may post back to the server that sent them.
+pub fn served_policy() -> String {
+    policy("'self'")
+}
+
+fn policy(form_action: &str) -> String {
     format!(
-        "default-src 'none'; style-src '{}'; script-src '{}'; img-src 'none'; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; style-src '{}'; script-src '{}'; img-src 'none'; base-uri 'none'; form-action {form_action}",
         hash(STYLE),
         hash(SCRIPT)
     )
+}
+
+/// The review page's style and script, for other pages under the same policy (the server's
+/// upload and error pages), so one policy with two hashes covers every page.
+pub fn style_and_script() -> (&'static str, &'static str) {
+    (STYLE, SCRIPT)
 }
 
 /// A CSP source expression for inline content: "sha256-" and the base64 of its digest.
@@ -288,5 +356,33 @@ mod tests {
         let csp = content_security_policy();
         assert!(csp.contains(&hash(STYLE)) && csp.contains(&hash(SCRIPT)));
         assert!(csp.starts_with("default-src 'none'"));
+    }
+
+    #[test]
+    fn the_served_policy_differs_only_in_where_forms_may_post() {
+        let file = content_security_policy();
+        let served = served_policy();
+        assert!(file.ends_with("form-action 'none'"));
+        assert_eq!(
+            served,
+            file.replace("form-action 'none'", "form-action 'self'")
+        );
+    }
+
+    #[test]
+    fn an_action_is_a_form_of_escaped_hidden_fields() {
+        let mut page = Html::default()
+            .with_policy("default-src 'none'".into())
+            .with_action(Action {
+                action: "/docx".into(),
+                label: "下载".into(),
+                fields: vec![("name".into(), "a\"><script>.txt".into())],
+            });
+        let top = page.start();
+        assert!(top.contains("content=\"default-src &#39;none&#39;\""));
+        let bottom = page.finish();
+        assert!(bottom.contains(
+            "<form class=\"action\" method=\"post\" action=\"/docx\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"name\" value=\"a&quot;&gt;&lt;script&gt;.txt\"><button type=\"submit\">下载</button></form>"
+        ));
     }
 }

@@ -42,6 +42,24 @@
     if (mark && note) note.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });
 
+  // The upload page of `zglint serve`: a file dropped on the zone is sent as if picked.
+  var drop = doc.getElementById('drop');
+  if (drop) {
+    var input = drop.querySelector('input[type=file]');
+    drop.addEventListener('dragover', function (e) {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
+    drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });
+    drop.addEventListener('drop', function (e) {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (!input || !e.dataTransfer || e.dataTransfer.files.length !== 1) return;
+      input.files = e.dataTransfer.files;
+      drop.closest('form').submit();
+    });
+  }
+
   var form = doc.getElementById('filters');
   if (!form) return;
   form.hidden = false;
