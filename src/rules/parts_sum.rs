@@ -422,8 +422,14 @@ mod tests {
         ("四个行政村43个村小组已开工,目前已完成四个行政村24个村小组通水,剩余19个村小组年底完成。", NONE),
         // Parts of different units are not added: 5 + 7 = 12 without the 3人.
         ("共走访12户,其中甲村5户、乙村3人、丙村7户。", NONE),
-        // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8).
+        // Two units side by side: the 户 are checked against the 户 (5 + 3 = 8), the 人 against
+        // the 人 (12 + 8 = 20).
         ("涉及8户20人,其中甲村5户12人、乙村3户8人。", NONE),
+        ("涉及8户20人,其中甲村5户12人、乙村3户7人。", LOOSE),
+        ("涉及8户20人,其中甲村4户12人、乙村3户8人。", LOOSE),
+        // A label that is a figure (一类) is not the list's unit: the 户 are.
+        ("全镇有低保户120户,其中一类低保35户、二类低保48户、三类低保37户。", NONE),
+        ("全镇有低保户120户,其中一类低保35户、二类低保48户、三类低保36户。", LOOSE),
         // Ranks are some of those held to account: 问责 also reaches ranks not named.
         ("全县共问责45人,其中科级干部12人,股级干部20人。", NONE),
         ("青石镇问责30人,其中处级干部4人,科级干部11人;白沙镇问责25人,其中科级干部9人。", NONE),

@@ -438,6 +438,26 @@ fn share(st: &Stated) -> Reading {
         .filter(|&k| s.figs[k].family == pf.family)
         .filter(|k| bigger(k) || s.figs[*k].iv.is_none())
         .collect();
+    // A candidate whose later figures of the unit, the part's among them, add up to it is the
+    // whole they partition (来电156个,其中咨询类120个,投诉类36个,占23.1%): the 120 is the
+    // part's sibling, not its base.
+    let partitioned = bases.iter().rev().copied().find(|&k| {
+        let siblings: Vec<usize> = (k + 1..=part)
+            .filter(|&j| s.figs[j].family == pf.family)
+            .collect();
+        let total = s.figs[k].checkable();
+        siblings.len() >= 2
+            && siblings
+                .iter()
+                .map(|&j| s.figs[j].checkable())
+                .try_fold(Interval::exact(0.0), |acc, iv| Some(acc + iv?))
+                .zip(total)
+                .is_some_and(|(sum, t)| sum.meets(t))
+    });
+    let bases: Vec<usize> = match partitioned {
+        Some(k) => vec![k],
+        None => bases,
+    };
     let base = *bases.last().ok_or_else(|| NO_BASE.to_string())?;
     let ambiguous = || {
         let shown: Vec<&str> = bases
@@ -601,6 +621,11 @@ mod tests {
         ("反馈问题40个,其中本轮30个,已完成整改27个,整改完成率90%。", NONE),
         // A done count of another noun is not the part.
         ("反馈问题30个,已有12个村完成整改,整改完成率90%。", NONE),
+        // The figures after 其中 add up to the first: it is the base, the others siblings.
+        ("共接听群众来电156个,其中咨询类120个,投诉类36个,占23.1%。", NONE),
+        ("共接听群众来电156个,其中咨询类120个,投诉类36个,占25%。", SHARE_LOOSE),
+        // Traits that do not partition: two possible bases still.
+        ("全村党员120人,其中女党员30人,45岁以下的20人,占25%。", NONE),
         // A count in two units: the share may be of either (32 / 320 = 10%).
         ("东岭村共有农户320户1280人,其中脱贫户32户120人,占10%。", NONE),
         ("东岭村共有农户320户1280人,其中脱贫户32户128人,占10%。", NONE),

@@ -18,7 +18,10 @@ impl PartsSum {
         let mut out = Vec::new();
         for &(start, end) in &marks {
             let (stop, nested) = list_extent(s, end, &marks);
-            out.extend(self.of_which_at(s, (start, end), stop, &nested));
+            out.extend(
+                self.of_which_at(s, (start, end), stop, &nested)
+                    .unwrap_or_default(),
+            );
         }
         out
     }
@@ -29,19 +32,43 @@ impl PartsSum {
         (start, end): (usize, usize),
         stop: usize,
         nested: &[Span],
-    ) -> Option<Outcome> {
+    ) -> Option<Vec<Outcome>> {
         let first = s.first_at(end);
         let after: Vec<usize> = (first..s.first_at(stop).min(first + WINDOW))
             .filter(|&k| !nested.iter().any(|n| n.contains(&s.figs[k].start())))
             .collect();
-        let first = &s.figs[*after.first()?];
-        if is_share(first) {
+        if is_share(&s.figs[*after.first()?]) {
             return None;
         }
+        // Each unit of the list is read on its own: items may give two units (甲村5户12人), or
+        // a label may be a figure itself (一类低保35户: 一类 names the class, 户 counts).
+        let mut families: Vec<&str> = Vec::new();
+        for &k in &after {
+            let f = &s.figs[k];
+            if !is_share(f) && !families.contains(&f.family) {
+                families.push(f.family);
+            }
+        }
+        Some(
+            families
+                .into_iter()
+                .filter_map(|fam| self.of_which_family(s, (start, end), stop, &after, fam))
+                .collect(),
+        )
+    }
+
+    fn of_which_family(
+        &self,
+        s: &Sentence,
+        (start, end): (usize, usize),
+        stop: usize,
+        after: &[usize],
+        family: &str,
+    ) -> Option<Outcome> {
         let parts: Vec<usize> = after
             .iter()
             .copied()
-            .filter(|&k| s.figs[k].family == first.family)
+            .filter(|&k| s.figs[k].family == family)
             .collect();
         if parts.len() < 2 {
             return None; // one part after 其中 is a subset, not a partition
@@ -51,7 +78,7 @@ impl PartsSum {
         }
         let totals: Vec<usize> = s
             .window_before(s.first_at(start))
-            .filter(|&k| s.figs[k].family == first.family)
+            .filter(|&k| s.figs[k].family == family)
             .collect();
         let total = *totals.last()?;
         let t = s.figs[total].checkable()?;
