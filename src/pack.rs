@@ -6,7 +6,7 @@
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
-use crate::rules::{self, Check, Context, Hit, Kind, Tag};
+use crate::rules::{self, Check, Context, Hit, Kind, Patterns, Tag};
 use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
@@ -148,8 +148,9 @@ fn yaml_problem(e: &serde_yaml::Error) -> String {
     }
 }
 
-/// Load the rules of one YAML file.
-pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
+/// Load the rules of one YAML file, compiling their patterns through `patterns` (those of the
+/// load they are part of).
+pub fn load(file: &str, text: &str, patterns: &mut Patterns) -> Result<Vec<Rule>, PackError> {
     let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
         error(file, text, yaml_problem(&e), at)
@@ -208,7 +209,7 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
                 )));
             }
         }
-        let check = (kind.compile)(&spec.params)
+        let check = (kind.compile)(&spec.params, patterns)
             .map_err(|e| err(format!("rule `{}`: params: {e}", spec.id)))?;
         rules.push(Rule {
             spec,
@@ -228,6 +229,9 @@ pub struct Pack {
     /// What loading found worth saying: a local rule that replaced another local rule of the
     /// same id (replacing a packaged rule is what local rules are for, and is not remarked).
     pub warnings: Vec<String>,
+    /// The patterns its rules were compiled with, kept so that the rules of files added later
+    /// share them too. Owned by the pack, not the process: nothing outlives the load.
+    patterns: Patterns,
 }
 
 impl Pack {
@@ -253,7 +257,7 @@ impl Pack {
     /// Add the rules of a file. With `replace`, a rule whose id is already in the pack replaces
     /// it; without, a repeated id is an error.
     pub fn add(&mut self, file: &str, text: &str, replace: bool) -> Result<(), PackError> {
-        for rule in load(file, text)? {
+        for rule in load(file, text, &mut self.patterns)? {
             match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
                 Some(i) if replace => {
                     let old = &self.rules[i].origin;
@@ -477,7 +481,7 @@ mod tests {
         }
         let pack = Pack {
             rules,
-            warnings: Vec::new(),
+            ..Pack::default()
         };
         let (doc, facts) = crate::analyse("一二三");
         let found = pack.check(&doc, &facts);
@@ -568,6 +572,11 @@ mod tests {
             .err()
             .expect("an empty name is refused");
         assert!(err.to_string().contains("`name`"), "{err}");
+    }
+
+    /// The rules of one file, loaded on their own.
+    fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
+        super::load(file, text, &mut Patterns::default())
     }
 
     const GOOD: &str =

@@ -172,6 +172,9 @@ pub fn run(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // The packs serve the whole run, which ends with the process: freeing their compiled
+    // patterns one by one at the end would be work for nothing.
+    let setups = std::mem::ManuallyDrop::new(setups);
     let setup_of: HashMap<PathBuf, usize> = files.iter().cloned().zip(which).collect();
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
@@ -470,7 +473,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup], lang: Lang) -> Box<
         });
     }
     match args.format {
-        CheckFormat::Human => Box::new(human::Human::new(color).with_lang(lang).with_names(names)),
+        CheckFormat::Human => Box::new(human::Human::named(color, names).with_lang(lang)),
         CheckFormat::Json => Box::new(json::Json::default()),
         CheckFormat::Concise => Box::new(concise::Concise),
         CheckFormat::Github => Box::new(github::Github),

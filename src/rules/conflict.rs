@@ -100,7 +100,10 @@ struct Params {
     reads: Reads,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     Ok(Box::new(Conflict { reads: p.reads }))
 }

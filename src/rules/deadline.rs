@@ -121,17 +121,21 @@ impl Check for Deadline {
 /// The longest time-limit note read from a heading, in characters.
 const NOTE_CHARS: usize = 40;
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
     let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
     // The note's text is at most `NOTE_CHARS` characters, counted when it is read: a bounded
     // repetition of a Unicode class would compile to a large automaton at every start-up.
-    let note = super::regex(&format!(
-        "[(（](?:{})[:：][ \u{3000}]*([^()（）]+)[)）]",
-        alternatives.join("|")
-    ))
-    .map_err(|e| e.to_string())?;
+    let note = patterns
+        .regex(&format!(
+            "[(（](?:{})[:：][ \u{3000}]*([^()（）]+)[)）]",
+            alternatives.join("|")
+        ))
+        .map_err(|e| e.to_string())?;
     Ok(Box::new(Deadline {
         what: p.check,
         note,

@@ -116,7 +116,10 @@ struct DuplicateText {
     params: Params,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let params: Params = super::params(params)?;
     if !(params.min_similarity > 0.0 && params.min_similarity <= 1.0) {
         return Err(format!(
@@ -401,7 +404,7 @@ mod tests {
 
     fn hits(text: &str) -> Vec<Hit> {
         let (doc, facts) = crate::analyse(text);
-        let check = compile(&serde_yaml::Value::Null).unwrap();
+        let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
         check.check(&Context {
             doc: &doc,
             facts: &facts,
@@ -572,7 +575,9 @@ mod tests {
 
     #[test]
     fn params_are_checked() {
-        let bad = |y: &str| compile(&serde_yaml::from_str(y).unwrap()).is_err();
+        let bad = |y: &str| {
+            crate::rules::testing::compile(compile, &serde_yaml::from_str(y).unwrap()).is_err()
+        };
         assert!(bad("min_similarity: 1.5"));
         assert!(bad("min_similarity: 0"));
         assert!(bad("shingle: 0"));
@@ -622,7 +627,7 @@ mod tests {
     /// The explanation's two snippets: the first is reported, the second is not.
     #[test]
     fn the_explanation_examples_hold() {
-        let check = compile(&serde_yaml::Value::Null).unwrap();
+        let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
         crate::rules::testing::assert_explanation_examples(EXPLANATION, check.as_ref());
     }
 
@@ -637,7 +642,7 @@ mod tests {
             noise in "\\PC{0,40}",
         ) {
             let text: String = parts.iter().map(|&i| PIECES[i]).chain([noise.as_str()]).collect();
-            let check = compile(&serde_yaml::Value::Null).unwrap();
+            let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
             let hits = crate::rules::testing::hits(check.as_ref(), &text);
             crate::rules::testing::assert_spans_hold(&text, &hits);
         }

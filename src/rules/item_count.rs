@@ -156,7 +156,10 @@ struct ItemCount {
     exclude: Vec<String>,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let default_nouns: &[&str] = match p.counts {
         Counts::Problems | Counts::Areas | Counts::Headings => PROBLEM_NOUNS,

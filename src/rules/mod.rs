@@ -20,7 +20,6 @@ use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Edit, Label};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{LazyLock, Mutex};
 
 /// What a rule sees: the parsed report and its facts.
 pub struct Context<'a> {
@@ -129,8 +128,9 @@ pub trait Check: Send + Sync {
     }
 }
 
-/// The check of a kind compiled from a rule's `params`, or why the params are wrong.
-pub type Compile = fn(&serde_yaml::Value) -> Result<Box<dyn Check>, String>;
+/// The check of a kind compiled from a rule's `params`, or why the params are wrong. Patterns
+/// are compiled through the load's [`Patterns`].
+pub type Compile = fn(&serde_yaml::Value, &mut Patterns) -> Result<Box<dyn Check>, String>;
 
 /// A rule kind.
 pub struct Kind {
@@ -162,22 +162,50 @@ pub const KINDS: &[Kind] = &[
     duplicate_text::KIND,
 ];
 
-/// Compile a regular expression once per process: rules of one kind share their patterns
-/// (the three deadline rules, the six ratio rules), and compiling is most of loading a pack.
-/// A `Regex` clone shares the compiled program.
-/// Compiled within [`PATTERN_SIZE_LIMIT`], as every pattern from a rule file is.
-pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    static CACHE: LazyLock<Mutex<HashMap<String, regex::Regex>>> = LazyLock::new(Default::default);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(re) = cache.get(pattern) {
-        return Ok(re.clone());
+/// The patterns one load of a pack has compiled, by their source. The loader owns it and hands
+/// it to each kind's `compile`, so that rules of one kind share their patterns (the three
+/// deadline rules, the six ratio rules) without a process-wide cache: compiling is most of
+/// loading a pack, and a `Regex` clone shares the compiled program. Every pattern is compiled
+/// within [`PATTERN_SIZE_LIMIT`], as every pattern from a rule file must be.
+#[derive(Default)]
+pub struct Patterns {
+    compiled: HashMap<String, regex::Regex>,
+}
+
+impl Patterns {
+    /// The compiled `pattern`, compiled now unless this load has compiled it already.
+    pub fn regex(&mut self, pattern: &str) -> Result<regex::Regex, regex::Error> {
+        if let Some(re) = self.compiled.get(pattern) {
+            return Ok(re.clone());
+        }
+        let re = regex::RegexBuilder::new(pattern)
+            .size_limit(PATTERN_SIZE_LIMIT)
+            .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
+            .build()?;
+        self.compiled.insert(pattern.to_string(), re.clone());
+        Ok(re)
     }
-    let re = regex::RegexBuilder::new(pattern)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .dfa_size_limit(2 * PATTERN_SIZE_LIMIT)
-        .build()?;
-    cache.insert(pattern.to_string(), re.clone());
-    Ok(re)
+
+    /// A pattern from a rule's parameters, compiled as [`Patterns::regex`] does, with an error
+    /// a rule author can act on.
+    pub fn pattern(&mut self, source: &str) -> Result<regex::Regex, String> {
+        self.regex(source).map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
+                 or shorter repetitions and alternatives",
+                limit / 1024
+            ),
+            // The message repeats the pattern with a caret line under it: of a long pattern,
+            // keep only what is wrong.
+            e if source.len() > 120 => e
+                .to_string()
+                .lines()
+                .filter(|l| l.starts_with("error:"))
+                .collect::<Vec<_>>()
+                .join("; "),
+            e => e.to_string(),
+        })
+    }
 }
 
 /// The kind of a name.
@@ -199,33 +227,14 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(
 /// enough that compiling and matching stay quick on a long report.
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
-/// Compile a pattern from a rule's parameters (once per process, within
-/// [`PATTERN_SIZE_LIMIT`]), with an error a rule author can act on.
-pub fn pattern(source: &str) -> Result<regex::Regex, String> {
-    regex(source).map_err(|e| match e {
-        regex::Error::CompiledTooBig(limit) => format!(
-            "the pattern is too big once compiled (over {} KB); make it simpler, with fewer \
-                 or shorter repetitions and alternatives",
-            limit / 1024
-        ),
-        // The message repeats the pattern with a caret line under it: of a long pattern,
-        // keep only what is wrong.
-        e if source.len() > 120 => e
-            .to_string()
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .collect::<Vec<_>>()
-            .join("; "),
-        e => e.to_string(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn patterns_have_a_size_limit() {
+        let mut patterns = Patterns::default();
+        let mut pattern = |source: &str| patterns.pattern(source);
         assert!(pattern("[一-龥]{2,20}(?:完成|办结)").is_ok());
         let huge = pattern(r"(?:\w{100}){100}").unwrap_err();
         assert!(
@@ -242,6 +251,17 @@ mod tests {
             short.contains("(完成\n") && short.contains("unclosed group"),
             "{short}"
         );
+    }
+
+    #[test]
+    fn a_load_compiles_each_pattern_once() {
+        let mut patterns = Patterns::default();
+        let a = patterns.regex("已完成").unwrap();
+        let b = patterns.pattern("已完成").unwrap();
+        assert_eq!(patterns.compiled.len(), 1);
+        assert!(a.is_match("已完成整改") && b.is_match("已完成整改"));
+        // Two loads share nothing.
+        assert!(Patterns::default().compiled.is_empty());
     }
 
     const HEADINGS: [&str; 4] = [

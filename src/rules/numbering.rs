@@ -90,7 +90,10 @@ struct Numbering {
     continue_across_parents: bool,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let problem = p.problem.ok_or(
         "`problem` is required: skipped, repeated, broken, misplaced, enumeration or mixed",

@@ -109,7 +109,10 @@ fn fold(c: char) -> char {
     }
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let problem = p
         .problem
@@ -448,7 +451,7 @@ mod tests {
             ("unanswered", Unanswered),
         ] {
             let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
-            let rule = compile(&params).unwrap();
+            let rule = crate::rules::testing::compile(compile, &params).unwrap();
             all.extend(rule.check(&cx).into_iter().map(|h| (h.span.start, problem)));
         }
         all.sort_by_key(|(at, _)| *at);
@@ -575,10 +578,10 @@ mod tests {
     #[test]
     fn bad_pairs_are_refused() {
         let bad = serde_yaml::from_str("{problem: unclosed, pairs: [\"“\"]}").unwrap();
-        assert!(compile(&bad).is_err());
+        assert!(crate::rules::testing::compile(compile, &bad).is_err());
         let bad = serde_yaml::from_str("{problem: unclosed, pairs: [\"''\"]}").unwrap();
-        assert!(compile(&bad).is_err());
-        assert!(compile(&serde_yaml::Value::Null).is_err());
+        assert!(crate::rules::testing::compile(compile, &bad).is_err());
+        assert!(crate::rules::testing::compile(compile, &serde_yaml::Value::Null).is_err());
     }
 
     const PROBLEMS: &[&str] = &["unclosed", "unopened", "nesting", "unanswered"];
@@ -611,7 +614,10 @@ mod tests {
             ("unanswered", Unanswered),
         ] {
             let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).unwrap();
-            for h in compile(&params).unwrap().check(&cx) {
+            for h in crate::rules::testing::compile(compile, &params)
+                .unwrap()
+                .check(&cx)
+            {
                 at.push((text[..h.span.start].matches('\n').count() + 1, problem));
             }
         }

@@ -125,7 +125,10 @@ fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
     given.unwrap_or_else(|| default.iter().map(|w| w.to_string()).collect())
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let check = PartsSum {
         pairing: p.pairing,

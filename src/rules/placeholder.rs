@@ -151,7 +151,10 @@ struct Placeholder {
     empty: Vec<(char, char)>,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let mut p: Params = super::params(params)?;
     let problem = p
         .problem
@@ -473,7 +476,7 @@ mod tests {
     fn found(problem: &str, text: &str) -> Vec<(usize, String)> {
         let (doc, facts) = crate::analyse(text);
         let params = serde_yaml::from_str(&format!("{{problem: {problem}}}")).unwrap();
-        let rule = compile(&params).unwrap();
+        let rule = crate::rules::testing::compile(compile, &params).unwrap();
         let cx = Context {
             doc: &doc,
             facts: &facts,
@@ -557,12 +560,12 @@ mod tests {
     #[test]
     fn bad_params_are_refused() {
         let bad = serde_yaml::from_str("{problem: mark, marks: [\"X\"]}").unwrap();
-        assert!(compile(&bad).is_err());
+        assert!(crate::rules::testing::compile(compile, &bad).is_err());
         let bad = serde_yaml::from_str("{problem: mark, marks: [\"XY\"]}").unwrap();
-        assert!(compile(&bad).is_err());
+        assert!(crate::rules::testing::compile(compile, &bad).is_err());
         let bad = serde_yaml::from_str("{problem: empty, empty: [\"【\"]}").unwrap();
-        assert!(compile(&bad).is_err());
-        assert!(compile(&serde_yaml::Value::Null).is_err());
+        assert!(crate::rules::testing::compile(compile, &bad).is_err());
+        assert!(crate::rules::testing::compile(compile, &serde_yaml::Value::Null).is_err());
     }
 
     const PROBLEMS: &[&str] = &["ordinal", "date", "mark", "empty"];

@@ -146,7 +146,10 @@ struct Params {
     rates: Option<Vec<String>>,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let rates = p.rates.unwrap_or_else(|| {
         ["完成", "整改", "办结", "销号", "结案", "化解", "落实"]
@@ -155,12 +158,14 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
             .collect()
     });
     let names: Vec<String> = rates.iter().map(|r| regex::escape(r)).collect();
-    let rate = super::pattern(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))?;
+    let rate = patterns.pattern(&format!(r"(?:{})率(?:达到|达|为|是)?\s*$", names.join("|")))?;
     Ok(Box::new(Ratio {
         rates,
         construction: p.construction,
         pairing: p.pairing,
-        share: super::regex(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$").expect("a valid pattern"),
+        share: patterns
+            .regex(r"占(?:比|比例)?(?:为|达到|达|是)?\s*$")
+            .expect("a valid pattern"),
         rate,
     }))
 }
@@ -656,7 +661,12 @@ mod tests {
     fn help_shows_the_computation() {
         let text = "截止目前310名干部职工,282人已取得证书,占比93.5%。";
         let yaml = include_str!("../../rules/ratio.yaml");
-        let rules = crate::pack::load("rules/ratio.yaml", yaml).expect("rules load");
+        let rules = crate::pack::load(
+            "rules/ratio.yaml",
+            yaml,
+            &mut super::super::Patterns::default(),
+        )
+        .expect("rules load");
         let (doc, facts) = crate::analyse(text);
         let cx = Context {
             doc: &doc,

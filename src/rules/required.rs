@@ -112,13 +112,17 @@ struct Required {
     dotted_date: Regex,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     let statements = p
         .statements
         .into_iter()
         .map(|s| {
-            super::pattern(&s.pattern)
+            patterns
+                .pattern(&s.pattern)
                 .map(|re| (s.name.clone(), re))
                 .map_err(|e| format!("statement `{}`: {e}", s.name))
         })
@@ -127,7 +131,7 @@ fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
         elements: p.elements,
         statements,
         min_body_chars: p.min_body_chars,
-        dotted_date: super::regex(DOTTED_DATE).map_err(|e| e.to_string())?,
+        dotted_date: patterns.regex(DOTTED_DATE).map_err(|e| e.to_string())?,
     }))
 }
 
@@ -306,7 +310,8 @@ mod tests {
 
     fn fired(text: &str, params: &str) -> Vec<String> {
         let (doc, facts) = crate::analyse(text);
-        let check = compile(&serde_yaml::from_str(params).unwrap()).unwrap();
+        let check = crate::rules::testing::compile(compile, &serde_yaml::from_str(params).unwrap())
+            .unwrap();
         check
             .check(&Context {
                 doc: &doc,
@@ -417,7 +422,7 @@ mod tests {
     fn places() {
         let text = BODY.to_string();
         let (doc, facts) = crate::analyse(&text);
-        let check = compile(&serde_yaml::Value::Null).unwrap();
+        let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
         let hits = check.check(&Context {
             doc: &doc,
             facts: &facts,
@@ -431,7 +436,9 @@ mod tests {
 
     #[test]
     fn bad_params_are_errors() {
-        let bad = |y: &str| compile(&serde_yaml::from_str(y).unwrap()).is_err();
+        let bad = |y: &str| {
+            crate::rules::testing::compile(compile, &serde_yaml::from_str(y).unwrap()).is_err()
+        };
         assert!(bad("elements: [signature]"));
         assert!(bad("statements: [{name: x, pattern: '('}]"));
         assert!(bad("colour: red"));
@@ -441,7 +448,7 @@ mod tests {
     /// The explanation's two snippets: the first is reported, the second is not.
     #[test]
     fn the_explanation_examples_hold() {
-        let check = compile(&serde_yaml::Value::Null).unwrap();
+        let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
         crate::rules::testing::assert_explanation_examples(EXPLANATION, check.as_ref());
     }
 
@@ -456,7 +463,7 @@ mod tests {
             noise in "\\PC{0,40}",
         ) {
             let text: String = parts.iter().map(|&i| PIECES[i]).chain([noise.as_str()]).collect();
-            let check = compile(&serde_yaml::Value::Null).unwrap();
+            let check = crate::rules::testing::compile(compile, &serde_yaml::Value::Null).unwrap();
             let hits = crate::rules::testing::hits(check.as_ref(), &text);
             crate::rules::testing::assert_spans_hold(&text, &hits);
         }

@@ -104,7 +104,10 @@ struct TallyCheck {
     params: Params,
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let params: Params = super::params(params)?;
     if !(0.0..=1.0).contains(&params.max_unknown_share) {
         return Err("max_unknown_share must be between 0 and 1".into());

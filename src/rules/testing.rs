@@ -1,6 +1,11 @@
 //! Test helpers shared by the kinds' test modules.
 
-use super::{Check, Compile, Hit};
+use super::{Check, Compile, Hit, Patterns};
+
+/// A kind's check compiled from `params` on its own, as the only rule of a load.
+pub fn compile(compile: Compile, params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+    compile(params, &mut Patterns::default())
+}
 
 /// Every hit of `check` on `text`, read as a report.
 pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
@@ -14,13 +19,13 @@ pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
 /// Every hit on `text` of a kind compiled with the parameters written as YAML in `params`.
 pub fn hits_with(compile: Compile, params: &str, text: &str) -> Vec<Hit> {
     let params: serde_yaml::Value = serde_yaml::from_str(params).expect("params");
-    let check = compile(&params).expect("compiles");
+    let check = self::compile(compile, &params).expect("compiles");
     hits(check.as_ref(), text)
 }
 
 /// The ids of the rules of one packaged rule file (`path`, its text `yaml`) that fire on `text`.
 pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
-    let rules = crate::pack::load(path, yaml).expect("rules load");
+    let rules = crate::pack::load(path, yaml, &mut Patterns::default()).expect("rules load");
     let (doc, facts) = crate::analyse(text);
     let cx = super::Context {
         doc: &doc,
@@ -61,7 +66,7 @@ pub fn assert_spans_hold(text: &str, hits: &[Hit]) {
 pub fn assert_spans_hold_for(compile: Compile, problems: &[&str], text: &str) {
     for name in problems {
         let params = serde_yaml::from_str(&format!("{{problem: {name}}}")).expect("params");
-        let check = compile(&params).expect("compiles");
+        let check = self::compile(compile, &params).expect("compiles");
         assert_spans_hold(text, &hits(check.as_ref(), text));
     }
 }

@@ -63,6 +63,13 @@ impl Human {
         let names = crate::pack::Pack::packaged()
             .map(|p| RuleNames::of(&p))
             .unwrap_or_default();
+        Human::named(color, names)
+    }
+
+    /// The same naming the rules of `names` (those of the run's packs) beside their ids. A run
+    /// that has loaded its packs gives their names here rather than through [`Human::new`],
+    /// which would load (and compile) the packaged rules once more.
+    pub fn named(color: bool, names: RuleNames) -> Self {
         Human {
             color,
             lang: Lang::default(),

@@ -139,7 +139,10 @@ impl Check for DateOrder {
     }
 }
 
-fn compile(params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
+fn compile(
+    params: &serde_yaml::Value,
+    _patterns: &mut super::Patterns,
+) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
     Ok(Box::new(DateOrder { what: p.check }))
 }

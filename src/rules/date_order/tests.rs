@@ -416,12 +416,16 @@ fn run_all(text: &str) {
     let mut hits = Vec::new();
     for what in ["timeline", "ranges", "measures", "impossible"] {
         let p: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
-        hits.extend(compile(&p).unwrap().check(&cx));
+        hits.extend(
+            crate::rules::testing::compile(compile, &p)
+                .unwrap()
+                .check(&cx),
+        );
     }
     for what in ["not_due", "done", "time_limit"] {
         let p: serde_yaml::Value = serde_yaml::from_str(&format!("check: {what}")).unwrap();
         hits.extend(
-            (crate::rules::kind("deadline").unwrap().compile)(&p)
+            crate::rules::testing::compile(crate::rules::kind("deadline").unwrap().compile, &p)
                 .unwrap()
                 .check(&cx),
         );
@@ -490,7 +494,7 @@ fn ranges_that_may_run_into_the_next_year_are_listed_as_not_checked() {
         facts: &facts,
     };
     let p: serde_yaml::Value = serde_yaml::from_str("check: ranges").unwrap();
-    let check = compile(&p).unwrap();
+    let check = crate::rules::testing::compile(compile, &p).unwrap();
     let unchecked = check.unchecked(&cx);
     assert_eq!(unchecked.len(), 1, "{unchecked:?}");
     assert_eq!(doc.text(&unchecked[0].0), "2022年11月至3月");
