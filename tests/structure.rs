@@ -3,7 +3,7 @@
 //! Read off the source files' paths (`crate::…`, `super::…`, `rules::…`): a kind (a module
 //! `src/rules/<kind>.rs` or `src/rules/<kind>/`) reads the report's facts and structure, never
 //! another kind; the stages of `lib.rs` come in order and no stage reads a later one; readings
-//! are computed per report, with no thread-local state.
+//! are computed per report, with no thread-local state and no process-wide mutable state.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -393,6 +393,68 @@ fn no_thread_local_state() {
     assert!(
         found.is_empty(),
         "thread-local state: readings are computed per report: {found:?}"
+    );
+}
+
+/// Where `static ` (not `'static`) starts in `code`, if anywhere.
+fn static_item(code: &str) -> bool {
+    code.match_indices("static ").any(|(i, _)| {
+        i == 0
+            || !code[..i].ends_with(['\'', '_'])
+                && !is_ident(code[..i].chars().last().unwrap_or(' '))
+    })
+}
+
+/// The process-wide mutable state declared in `sources`: a `static` whose type can change
+/// (behind a lock or a cell), as `file:line`. Immutable statics (`LazyLock<Regex>` constants,
+/// the packaged vocabulary) are not state.
+fn mutable_statics(sources: &[Source]) -> Vec<String> {
+    const MUTABLE: &[&str] = &[
+        "Mutex",
+        "RwLock",
+        "RefCell",
+        "Cell<",
+        "Cell::",
+        "static mut ",
+    ];
+    let mut out = Vec::new();
+    for s in sources {
+        for (n, line) in s.text.lines().enumerate() {
+            let code = code_of(line);
+            if static_item(&code) && MUTABLE.iter().any(|m| code.contains(m)) {
+                out.push(format!("{}:{}", s.path, n + 1));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_process_wide_mutable_state() {
+    let found = mutable_statics(&all_sources());
+    assert!(
+        found.is_empty(),
+        "a static behind a lock or a cell: state belongs to a run or a load, passed where it \
+         is needed: {found:?}"
+    );
+}
+
+#[test]
+fn global_state_is_found() {
+    let sources = [
+        source(
+            "src/cli/mod.rs",
+            "fn f(v: &'static Vocabulary) {\n    static SAID: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());\n}\n",
+        ),
+        source(
+            "src/rules/mod.rs",
+            "static CACHE: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);\nstatic RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(\"Mutex\").unwrap());\n",
+        ),
+        source("src/facts/x.rs", "pub static mut N: usize = 0;\n"),
+    ];
+    assert_eq!(
+        mutable_statics(&sources),
+        ["src/cli/mod.rs:2", "src/rules/mod.rs:1", "src/facts/x.rs:1"]
     );
 }
 
