@@ -107,6 +107,7 @@ fn fold(c: char) -> char {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -141,7 +142,7 @@ fn compile(
 impl Check for Pairing {
     fn check(&self, cx: &Context) -> Vec<Hit> {
         if self.problem == Problem::Unanswered {
-            return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered);
+            return unanswered(cx.doc, cx.vocab, self.min_answered);
         }
         units(cx.doc)
             .iter()
@@ -418,6 +419,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let mut all = Vec::new();
         for (name, problem) in [
@@ -582,6 +584,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         for (name, problem) in [
             ("unclosed", Unclosed),

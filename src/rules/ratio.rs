@@ -143,6 +143,7 @@ struct Params {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -589,6 +590,7 @@ mod tests {
         let rules = crate::pack::load(
             "rules/ratio.yaml",
             yaml,
+            crate::vocab::Vocabulary::packaged(),
             &mut super::super::Patterns::default(),
         )
         .expect("rules load");
@@ -596,6 +598,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);
@@ -610,6 +613,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         let help = found[0].help.clone().unwrap_or_default();
@@ -622,6 +626,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);
