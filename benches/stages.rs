@@ -98,6 +98,7 @@ fn stages(c: &mut Criterion) {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: zglint::vocab::Vocabulary::packaged(),
         };
         for kind in KINDS {
             let rules: Vec<_> = pack

@@ -74,9 +74,14 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
     read_input(path, &ReadOptions::default()).map(|input| input.text)
 }
 
-/// Parse a report's text, find its items and read its facts.
+/// Parse a report's text, find its items and read its facts, with the packaged vocabulary.
 pub fn analyse(text: &str) -> (Document, Facts) {
-    let vocab = vocab::Vocabulary::packaged();
+    analyse_with(text, vocab::Vocabulary::packaged())
+}
+
+/// Parse a report's text, find its items (their statuses in the words of `vocab`) and read its
+/// facts.
+pub fn analyse_with(text: &str, vocab: &vocab::Vocabulary) -> (Document, Facts) {
     let mut doc = parse::parse(text);
     item::find_items(&mut doc, vocab);
     let facts = facts::extract(&doc);

@@ -7,6 +7,7 @@ use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
 use crate::rules::{self, Check, Context, Hit, Kind, Patterns, Tag};
+use crate::vocab::Vocabulary;
 use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
@@ -148,9 +149,14 @@ fn yaml_problem(e: &serde_yaml::Error) -> String {
     }
 }
 
-/// Load the rules of one YAML file, compiling their patterns through `patterns` (those of the
-/// load they are part of).
-pub fn load(file: &str, text: &str, patterns: &mut Patterns) -> Result<Vec<Rule>, PackError> {
+/// Load the rules of one YAML file for reports read with `vocab`, compiling their patterns
+/// through `patterns` (those of the load they are part of).
+pub fn load(
+    file: &str,
+    text: &str,
+    vocab: &Vocabulary,
+    patterns: &mut Patterns,
+) -> Result<Vec<Rule>, PackError> {
     let specs: Vec<RuleSpec> = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| SourceSpan::from((l.index(), 1)));
         error(file, text, yaml_problem(&e), at)
@@ -209,7 +215,7 @@ pub fn load(file: &str, text: &str, patterns: &mut Patterns) -> Result<Vec<Rule>
                 )));
             }
         }
-        let check = (kind.compile)(&spec.params, patterns)
+        let check = (kind.compile)(&spec.params, vocab, patterns)
             .map_err(|e| err(format!("rule `{}`: params: {e}", spec.id)))?;
         rules.push(Rule {
             spec,
@@ -221,8 +227,7 @@ pub fn load(file: &str, text: &str, patterns: &mut Patterns) -> Result<Vec<Rule>
     Ok(rules)
 }
 
-/// A set of rules with unique ids.
-#[derive(Default)]
+/// A set of rules with unique ids, and the vocabulary they read reports with.
 pub struct Pack {
     /// The rules, in the order they were loaded.
     pub rules: Vec<Rule>,
@@ -232,16 +237,42 @@ pub struct Pack {
     /// The patterns its rules were compiled with, kept so that the rules of files added later
     /// share them too. Owned by the pack, not the process: nothing outlives the load.
     patterns: Patterns,
+    /// The vocabulary the rules were compiled with, and reports are read with.
+    vocab: &'static Vocabulary,
+}
+
+impl Default for Pack {
+    /// No rules, with the packaged vocabulary.
+    fn default() -> Self {
+        Pack::new(Vocabulary::packaged())
+    }
 }
 
 impl Pack {
     /// The packaged rules, compiled into the binary.
     pub fn packaged() -> Result<Pack, PackError> {
-        let mut pack = Pack::default();
+        let mut pack = Pack::new(Vocabulary::packaged());
         for &(file, text) in rules::KINDS.iter().map(|k| &k.rules) {
             pack.add(file, text, false)?;
         }
         Ok(pack)
+    }
+
+    /// No rules yet, for reports read with `vocab` (which lives as long as the run: the
+    /// packaged one is static).
+    pub fn new(vocab: &'static Vocabulary) -> Pack {
+        Pack {
+            rules: Vec::new(),
+            warnings: Vec::new(),
+            patterns: Patterns::default(),
+            vocab,
+        }
+    }
+
+    /// The vocabulary the pack's rules read reports with: [`crate::analyse_with`] reads a
+    /// report for them with it.
+    pub fn vocab(&self) -> &'static Vocabulary {
+        self.vocab
     }
 
     /// The short name of rule `id`: its YAML `name`, or for the rules zglint itself reports
@@ -257,7 +288,7 @@ impl Pack {
     /// Add the rules of a file. With `replace`, a rule whose id is already in the pack replaces
     /// it; without, a repeated id is an error.
     pub fn add(&mut self, file: &str, text: &str, replace: bool) -> Result<(), PackError> {
-        for rule in load(file, text, &mut self.patterns)? {
+        for rule in load(file, text, self.vocab, &mut self.patterns)? {
             match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
                 Some(i) if replace => {
                     let old = &self.rules[i].origin;
@@ -315,7 +346,11 @@ impl Pack {
         facts: &Facts,
         level_of: impl Fn(&Rule) -> Option<Level>,
     ) -> Vec<Finding> {
-        let cx = Context { doc, facts };
+        let cx = Context {
+            doc,
+            facts,
+            vocab: self.vocab,
+        };
         let mut out = Vec::new();
         // The passes run so far, by kind and key: each kind's pass runs once for this report,
         // whatever number of its rules share it.
@@ -346,7 +381,11 @@ impl Pack {
     /// The places no rule checked though some rule looked at them, with the first rule's
     /// reason, in document order; each place once.
     pub fn unchecked(&self, doc: &Document, facts: &Facts) -> Vec<(Span, String)> {
-        let cx = Context { doc, facts };
+        let cx = Context {
+            doc,
+            facts,
+            vocab: self.vocab,
+        };
         let mut out = std::collections::BTreeMap::new();
         for rule in &self.rules {
             for (span, why) in rule.unchecked(&cx) {
@@ -412,6 +451,7 @@ impl Rule {
             self.run(&Context {
                 doc: &doc,
                 facts: &facts,
+                vocab: crate::vocab::Vocabulary::packaged(),
             })
             .len()
         };
@@ -514,6 +554,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: pack.vocab,
         };
         let mut alone: Vec<(String, usize, usize)> = pack
             .rules
@@ -576,7 +617,7 @@ mod tests {
 
     /// The rules of one file, loaded on their own.
     fn load(file: &str, text: &str) -> Result<Vec<Rule>, PackError> {
-        super::load(file, text, &mut Patterns::default())
+        super::load(file, text, Vocabulary::packaged(), &mut Patterns::default())
     }
 
     const GOOD: &str =

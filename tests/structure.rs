@@ -3,7 +3,8 @@
 //! Read off the source files' paths (`crate::…`, `super::…`, `rules::…`): a kind (a module
 //! `src/rules/<kind>.rs` or `src/rules/<kind>/`) reads the report's facts and structure, never
 //! another kind; the stages of `lib.rs` come in order and no stage reads a later one; readings
-//! are computed per report, with no thread-local state.
+//! are computed per report, with no thread-local state and no process-wide mutable state; the
+//! readings and kinds are given the vocabulary rather than reaching for the packaged one.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -394,6 +395,149 @@ fn no_thread_local_state() {
         found.is_empty(),
         "thread-local state: readings are computed per report: {found:?}"
     );
+}
+
+/// Where `static ` (not `'static`) starts in `code`, if anywhere.
+fn static_item(code: &str) -> bool {
+    code.match_indices("static ").any(|(i, _)| {
+        i == 0
+            || !code[..i].ends_with(['\'', '_'])
+                && !is_ident(code[..i].chars().last().unwrap_or(' '))
+    })
+}
+
+/// The process-wide mutable state declared in `sources`: a `static` whose type can change
+/// (behind a lock or a cell), as `file:line`. Immutable statics (`LazyLock<Regex>` constants,
+/// the packaged vocabulary) are not state.
+fn mutable_statics(sources: &[Source]) -> Vec<String> {
+    const MUTABLE: &[&str] = &[
+        "Mutex",
+        "RwLock",
+        "RefCell",
+        "Cell<",
+        "Cell::",
+        "static mut ",
+    ];
+    let mut out = Vec::new();
+    for s in sources {
+        for (n, line) in s.text.lines().enumerate() {
+            let code = code_of(line);
+            if static_item(&code) && MUTABLE.iter().any(|m| code.contains(m)) {
+                out.push(format!("{}:{}", s.path, n + 1));
+            }
+        }
+    }
+    out
+}
+
+/// The lines that reach for the packaged vocabulary from inside a reading or a kind (under
+/// `src/facts/` or `src/rules/`), outside test code: they are given the vocabulary instead.
+fn packaged_vocabulary_uses(sources: &[Source]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sources {
+        if !(s.path.starts_with("src/facts/") || s.path.starts_with("src/rules/")) {
+            continue;
+        }
+        for n in non_test_lines(s) {
+            let line = s.text.lines().nth(n).unwrap_or("");
+            if code_of(line).contains("Vocabulary::packaged") {
+                out.push(format!("{}:{}", s.path, n + 1));
+            }
+        }
+    }
+    out
+}
+
+/// The 0-based numbers of the lines of a file that are not test code, read as [`uses`] reads
+/// inline modules.
+fn non_test_lines(src: &Source) -> Vec<usize> {
+    if src.path.ends_with("/tests.rs") || src.path.ends_with("/testing.rs") {
+        return Vec::new();
+    }
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut cfg_test = false;
+    let mut out = Vec::new();
+    for (n, raw) in src.text.lines().enumerate() {
+        let indent = raw.len() - raw.trim_start().len();
+        let line = raw.trim();
+        if open
+            .last()
+            .is_some_and(|(i, _)| *i == indent && line.starts_with('}'))
+        {
+            open.pop();
+            continue;
+        }
+        if line == "#[cfg(test)]" {
+            cfg_test = true;
+            continue;
+        }
+        let inline_mod = line
+            .trim_start_matches("pub ")
+            .trim_start_matches("pub(crate) ")
+            .strip_prefix("mod ")
+            .is_some_and(|rest| rest.ends_with(" {"));
+        if inline_mod {
+            let test = cfg_test || open.last().is_some_and(|o| o.1);
+            open.push((indent, test));
+            cfg_test = false;
+            continue;
+        }
+        if !line.starts_with("#[") {
+            cfg_test = false;
+        }
+        if !open.iter().any(|o| o.1) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_process_wide_mutable_state() {
+    let found = mutable_statics(&all_sources());
+    assert!(
+        found.is_empty(),
+        "a static behind a lock or a cell: state belongs to a run or a load, passed where it \
+         is needed: {found:?}"
+    );
+}
+
+#[test]
+fn readings_and_kinds_are_given_the_vocabulary() {
+    let found = packaged_vocabulary_uses(&all_sources());
+    assert!(
+        found.is_empty(),
+        "a reading or a kind reaches for the packaged vocabulary; use the one it is given \
+         (`Context::vocab`, a parameter): {found:?}"
+    );
+}
+
+#[test]
+fn global_state_is_found() {
+    let sources = [
+        source(
+            "src/cli/mod.rs",
+            "fn f(v: &'static Vocabulary) {\n    static SAID: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());\n}\n",
+        ),
+        source(
+            "src/rules/mod.rs",
+            "static CACHE: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);\nstatic RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(\"Mutex\").unwrap());\n",
+        ),
+        source("src/facts/x.rs", "pub static mut N: usize = 0;\n"),
+    ];
+    assert_eq!(
+        mutable_statics(&sources),
+        ["src/cli/mod.rs:2", "src/rules/mod.rs:1", "src/facts/x.rs:1"]
+    );
+    let sources = [
+        source(
+            "src/rules/tally.rs",
+            "fn f() { let v = Vocabulary::packaged(); }\n#[cfg(test)]\nmod tests {\n    fn g() { Vocabulary::packaged(); }\n}\n",
+        ),
+        source("src/facts/tests.rs", "fn g() { Vocabulary::packaged(); }\n"),
+        source("src/lib.rs", "fn g() { Vocabulary::packaged(); }\n"),
+    ];
+    assert_eq!(packaged_vocabulary_uses(&sources), ["src/rules/tally.rs:1"]);
 }
 
 #[test]

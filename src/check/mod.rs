@@ -128,7 +128,7 @@ pub fn known_rules(pack: &Pack) -> Vec<RuleInfo> {
 /// Check a report with the settings in force for it (see the module's documentation).
 pub fn check(input: &Input, pack: &Pack, settings: &Settings) -> Checked {
     let texts = Texts::of(input);
-    let (document, facts) = crate::analyse(texts.checked());
+    let (document, facts) = crate::analyse_with(texts.checked(), pack.vocab());
     let summary = crate::summary::summarize(&document, &facts);
     let found = findings(&texts, &document, &facts, pack, settings);
     let (findings, omitted) = cap(found, settings.max_findings_per_rule.0);
@@ -198,7 +198,7 @@ fn findings(
 pub fn fix(input: &Input, markdown: bool, pack: &Pack, settings: &Settings) -> fix::Fixed {
     fix::fix(input.written(), |text| {
         let texts = Texts::new(text, markdown);
-        let (document, facts) = crate::analyse(texts.checked());
+        let (document, facts) = crate::analyse_with(texts.checked(), pack.vocab());
         findings(&texts, &document, &facts, pack, settings)
     })
 }

@@ -484,7 +484,7 @@ fn renderer(args: &CheckArgs, color: bool, setups: &[Setup], lang: Lang) -> Box<
                 // was loaded: describe the rules of the command line's folders, or failing
                 // that the packaged ones. Loading them here never changes the exit code, which
                 // is the same in every format.
-                let pack = super::load_pack(&args.selection.rules)
+                let pack = super::load_pack(&args.selection.rules, &mut Default::default())
                     .ok()
                     .or_else(|| Pack::packaged().ok())
                     .unwrap_or_default();
@@ -512,6 +512,8 @@ fn setups(
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut setups = Vec::new();
     let mut which = Vec::new();
+    // The warnings of the packs loaded so far, each said once.
+    let mut said = std::collections::BTreeSet::new();
     for path in files {
         // Standard input takes its configuration from the folder of the name it stands for.
         let path = match &args.stdin_filename {
@@ -532,7 +534,7 @@ fn setups(
             which.push(i);
             continue;
         }
-        let setup = load_setup(found.as_deref(), &args.selection.rules, cli)?;
+        let setup = load_setup(found.as_deref(), &args.selection.rules, cli, &mut said)?;
         by_config.insert(found, setups.len());
         which.push(setups.len());
         setups.push(setup);
@@ -544,6 +546,7 @@ pub(super) fn load_setup(
     found: Option<&Path>,
     extra: &[PathBuf],
     cli: &CliSettings,
+    said: &mut std::collections::BTreeSet<String>,
 ) -> Result<Setup, ExitCode> {
     let report = |e: miette::Report| {
         eprintln!("{e:?}");
@@ -555,7 +558,7 @@ pub(super) fn load_setup(
         .map_err(|e| report(miette::Report::new(e)))?;
     let mut dirs = config.as_ref().map(Config::rule_dirs).unwrap_or_default();
     dirs.extend(extra.iter().cloned());
-    let pack = super::load_pack(&dirs).map_err(|e| report(miette::Report::new(e)))?;
+    let pack = super::load_pack(&dirs, said).map_err(|e| report(miette::Report::new(e)))?;
     let rules = check::known_rules(&pack);
     if let Some(c) = &config {
         c.validate(&rules)

@@ -5,6 +5,7 @@ mod info;
 mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -123,7 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Run `f` with the rule pack, or report why it cannot be loaded (exit 2).
 fn with_pack(dirs: &[PathBuf], f: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
-    match load_pack(dirs) {
+    match load_pack(dirs, &mut BTreeSet::new()) {
         Ok(pack) => f(&pack),
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
@@ -132,21 +133,21 @@ fn with_pack(dirs: &[PathBuf], f: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
     }
 }
 
-/// The packaged rules and those of the given folders, in order.
+/// The packaged rules and those of the given folders, in order. Each warning is said once a
+/// run, though a run may load the same folders for several files: `said` holds those the run
+/// has said.
 #[allow(clippy::result_large_err)]
-fn load_pack(dirs: &[PathBuf]) -> Result<Pack, zglint::pack::PackError> {
+fn load_pack(
+    dirs: &[PathBuf],
+    said: &mut BTreeSet<String>,
+) -> Result<Pack, zglint::pack::PackError> {
     let mut pack = Pack::packaged()?;
     for dir in dirs {
         pack.add_dir(dir)?;
     }
-    // Each warning once a run, though a run may load the same folders for several files.
-    static SAID: std::sync::Mutex<std::collections::BTreeSet<String>> =
-        std::sync::Mutex::new(std::collections::BTreeSet::new());
-    if let Ok(mut said) = SAID.lock() {
-        for w in &pack.warnings {
-            if said.insert(w.clone()) {
-                eprintln!("warning: {w}");
-            }
+    for w in &pack.warnings {
+        if said.insert(w.clone()) {
+            eprintln!("warning: {w}");
         }
     }
     Ok(pack)

@@ -32,10 +32,12 @@ pub fn run(args: ServeArgs, lang: Option<Lang>) -> ExitCode {
         .config
         .clone()
         .or_else(|| config::discover(&PathBuf::from("report.txt")));
-    let setup = match super::check::load_setup(found.as_deref(), &args.selection.rules, &cli) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    let mut said = std::collections::BTreeSet::new();
+    let setup =
+        match super::check::load_setup(found.as_deref(), &args.selection.rules, &cli, &mut said) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
     if args.max_upload_mib == 0 || args.max_upload_mib > 1024 {
         eprintln!("error: --max-upload-mib must be between 1 and 1024");
         return ExitCode::from(2);

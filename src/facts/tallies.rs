@@ -13,6 +13,7 @@ use crate::document::{Item, Span, Status};
 use crate::facts::Facts;
 use crate::facts::Figure;
 use crate::facts::number::Approx;
+use crate::vocab::Vocabulary;
 
 /// Units of whole-number counts of problems, tasks and measures.
 pub const COUNT_UNITS: &[&str] = &["个", "项", "条", "件"];
@@ -247,13 +248,13 @@ pub enum Bucket {
 
 impl Bucket {
     /// The status in words, for messages.
-    pub fn words(self) -> String {
+    pub fn words(self, vocab: &Vocabulary) -> String {
         match self {
             Bucket::Done => "已完成".into(),
             Bucket::Partial => "部分完成".into(),
             Bucket::Open => "正在整改".into(),
             Bucket::Due(y, m) => format!("{y}年{m}月底前需完成"),
-            Bucket::Class(k) => crate::vocab::Vocabulary::packaged()
+            Bucket::Class(k) => vocab
                 .classes
                 .get(k)
                 .map_or_else(String::new, |c| c.name.clone()),
@@ -339,10 +340,10 @@ const REST: &[&str] = &["其余", "剩余", "余下"];
 const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
 
 /// What a count that follows a total counts, from the words around it.
-fn bucket(facts: &Facts, c: &Count) -> Option<Bucket> {
+fn bucket(facts: &Facts, vocab: &Vocabulary, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    let class = crate::vocab::Vocabulary::packaged().class_named(&text);
+    let class = vocab.class_named(&text);
     // "其余9项均达到序时进度": the rest, whatever their status, unless the rest are done.
     if has(REST) && (class.is_some() || has(OPEN) || has(PARTIAL)) {
         return Some(Bucket::NotDone);
@@ -387,24 +388,26 @@ fn bucket(facts: &Facts, c: &Count) -> Option<Bucket> {
 /// Every tally of the report outside its items, in document order, with those of an area's
 /// sub-section ("(一)组织建设方面。涉及问题6个,已整改4个……"): for a reading that keeps each
 /// tally with its section.
-pub fn all_tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
-    tallies_with(doc, facts, false)
+pub fn all_tallies<'a>(doc: &'a Document, facts: &'a Facts, vocab: &Vocabulary) -> Vec<Tally<'a>> {
+    tallies_with(doc, facts, vocab, false)
 }
 
 /// Every tally of the report outside its items and outside the sub-sections of an area, in
 /// document order.
-pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
-    let mut out = tallies_with(doc, facts, false);
+pub fn tallies<'a>(doc: &'a Document, facts: &'a Facts, vocab: &Vocabulary) -> Vec<Tally<'a>> {
+    let mut out = tallies_with(doc, facts, vocab, false);
     out.retain(|t| !under_area(doc, &t.total.span()));
     out
 }
 
 /// The tallies of one area of the report: under a heading that names an area ("(四)政府采购
 ///方面。涉及问题11个,已整改7个……"), or stated as the area's ("本方面整改任务12项,已完成8项……").
-pub fn area_tallies<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
-    let all = tallies_with(doc, facts, true);
-    let plain: std::collections::HashSet<Span> =
-        tallies(doc, facts).iter().map(|t| t.total.span()).collect();
+pub fn area_tallies<'a>(doc: &'a Document, facts: &'a Facts, vocab: &Vocabulary) -> Vec<Tally<'a>> {
+    let all = tallies_with(doc, facts, vocab, true);
+    let plain: std::collections::HashSet<Span> = tallies(doc, facts, vocab)
+        .iter()
+        .map(|t| t.total.span())
+        .collect();
     all.into_iter()
         .filter(|t| !plain.contains(&t.total.span()))
         .collect()
@@ -425,7 +428,12 @@ fn under_area(doc: &Document, span: &Span) -> bool {
         && AREA_WORDS.iter().any(|w| section.title.contains(w))
 }
 
-fn tallies_with<'a>(doc: &'a Document, facts: &'a Facts, area: bool) -> Vec<Tally<'a>> {
+fn tallies_with<'a>(
+    doc: &'a Document,
+    facts: &'a Facts,
+    vocab: &Vocabulary,
+    area: bool,
+) -> Vec<Tally<'a>> {
     let mut out: Vec<Tally> = Vec::new();
     let mut open: Option<Tally> = None;
     for c in counts(doc, facts, COUNT_UNITS) {
@@ -446,7 +454,7 @@ fn tallies_with<'a>(doc: &'a Document, facts: &'a Facts, area: bool) -> Vec<Tall
             continue;
         }
         if let Some(t) = open.as_mut().filter(|t| t.total.unit() == c.unit()) {
-            if let Some(bucket) = bucket(facts, &c) {
+            if let Some(bucket) = bucket(facts, vocab, &c) {
                 // "正在整改5个(含部分整改2个)": a share of the part before, not a part of its own.
                 if c.lead.contains('含') && !matches!(bucket, Bucket::Due(..)) {
                     continue;
@@ -465,7 +473,7 @@ fn tallies_with<'a>(doc: &'a Document, facts: &'a Facts, area: bool) -> Vec<Tall
 /// two or more status parts in one unit, outside the items, and no count in the sentence that
 /// states a total. Each is returned as a tally whose `total` is its first part; the total the
 /// parts imply is their sum.
-pub fn headless<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
+pub fn headless<'a>(doc: &'a Document, facts: &'a Facts, vocab: &Vocabulary) -> Vec<Tally<'a>> {
     let all = counts(doc, facts, COUNT_UNITS);
     let mut out: Vec<Tally> = Vec::new();
     let mut i = 0;
@@ -483,7 +491,7 @@ pub fn headless<'a>(doc: &'a Document, facts: &'a Facts) -> Vec<Tally<'a>> {
         let parts: Vec<Part> = group
             .iter()
             .filter_map(|c| {
-                let bucket = bucket(facts, c)?;
+                let bucket = bucket(facts, vocab, c)?;
                 let share = c.lead.contains('含') || c.lead.contains("其中");
                 (!matches!(bucket, Bucket::Due(..)) && !share).then(|| Part {
                     count: c.clone(),

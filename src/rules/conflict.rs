@@ -102,6 +102,7 @@ struct Params {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -162,7 +163,7 @@ fn plain(noun: &str) -> &str {
 fn tally_parts(cx: &Context) -> Vec<Stated> {
     let mut out = Vec::new();
     let unknown = statuses(&cx.doc.items)[3];
-    for t in all_tallies(cx.doc, cx.facts) {
+    for t in all_tallies(cx.doc, cx.facts, cx.vocab) {
         if judged(&cx.doc.items, &t, unknown, MAX_UNKNOWN_SHARE) {
             continue;
         }
@@ -172,7 +173,7 @@ fn tally_parts(cx: &Context) -> Vec<Stated> {
         let total = format!("{}{}{}", t.total.value, t.total.unit(), plain(t.noun));
         for p in &t.parts {
             out.push(Stated {
-                quantity: format!("{total}中{}的", p.bucket.words()),
+                quantity: format!("{total}中{}的", p.bucket.words(cx.vocab)),
                 when: when.clone(),
                 value: p.count.value,
                 unit: p.count.unit().to_string(),

@@ -123,10 +123,11 @@ const NOTE_CHARS: usize = 40;
 
 fn compile(
     params: &serde_yaml::Value,
+    vocab: &crate::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
-    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
+    let labels = &vocab.labels.deadline;
     let alternatives: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
     // The note's text is at most `NOTE_CHARS` characters, counted when it is read: a bounded
     // repetition of a Unicode class would compile to a large automaton at every start-up.
@@ -373,7 +374,7 @@ fn cn_number(s: &str) -> Option<u32> {
 /// The item's time-limit note: (the note, its text, the text's bytes). Read from the notes the
 /// parser found in the item's blocks, else from its heading's own text.
 fn limit_note(cx: &Context, item: &Item, note: &Regex) -> Option<(Span, String, Span)> {
-    let labels = &crate::vocab::Vocabulary::packaged().labels.deadline;
+    let labels = &cx.vocab.labels.deadline;
     let inline = cx.doc.blocks[cx.doc.blocks_in(&item.span)]
         .iter()
         .flat_map(|b| &b.inline)
@@ -929,6 +930,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let header = |date: &str| {
             let d = facts
@@ -968,6 +970,7 @@ mod tests {
         let hits = not_due(&Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         });
         assert_eq!(hits.len(), 1);
         assert_eq!(doc.text(&hits[0].span), "2021年5月底");

@@ -19,6 +19,7 @@ pub mod testing;
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Edit, Label};
+use crate::vocab::Vocabulary;
 use std::collections::{BTreeMap, HashMap};
 
 /// What a rule sees: the parsed report and its facts.
@@ -27,6 +28,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Its facts.
     pub facts: &'a Facts,
+    /// The vocabulary the report was read with (statuses, classes, labels), the pack's.
+    pub vocab: &'a Vocabulary,
 }
 
 /// One place a rule fires, before the engine fills in the rule's message and help.
@@ -128,9 +131,10 @@ pub trait Check: Send + Sync {
     }
 }
 
-/// The check of a kind compiled from a rule's `params`, or why the params are wrong. Patterns
-/// are compiled through the load's [`Patterns`].
-pub type Compile = fn(&serde_yaml::Value, &mut Patterns) -> Result<Box<dyn Check>, String>;
+/// The check of a kind compiled from a rule's `params`, or why the params are wrong; with the
+/// vocabulary the pack reads reports with, and the load's [`Patterns`] to compile through.
+pub type Compile =
+    fn(&serde_yaml::Value, &Vocabulary, &mut Patterns) -> Result<Box<dyn Check>, String>;
 
 /// A rule kind.
 pub struct Kind {

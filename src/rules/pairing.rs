@@ -111,6 +111,7 @@ fn fold(c: char) -> char {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -159,7 +160,7 @@ impl Check for Pairing {
             sure: true,
         };
         if self.problem == Problem::Unanswered {
-            return unanswered(cx.doc, Vocabulary::packaged(), self.min_answered)
+            return unanswered(cx.doc, cx.vocab, self.min_answered)
                 .into_iter()
                 .map(|hit| (tag(Problem::Unanswered), hit))
                 .collect();
@@ -442,6 +443,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let mut all = Vec::new();
         for (name, problem) in [
@@ -606,6 +608,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         for (name, problem) in [
             ("unclosed", Unclosed),

@@ -127,6 +127,7 @@ fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -513,7 +514,7 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let (doc, facts) = crate::analyse(&text);
-            let cx = Context { doc: &doc, facts: &facts };
+            let cx = Context { doc: &doc, facts: &facts, vocab: crate::vocab::Vocabulary::packaged() };
             let pack = crate::pack::Pack::packaged().expect("rules load");
             for rule in pack.rules.iter().filter(|r| ["parts_sum", "ratio"].contains(&r.kind.name)) {
                 for f in rule.run(&cx) {

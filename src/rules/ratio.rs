@@ -148,6 +148,7 @@ struct Params {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -664,6 +665,7 @@ mod tests {
         let rules = crate::pack::load(
             "rules/ratio.yaml",
             yaml,
+            crate::vocab::Vocabulary::packaged(),
             &mut super::super::Patterns::default(),
         )
         .expect("rules load");
@@ -671,6 +673,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);
@@ -685,6 +688,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         let help = found[0].help.clone().unwrap_or_default();
@@ -697,6 +701,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
+            vocab: crate::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);

@@ -9,6 +9,7 @@ use crate::facts::tallies::*;
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Item, Status};
+use crate::vocab::Vocabulary;
 use serde::Deserialize;
 
 /// The kind's name.
@@ -106,6 +107,7 @@ struct TallyCheck {
 
 fn compile(
     params: &serde_yaml::Value,
+    _vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let params: Params = super::params(params)?;
@@ -169,7 +171,7 @@ impl Check for TallyCheck {
         {
             return Vec::new();
         }
-        tallies(cx.doc, cx.facts)
+        tallies(cx.doc, cx.facts, cx.vocab)
             .iter()
             .filter(|t| t.class == Class::Problems && t.total.value as usize == items.len())
             .flat_map(|t| t.parts.iter().map(|p| p.count.span()))
@@ -181,16 +183,16 @@ impl Check for TallyCheck {
         let unknown = statuses(&cx.doc.items)[3];
         let mut open: [Option<Open>; 2] = [None, None];
         let mut hits = Vec::new();
-        let areas = area_tallies(cx.doc, cx.facts);
-        for t in tallies(cx.doc, cx.facts).into_iter().chain(areas) {
+        let areas = area_tallies(cx.doc, cx.facts, cx.vocab);
+        for t in tallies(cx.doc, cx.facts, cx.vocab).into_iter().chain(areas) {
             let split = t.parts.iter().any(|p| p.bucket == Bucket::Partial);
             if !judged(&cx.doc.items, &t, unknown, self.params.max_unknown_share) {
                 // A heading's own tally ("本方面整改任务12项,已完成8项……") against its items.
                 if let Some(scope) = self.scope(cx, &t) {
                     let open = Open::of(cx, scope.clone(), split);
-                    let counts = ClassCounts::of(&scope, &t, split);
+                    let counts = ClassCounts::of(cx.vocab, &scope, &t, split);
                     for p in &t.parts {
-                        hits.extend(self.compare(&t, t.total.value, p, &counts, &open));
+                        hits.extend(self.compare(cx.vocab, &t, t.total.value, p, &counts, &open));
                     }
                 }
                 continue;
@@ -198,7 +200,7 @@ impl Check for TallyCheck {
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
             let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
-                hits.extend(self.compare(&t, t.total.value, p, &counts, open));
+                hits.extend(self.compare(cx.vocab, &t, t.total.value, p, &counts, open));
             }
         }
         // A summary table of counts by area, row by row.
@@ -206,7 +208,7 @@ impl Check for TallyCheck {
             && f64::from(unknown) <= self.params.max_unknown_share * cx.doc.items.len() as f64
         {
             for r in summary::rows(cx) {
-                hits.extend(summary::hit(cx.doc, &r));
+                hits.extend(summary::hit(cx.doc, cx.vocab, &r));
             }
         }
         // "尚未销号的8项": the items not done, when the items are the whole list.
@@ -216,11 +218,11 @@ impl Check for TallyCheck {
             for t in not_done(cx.doc, cx.facts) {
                 let open = open[0].get_or_insert_with(|| Open::read(cx, false));
                 let counts = ClassCounts::read(cx, &t, false);
-                hits.extend(self.compare(&t, all, &t.parts[0], &counts, open));
+                hits.extend(self.compare(cx.vocab, &t, all, &t.parts[0], &counts, open));
             }
         }
         // Parts with no total: their sum must be the number of items for them to be the items' split.
-        for t in headless(cx.doc, cx.facts) {
+        for t in headless(cx.doc, cx.facts, cx.vocab) {
             let sum: u32 = t.parts.iter().map(|p| p.count.value).sum();
             let items = cx.doc.items.len();
             let few_unknown = f64::from(unknown) <= self.params.max_unknown_share * items as f64;
@@ -231,7 +233,7 @@ impl Check for TallyCheck {
             let open = open[usize::from(split)].get_or_insert_with(|| Open::read(cx, split));
             let counts = ClassCounts::read(cx, &t, split);
             for p in &t.parts {
-                hits.extend(self.compare(&t, sum, p, &counts, open));
+                hits.extend(self.compare(cx.vocab, &t, sum, p, &counts, open));
             }
         }
         hits
@@ -258,11 +260,15 @@ struct ClassCounts {
 
 impl ClassCounts {
     fn read(cx: &Context, t: &Tally, split_partial: bool) -> Self {
-        ClassCounts::of(&cx.doc.items.iter().collect::<Vec<_>>(), t, split_partial)
+        ClassCounts::of(
+            cx.vocab,
+            &cx.doc.items.iter().collect::<Vec<_>>(),
+            t,
+            split_partial,
+        )
     }
 
-    fn of(items: &[&Item], t: &Tally, split_partial: bool) -> Self {
-        let vocab = crate::vocab::Vocabulary::packaged();
+    fn of(vocab: &Vocabulary, items: &[&Item], t: &Tally, split_partial: bool) -> Self {
         let named: Vec<usize> = t
             .parts
             .iter()
@@ -341,6 +347,7 @@ impl TallyCheck {
     /// A hit when a part of a tally cannot be the items' own count.
     fn compare(
         &self,
+        vocab: &Vocabulary,
         t: &Tally,
         total: u32,
         p: &Part,
@@ -383,7 +390,7 @@ impl TallyCheck {
         let mut hit = Hit::at(p.count.span())
             .value("stated", stated)
             .value("counted", range(lo, lo + slack))
-            .value("status", p.bucket.words())
+            .value("status", p.bucket.words(vocab))
             .value("total", total)
             .value("unit", p.count.unit())
             .value("noun", t.noun)

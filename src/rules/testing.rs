@@ -4,7 +4,11 @@ use super::{Check, Compile, Hit, Patterns};
 
 /// A kind's check compiled from `params` on its own, as the only rule of a load.
 pub fn compile(compile: Compile, params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
-    compile(params, &mut Patterns::default())
+    compile(
+        params,
+        crate::vocab::Vocabulary::packaged(),
+        &mut Patterns::default(),
+    )
 }
 
 /// Every hit of `check` on `text`, read as a report.
@@ -13,6 +17,7 @@ pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
     check.check(&super::Context {
         doc: &doc,
         facts: &facts,
+        vocab: crate::vocab::Vocabulary::packaged(),
     })
 }
 
@@ -25,11 +30,18 @@ pub fn hits_with(compile: Compile, params: &str, text: &str) -> Vec<Hit> {
 
 /// The ids of the rules of one packaged rule file (`path`, its text `yaml`) that fire on `text`.
 pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
-    let rules = crate::pack::load(path, yaml, &mut Patterns::default()).expect("rules load");
+    let rules = crate::pack::load(
+        path,
+        yaml,
+        crate::vocab::Vocabulary::packaged(),
+        &mut Patterns::default(),
+    )
+    .expect("rules load");
     let (doc, facts) = crate::analyse(text);
     let cx = super::Context {
         doc: &doc,
         facts: &facts,
+        vocab: crate::vocab::Vocabulary::packaged(),
     };
     rules
         .iter()

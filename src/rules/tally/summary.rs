@@ -23,8 +23,7 @@ const TOTAL_WORDS: &[&str] = &["问题数", "问题个数", "反馈问题", "问
 const SUM_ROW: &[&str] = &["合计", "总计", "小计"];
 
 /// The column a header cell names.
-fn column(name: &str) -> Option<Column> {
-    let vocab = crate::vocab::Vocabulary::packaged();
+fn column(vocab: &crate::vocab::Vocabulary, name: &str) -> Option<Column> {
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
     if has(TOTAL_WORDS) {
         Some(Column::Total)
@@ -79,7 +78,7 @@ pub(in crate::rules) fn rows(cx: &Context) -> Vec<RowCheck> {
             .collect();
         if numbers.iter().all(Option::is_none) {
             let cols: Vec<Option<Column>> = std::iter::once(Some(Column::Name))
-                .chain(names[1..].iter().map(|n| column(n)))
+                .chain(names[1..].iter().map(|n| column(cx.vocab, n)))
                 .collect();
             let statuses = cols
                 .iter()
@@ -163,8 +162,11 @@ fn area_items(doc: &crate::document::Document, name: &str) -> Option<(Vec<usize>
 
 /// The items a row's status cell counts, as a range: items of unknown status, and of a class
 /// the table does not count apart, may be any.
-pub(in crate::rules) fn counted(doc: &crate::document::Document, r: &RowCheck) -> (u32, u32) {
-    let vocab = crate::vocab::Vocabulary::packaged();
+pub(in crate::rules) fn counted(
+    doc: &crate::document::Document,
+    vocab: &crate::vocab::Vocabulary,
+    r: &RowCheck,
+) -> (u32, u32) {
     let (mut lo, mut slack) = (0, 0);
     for &i in &r.items {
         let item: &Item = &doc.items[i];
@@ -198,8 +200,12 @@ pub(in crate::rules) fn counted(doc: &crate::document::Document, r: &RowCheck) -
 }
 
 /// A hit for a row's cell that the items under its heading cannot give.
-pub(in crate::rules) fn hit(doc: &crate::document::Document, r: &RowCheck) -> Option<Hit> {
-    let (lo, hi) = counted(doc, r);
+pub(in crate::rules) fn hit(
+    doc: &crate::document::Document,
+    vocab: &crate::vocab::Vocabulary,
+    r: &RowCheck,
+) -> Option<Hit> {
+    let (lo, hi) = counted(doc, vocab, r);
     if (lo..=hi).contains(&r.stated) {
         return None;
     }
@@ -218,7 +224,7 @@ pub(in crate::rules) fn hit(doc: &crate::document::Document, r: &RowCheck) -> Op
     let mut hit = Hit::at(r.span.clone())
         .value("stated", r.stated)
         .value("counted", counted)
-        .value("status", r.column.words())
+        .value("status", r.column.words(vocab))
         .value("total", total)
         .value("unit", "个")
         .value("noun", "问题")
