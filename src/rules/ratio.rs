@@ -632,6 +632,9 @@ mod tests {
         ("共接听群众来电156个,其中咨询类120个,投诉类36个,占25%。", SHARE_LOOSE),
         // Traits that do not partition: two possible bases still.
         ("全村党员120人,其中女党员30人,45岁以下的20人,占25%。", NONE),
+        // A rate of the whole after its parts: (15 + 8) / 25 = 92%, not 8 / 10.
+        ("反馈问题25个,其中立行立改问题15个,已全部完成;限期整改问题10个,已完成8个,总体完成率92%。", NONE),
+        ("反馈问题25个,已完成23个,总体完成率90%。", PART),
         // A count in two units: the share may be of either (32 / 320 = 10%).
         ("东岭村共有农户320户1280人,其中脱贫户32户120人,占10%。", NONE),
         ("东岭村共有农户320户1280人,其中脱贫户32户128人,占10%。", NONE),
