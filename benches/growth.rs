@@ -8,8 +8,8 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use std::fmt::Write;
 use std::hint::black_box;
 use std::time::Duration;
-use zglint::pack::Pack;
 use zglint::rules::Context;
+use zglint::rules::pack::Pack;
 
 /// Words the items are made of; each item picks its own, so no two are alike, and every tenth
 /// item repeats the one before it with one word changed, a near duplicate to be compared.

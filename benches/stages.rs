@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use zglint::FileResult;
 use zglint::config::Settings;
-use zglint::pack::Pack;
 use zglint::render::json;
+use zglint::rules::pack::Pack;
 use zglint::rules::{Context, KINDS};
 use zglint::vocab::Vocabulary;
 
@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| zglint::facts::extract(black_box(&doc)))
         });
         g.bench_function(BenchmarkId::new("summary", &name), |b| {
-            b.iter(|| zglint::summary::summarize(black_box(&doc), &facts))
+            b.iter(|| zglint::facts::summary::summarize(black_box(&doc), &facts))
         });
         g.bench_function(BenchmarkId::new("rules", &name), |b| {
             b.iter(|| pack.check(black_box(&doc), &facts))

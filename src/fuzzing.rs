@@ -4,8 +4,8 @@
 
 use crate::check::FileResult;
 use crate::config::Settings;
-use crate::pack::Pack;
 use crate::render::Render;
+use crate::rules::pack::Pack;
 use serde_json::Value;
 use std::sync::LazyLock;
 

@@ -17,7 +17,7 @@
 use crate::document::{
     Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
 };
-use crate::numeral::{cn_value, digits_value};
+use crate::text::numeral::{cn_value, digits_value};
 use crate::vocab::Vocabulary;
 use regex::Regex;
 use std::sync::LazyLock;

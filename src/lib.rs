@@ -7,13 +7,13 @@
 //! 2. **parse** — [`parse`] turns the text into a [`document::Document`]: chrome (title,
 //!    issuer, date), sections by their numbered headings, blocks of text, every part a byte
 //!    span into the text. [`item`] then finds the itemized problems and their statuses, with
-//!    the words of [`vocab`] ([`lexicon`] looks many words up at one position; [`numeral`]
+//!    the words of [`vocab`] ([`lexicon`] looks many words up at one position; [`text::numeral`]
 //!    reads the small numerals of markers and dates).
 //! 3. **facts** — [`facts`] reads what the report states: every figure and date with its
 //!    place and context, and the report's timeline. [`analyse`] runs stages 2 and 3;
-//!    [`summary`] sums the report up for the output.
+//!    [`facts::summary`] sums the report up for the output.
 //! 4. **rules** — [`rules`] holds the kinds of check, each Rust code that reads the facts;
-//!    [`pack`] loads the YAML rule files that set a kind's parameters, id and level into a
+//!    [`rules::pack`] loads the YAML rule files that set a kind's parameters, id and level into a
 //!    [`Pack`]. [`config`] gives each file's settings: which rules are on, at what level.
 //! 5. **check** — [`check()`] is the one pipeline for one report: the three texts settled
 //!    once, analysis, the rules at their levels, suppression comments; with [`check::fix()`]
@@ -32,15 +32,12 @@ pub mod input;
 pub mod document;
 pub mod item;
 pub mod lexicon;
-pub mod numeral;
 pub mod parse;
 pub mod vocab;
 // 3. facts
 pub mod facts;
-pub mod summary;
 // 4. rules
 pub mod config;
-pub mod pack;
 pub mod rules;
 // 5. check
 pub mod check;
@@ -61,7 +58,7 @@ use std::path::Path;
 
 pub use check::{Checked, FileResult, check};
 pub use input::{Input, ReadError, ReadOptions, read_bytes, read_from, read_input};
-pub use pack::Pack;
+pub use rules::pack::Pack;
 
 /// Decode a text report's bytes: UTF-8 (with or without BOM), UTF-16 or GB18030, detected.
 /// `path` names the file in errors.

@@ -97,7 +97,7 @@ fn a_file_of_only_chrome() {
     let (doc, facts) = zglint::analyse(text);
     assert_eq!(doc.chrome.len(), 3);
     assert!(doc.sections.is_empty() && doc.blocks.is_empty() && doc.title.is_none());
-    let summary = zglint::summary::summarize(&doc, &facts);
+    let summary = zglint::facts::summary::summarize(&doc, &facts);
     assert_eq!(summary.items, 0);
 }
 

@@ -248,7 +248,7 @@ fn a_parallel_check_gives_the_same_output_as_a_serial_one() {
     let dir = common::fixture("");
     let walk = discover::discover(&[dir], &DiscoverOptions::default());
     assert!(walk.files.len() >= 3, "{:?}", walk.files);
-    let pack = zglint::pack::Pack::packaged().unwrap();
+    let pack = zglint::rules::pack::Pack::packaged().unwrap();
     let render = |jobs| {
         let mut json = zglint::render::json::Json::default();
         let mut out = zglint::render::Render::start(&mut json);

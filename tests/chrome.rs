@@ -2,7 +2,7 @@
 //! taken for page chrome (case 9). All text here is invented (青石镇, 白沙乡 and their people).
 
 use proptest::prelude::*;
-use zglint::pack::Pack;
+use zglint::rules::pack::Pack;
 
 /// The rule ids that fire on `text`, sorted.
 fn fired(text: &str) -> Vec<String> {

@@ -5,8 +5,8 @@
 use quick_xml::events::Event;
 use zglint::FileResult;
 use zglint::finding::{Finding, Level};
-use zglint::pack::Pack;
 use zglint::render;
+use zglint::rules::pack::Pack;
 
 mod common;
 

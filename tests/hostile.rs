@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, mpsc};
 use std::time::Duration;
-use zglint::pack::Pack;
+use zglint::rules::pack::Pack;
 
 /// Long enough for a debug build on a busy machine; a hang never ends.
 const LIMIT: Duration = Duration::from_secs(600);

@@ -8,9 +8,9 @@ use std::path::Path;
 use std::sync::LazyLock;
 use unicode_width::UnicodeWidthStr;
 use zglint::finding::Finding;
-use zglint::pack::Pack;
 use zglint::render::human::Human;
 use zglint::render::render_all;
+use zglint::rules::pack::Pack;
 use zglint::text::LineIndex;
 use zglint::{Checked, FileResult};
 

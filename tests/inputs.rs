@@ -9,7 +9,7 @@ mod docx_writer;
 
 use std::io::Cursor;
 use zglint::input::{Encoding, Format, ReadError, ReadOptions, read_bytes, read_from};
-use zglint::pack::Pack;
+use zglint::rules::pack::Pack;
 
 /// A finding as the user reads it: its rule and the text of its primary span.
 type Quote = (String, String);
@@ -27,7 +27,7 @@ fn quotes(pack: &Pack, text: &str) -> Vec<Quote> {
 
 fn summary(text: &str) -> serde_json::Value {
     let (doc, facts) = zglint::analyse(text);
-    serde_json::to_value(zglint::summary::summarize(&doc, &facts)).expect("serializable")
+    serde_json::to_value(zglint::facts::summary::summarize(&doc, &facts)).expect("serializable")
 }
 
 fn gb18030(text: &str) -> Vec<u8> {

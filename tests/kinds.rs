@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use zglint::pack::Pack;
 use zglint::render::concise::Concise;
 use zglint::render::render_all;
 use zglint::rules::KINDS;
+use zglint::rules::pack::Pack;
 use zglint::{Checked, FileResult};
 
 static PACK: LazyLock<Pack> = LazyLock::new(|| Pack::packaged().expect("packaged rules"));

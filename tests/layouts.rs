@@ -3,7 +3,7 @@
 //! finding on the consistent text, and the expected finding once one figure is changed.
 
 use std::path::Path;
-use zglint::pack::Pack;
+use zglint::rules::pack::Pack;
 
 /// One layout: its fixture, the layout's name as `zglint parse` gives it, the items as
 /// `number:status` (with `/class` when a class is read), and a planted slip (the text to

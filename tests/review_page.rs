@@ -12,9 +12,9 @@ mod dom;
 use proptest::prelude::*;
 use std::path::Path;
 use zglint::finding::{Finding, Label, Level};
-use zglint::pack::Pack;
 use zglint::render::html::split::{split, usable};
 use zglint::render::html::{self, escape};
+use zglint::rules::pack::Pack;
 use zglint::{Checked, FileResult};
 
 fn checked(text: &str) -> Checked {

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use std::path::PathBuf;
-use zglint::pack::Pack;
+use zglint::rules::pack::Pack;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

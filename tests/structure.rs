@@ -22,12 +22,9 @@ const KNOWN_STAGE_USES: &[(&str, &str)] = &[("src/config/mod.rs", "check::known_
 /// finds, and its level) is declared with `check` but read by the rules, so it is in none.
 const STAGES: &[(&str, &[&str])] = &[
     ("input", &["input"]),
-    (
-        "parse",
-        &["document", "item", "lexicon", "numeral", "parse", "vocab"],
-    ),
-    ("facts", &["facts", "summary"]),
-    ("rules", &["config", "pack", "rules"]),
+    ("parse", &["document", "item", "lexicon", "parse", "vocab"]),
+    ("facts", &["facts"]),
+    ("rules", &["config", "rules"]),
     ("check", &["check"]),
     ("render", &["render"]),
 ];

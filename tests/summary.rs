@@ -9,7 +9,7 @@ use std::path::Path;
 fn summary_json(path: &Path) -> serde_json::Value {
     let text = zglint::read(path).expect("readable");
     let (doc, facts) = zglint::analyse(&text);
-    serde_json::to_value(zglint::summary::summarize(&doc, &facts)).expect("serializable")
+    serde_json::to_value(zglint::facts::summary::summarize(&doc, &facts)).expect("serializable")
 }
 
 fn yaml_to_json(v: &Value) -> serde_json::Value {

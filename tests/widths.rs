@@ -48,7 +48,7 @@ fn reading(text: &str) -> Vec<String> {
     }
     out.push(common::fold(&format!(
         "{:?}",
-        zglint::summary::summarize(&doc, &facts)
+        zglint::facts::summary::summarize(&doc, &facts)
     )));
     out
 }

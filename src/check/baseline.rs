@@ -151,7 +151,7 @@ fn folder(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use crate::finding::Finding;
-    use crate::pack::Pack;
+    use crate::rules::pack::Pack;
 
     const REPORT: &str = "中共青石镇委员会关于巡察整改进展情况的通报\n一、总体情况\n共5个问题,已完成4个,完成率90%。\n二、下步打算\n共8项措施,已落实6项,占75%。\n中共青石镇委员会\n2024年3月8日\n";
 

@@ -149,7 +149,7 @@ pub fn diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::Pack;
+    use crate::rules::pack::Pack;
 
     fn fixed(text: &str) -> Fixed {
         let pack = Pack::packaged().unwrap();

@@ -24,10 +24,10 @@ pub mod suppress;
 use crate::config::{RuleInfo, Settings};
 use crate::document::Document;
 use crate::facts::Facts;
+use crate::facts::summary::Summary;
 use crate::finding::Finding;
 use crate::input::{Encoding, Format, Input};
-use crate::pack::Pack;
-use crate::summary::Summary;
+use crate::rules::pack::Pack;
 use std::borrow::Cow;
 use suppress::Suppression;
 
@@ -129,7 +129,7 @@ pub fn known_rules(pack: &Pack) -> Vec<RuleInfo> {
 pub fn check(input: &Input, pack: &Pack, settings: &Settings) -> Checked {
     let texts = Texts::of(input);
     let (document, facts) = crate::analyse_with(texts.checked(), pack.vocab());
-    let summary = crate::summary::summarize(&document, &facts);
+    let summary = crate::facts::summary::summarize(&document, &facts);
     let found = findings(&texts, &document, &facts, pack, settings);
     let (findings, omitted) = cap(found, settings.max_findings_per_rule.0);
     Checked {

@@ -354,7 +354,7 @@ fn unused(level: Level, span: Span, message: &str, s: &Suppression) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::Pack;
+    use crate::rules::pack::Pack;
 
     fn lint(text: &str) -> Vec<Finding> {
         let (blanked, _) = scan(text);

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zglint::check::{self, FileResult, baseline::Baseline};
 use zglint::config::{self, CliSettings, Config, RuleInfo, Settings};
-use zglint::pack::Pack;
 use zglint::render::{Lang, Render};
+use zglint::rules::pack::Pack;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {

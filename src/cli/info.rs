@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zglint::check::suppress;
 use zglint::config::{self, CliSettings, Config};
-use zglint::pack::Pack;
 use zglint::render::Lang;
+use zglint::rules::pack::Pack;
 
 fn level_name(level: Option<zglint::finding::Level>) -> String {
     level.map_or("off".to_string(), |l| format!("{l:?}").to_lowercase())

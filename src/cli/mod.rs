@@ -10,8 +10,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use zglint::config::FailOn;
-use zglint::pack::Pack;
 use zglint::render::Lang;
+use zglint::rules::pack::Pack;
 
 #[derive(Parser)]
 #[command(
@@ -140,7 +140,7 @@ fn with_pack(dirs: &[PathBuf], f: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
 fn load_pack(
     dirs: &[PathBuf],
     said: &mut BTreeSet<String>,
-) -> Result<Pack, zglint::pack::PackError> {
+) -> Result<Pack, zglint::rules::pack::PackError> {
     let mut pack = Pack::packaged()?;
     for dir in dirs {
         pack.add_dir(dir)?;

@@ -22,7 +22,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::finding::Level;
-use crate::pack::{Pack, RuleLevel};
+use crate::rules::pack::{Pack, RuleLevel};
 use miette::SourceSpan;
 use serde::Deserialize;
 use std::collections::BTreeMap;

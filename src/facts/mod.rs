@@ -9,6 +9,7 @@ pub mod restated;
 pub mod sentences;
 pub mod statement;
 pub mod stretches;
+pub mod summary;
 pub mod tallies;
 pub mod timeline;
 

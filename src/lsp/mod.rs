@@ -20,7 +20,7 @@ pub mod position;
 use crate::check::{self, suppress};
 use crate::config::{self, CliSettings, Config, RuleInfo};
 use crate::finding::{Finding, Level};
-use crate::pack::Pack;
+use crate::rules::pack::Pack;
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};

@@ -4,7 +4,7 @@
 use crate::document::{
     Block, BlockKind, Closing, Document, Inline, Marker, MarkerStyle, Region, Section, Span, Title,
 };
-use crate::numeral::{cn_value, digits_value};
+use crate::text::numeral::{cn_value, digits_value};
 use pest::Parser;
 use pest::iterators::Pair;
 use pest_derive::Parser;

@@ -22,14 +22,14 @@ pub struct RuleNames(std::collections::BTreeMap<String, String>);
 
 impl RuleNames {
     /// The names of a pack's rules (and of the rules zglint itself reports).
-    pub fn of(pack: &crate::pack::Pack) -> Self {
+    pub fn of(pack: &crate::rules::pack::Pack) -> Self {
         let mut names = RuleNames::default();
         names.add(pack);
         names
     }
 
     /// Add the names of another pack's rules; a name already known for an id is kept.
-    pub fn add(&mut self, pack: &crate::pack::Pack) {
+    pub fn add(&mut self, pack: &crate::rules::pack::Pack) {
         let ids = pack.rules.iter().map(|r| r.spec.id.as_str()).chain([
             crate::check::suppress::UNUSED,
             crate::check::suppress::UNKNOWN,

@@ -12,7 +12,7 @@ use super::concise::read_error;
 use crate::check::FileResult;
 use crate::document::Span;
 use crate::finding::{Finding, Level};
-use crate::pack::Pack;
+use crate::rules::pack::Pack;
 use crate::text::LineIndex;
 use serde_json::{Value, json};
 use std::collections::HashMap;

@@ -346,7 +346,7 @@ fn duration(text: &str) -> Option<(u32, u64)> {
     if t == "半年" {
         return Some((6, 0));
     }
-    let number = |s: &str| crate::numeral::digits_value(s).or_else(|| cn_number(s));
+    let number = |s: &str| crate::text::numeral::digits_value(s).or_else(|| cn_number(s));
     if let Some(n) = t.strip_suffix("个月").or_else(|| t.strip_suffix('月')) {
         return number(n).filter(|&n| (1..=60).contains(&n)).map(|n| (n, 0));
     }
@@ -368,7 +368,7 @@ fn cn_number(s: &str) -> Option<u32> {
     if s == "两" {
         return Some(2);
     }
-    crate::numeral::cn_value(s)
+    crate::text::numeral::cn_value(s)
 }
 
 /// The item's time-limit note: (the note, its text, the text's bytes). Read from the notes the

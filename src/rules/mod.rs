@@ -1,5 +1,8 @@
 //! Rule kinds. Each kind is Rust (one file here, with `NAME`, `EXPLANATION`, `VALUES` and
-//! `compile`); rules are YAML instances of a kind (`rules/<kind>.yaml`). This is the registry.
+//! `compile`); rules are YAML instances of a kind (`rules/<kind>.yaml`). This is the registry;
+//! [`pack`] loads the YAML rules into a [`pack::Pack`].
+
+pub mod pack;
 
 pub mod conflict;
 pub mod date_order;

@@ -665,7 +665,7 @@ mod tests {
     fn help_shows_the_computation() {
         let text = "截止目前310名干部职工,282人已取得证书,占比93.5%。";
         let yaml = include_str!("../../rules/ratio.yaml");
-        let rules = crate::pack::load(
+        let rules = crate::rules::pack::load(
             "rules/ratio.yaml",
             yaml,
             crate::vocab::Vocabulary::packaged(),

@@ -446,7 +446,7 @@ fn deadline_list(dues: &[Option<(i32, u32)>], unit: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::pack::Pack;
+    use crate::rules::pack::Pack;
     use proptest::prelude::*;
 
     /// Pieces of reports, so that random inputs reach totals, parts, dates and items.

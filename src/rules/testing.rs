@@ -30,7 +30,7 @@ pub fn hits_with(compile: Compile, params: &str, text: &str) -> Vec<Hit> {
 
 /// The ids of the rules of one packaged rule file (`path`, its text `yaml`) that fire on `text`.
 pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
-    let rules = crate::pack::load(
+    let rules = crate::rules::pack::load(
         path,
         yaml,
         crate::vocab::Vocabulary::packaged(),
@@ -52,7 +52,7 @@ pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
 
 /// The ids of the packaged rules of kind `kind` that fire on `text`, run as the whole pack.
 pub fn fired_of_kind(kind: &str, text: &str) -> Vec<String> {
-    let pack = crate::pack::Pack::packaged().expect("the packaged rules load");
+    let pack = crate::rules::pack::Pack::packaged().expect("the packaged rules load");
     let (doc, facts) = crate::analyse(text);
     pack.check(&doc, &facts)
         .into_iter()

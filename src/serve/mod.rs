@@ -29,8 +29,8 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use zglint::config::{CliSettings, Config, RuleInfo};
 use zglint::input::ReadError;
-use zglint::pack::Pack;
 use zglint::render::{Lang, RuleNames};
+use zglint::rules::pack::Pack;
 
 /// How long one request body may take to arrive: a client that trickles its upload must not
 /// hold a place among the `max_uploads` for ever.

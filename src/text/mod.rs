@@ -1,5 +1,8 @@
-//! Text positions shared by the stages: byte offsets to lines and columns, and the HTML
-//! comments of a text (which the Markdown reader leaves alone and the check blanks out).
+//! Text shared by the stages: byte offsets to lines and columns, the HTML comments of a text
+//! (which the Markdown reader leaves alone and the check blanks out), and the small numerals of
+//! markers and dates ([`numeral`]).
+
+pub mod numeral;
 
 use crate::document::Span;
 

@@ -18,14 +18,14 @@ pub(super) fn blocks_chinese(c: char) -> bool {
 }
 
 /// The value of a run of Arabic digits (ASCII or full-width).
-pub(super) use crate::numeral::digits_value as arabic;
+pub(super) use crate::text::numeral::digits_value as arabic;
 
 /// A Chinese digit as dates write it: a letter O may stand for 〇, and 两 is never a date's digit.
 fn chinese_digit(c: char) -> Option<u32> {
     match c {
         'O' | 'Ｏ' => Some(0),
         '两' => None,
-        c => crate::numeral::cn_digit(c),
+        c => crate::text::numeral::cn_digit(c),
     }
 }
 

@@ -9,7 +9,7 @@ pub(super) fn char_before(text: &str, p: usize) -> Option<char> {
 }
 
 pub(super) fn arabic_digit(c: char) -> Option<u8> {
-    crate::numeral::arabic_digit(c).map(|d| d as u8)
+    crate::text::numeral::arabic_digit(c).map(|d| d as u8)
 }
 
 pub(super) fn is_latin(c: char) -> bool {
@@ -20,7 +20,7 @@ pub(super) fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-pub(super) use crate::numeral::cn_digit;
+pub(super) use crate::text::numeral::cn_digit;
 
 pub(super) fn cn_small(c: char) -> Option<u32> {
     match c {

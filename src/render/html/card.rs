@@ -3,9 +3,9 @@
 
 use super::{escape, level_class, pick};
 use crate::check::Checked;
+use crate::facts::summary::Summary;
 use crate::finding::Level;
 use crate::render::Lang;
-use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 

@@ -65,7 +65,7 @@ pub struct Action {
 impl Default for Html {
     /// In Chinese, naming the packaged rules.
     fn default() -> Self {
-        let names = crate::pack::Pack::packaged()
+        let names = crate::rules::pack::Pack::packaged()
             .map(|p| RuleNames::of(&p))
             .unwrap_or_default();
         Html::new(Lang::default(), names)

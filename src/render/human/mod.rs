@@ -60,7 +60,7 @@ impl Human {
     /// The human format, with ANSI colours or without, for 80 columns, in Chinese, naming the
     /// packaged rules.
     pub fn new(color: bool) -> Self {
-        let names = crate::pack::Pack::packaged()
+        let names = crate::rules::pack::Pack::packaged()
             .map(|p| RuleNames::of(&p))
             .unwrap_or_default();
         Human::named(color, names)
@@ -249,7 +249,7 @@ impl Human {
 /// `共15个问题：已完成12个、部分完成1个、正在整改2个` (items whose status the report does not
 /// write are added as `、状态不明1个`), or in English `15 items: 12 done, 1 partial, 2 ongoing,
 /// 0 unknown`: the same statuses for every file, so that files compare at a glance.
-pub(crate) fn items(s: &crate::summary::Summary, lang: Lang) -> String {
+pub(crate) fn items(s: &crate::facts::summary::Summary, lang: Lang) -> String {
     let st = &s.status;
     if lang == Lang::Zh {
         let mut line = format!(
@@ -270,7 +270,7 @@ pub(crate) fn items(s: &crate::summary::Summary, lang: Lang) -> String {
 
 /// The timeline from inspection to publication, `?` where the report does not say; a date in
 /// the same year as the date before it is written without its year.
-fn timeline(s: &crate::summary::Summary, lang: Lang) -> Vec<String> {
+fn timeline(s: &crate::facts::summary::Summary, lang: Lang) -> Vec<String> {
     let inspection = s.inspection.as_ref();
     let words = match lang {
         Lang::Zh => ["巡察", "反馈", "截至", "成文", "发布"],

@@ -175,7 +175,7 @@ fn odd_spans_render_without_a_panic() {
     use crate::finding::{Finding, Label, Level};
     use crate::render::render_all;
     let text = "标题\n截至目前,已落实27条,占92%。\n";
-    let mut checked = crate::check::check_str(text, &crate::pack::Pack::packaged().unwrap());
+    let mut checked = crate::check::check_str(text, &crate::rules::pack::Pack::packaged().unwrap());
     let finding = |span: std::ops::Range<usize>, labels: Vec<Label>| Finding {
         rule: "odd".into(),
         kind: "test".into(),

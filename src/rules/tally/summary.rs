@@ -74,7 +74,7 @@ pub(in crate::rules) fn rows(cx: &Context) -> Vec<RowCheck> {
         let names: Vec<&str> = cells.iter().map(|c| doc.text(c)).collect();
         let numbers: Vec<Option<u32>> = names[1..]
             .iter()
-            .map(|n| crate::numeral::digits_value(n))
+            .map(|n| crate::text::numeral::digits_value(n))
             .collect();
         if numbers.iter().all(Option::is_none) {
             let cols: Vec<Option<Column>> = std::iter::once(Some(Column::Name))
