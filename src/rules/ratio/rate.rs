@@ -32,6 +32,9 @@ const QUALIFIERS: &[&str] = &[
 /// Words before a rate's name that make it the rate of a whole across its parts.
 const WHOLE_RATES: &[&str] = &["总体", "整体", "综合", "总的"];
 
+/// How far back a rate of the whole looks for the split of its total.
+const PERIOD_CHARS: usize = 400;
+
 /// What a rate's sentence states besides the rate.
 pub(super) enum RateReading {
     /// The done count and its base are stated: the rate is checked against them.
@@ -60,19 +63,22 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
         ));
     }
     // A rate of the whole (总体完成率) after a whole split into parts (其中A…, B…已完成8个) is
-    // of all the parts' counts together, not of the last part's.
-    // The parts may stand in clauses of their own, cut by `;`: look back to the last full stop.
-    let upto = &st.source[..st.mark];
-    let from = upto
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c == '。' || c == '\n')
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let period = &upto[from..];
-    if WHOLE_RATES.iter().any(|q| name.contains(*q)) && period.contains("其中") {
-        return Err(
-            "未核对: 总体比率, 句中把总数分成了几部分 / not checked: a rate of the whole after its parts".into(),
-        );
+    // of all the parts' counts together, not of the last part's. The parts may stand in
+    // clauses of their own, cut by `;`: look back to the last full stop, over at most
+    // PERIOD_CHARS characters (a line with no full stop is not scanned back to its start).
+    if WHOLE_RATES.iter().any(|q| name.contains(*q)) {
+        let period: String = st.source[..st.mark]
+            .chars()
+            .rev()
+            .take(PERIOD_CHARS)
+            .take_while(|&c| c != '。' && c != '\n')
+            .collect();
+        // `period` runs backwards: 其中 reads 中其.
+        if period.contains("中其") {
+            return Err(
+                "未核对: 总体比率, 句中把总数分成了几部分 / not checked: a rate of the whole after its parts".into(),
+            );
+        }
     }
     let counts: Vec<(usize, f64)> = s
         .window_before(s.first_at(st.mark))
