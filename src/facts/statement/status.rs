@@ -58,6 +58,8 @@ const REST: &[&str] = &[
     "未到",
     "未整改",
 ];
+/// Words that name a further part of the total besides the rest's words (其他正在核查).
+const UNCOUNTED: &[&str] = &["其他", "其它", "另有"];
 /// Words that name the rest without a status: only they bind a total in the sentence before.
 const REMAINDER: &[&str] = &["其余", "其餘", "剩余", "剩餘", "余下"];
 
@@ -181,6 +183,13 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
         })
         .any(|g| family(&g.quantity.unit) == unit);
     if more {
+        return Some((None, next));
+    }
+    // A later clause of the sentence that names a further stage or rest with no figure
+    // (…,正在办理5件,其他正在核查) says the parts are not all of the total.
+    let tail = super::ahead(source, last.clause.end, usize::MAX);
+    let tail = &tail[..tail.find(SENTENCE_STOPS).unwrap_or(tail.len())];
+    if REST.iter().chain(UNCOUNTED).any(|w| tail.contains(w)) {
         return Some((None, next));
     }
     let sum: f64 = ids

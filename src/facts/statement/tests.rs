@@ -267,6 +267,15 @@ fn totals_split_by_status() {
     assert!(read("反馈问题40个,已完成33个,其中提前完成5个,正在整改7个。").is_empty());
     // Two done statuses and no rest: not a partition.
     assert!(read("反馈问题40个,已完成33个,基本完成5个。").is_empty());
+    // A further stage or rest named after the parts with no figure: the parts are not all.
+    assert!(read("受理信访件50件,已办结42件,正在办理5件,其他正在核查。").is_empty());
+    assert!(read("反馈问题40个,已完成整改33个,正在整改5个,其余问题持续推进。").is_empty());
+    assert!(read("反馈问题40个,已完成整改33个,正在整改5个,另有部分问题移交。").is_empty());
+    // A clause after the parts that names no further part leaves the list whole.
+    assert_eq!(
+        read("反馈问题40个,已完成整改33个,正在整改7个,均明确了责任人。"),
+        ["StatusSplit 40个=33个+7个"]
+    );
 }
 
 #[rustfmt::skip]

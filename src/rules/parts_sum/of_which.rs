@@ -97,12 +97,19 @@ impl PartsSum {
         if all.lo > t.hi && !tight {
             return None; // parts that overlap (女性…, 党员…) may exceed the total
         }
-        let sure = tight && all.hi < t.lo;
+        // Parts that are stages of the work (已办结…, 正在办理…) or a list closed by its rest
+        // (其他人员…) are all of the total; other classes that fall short may be only the main
+        // ones (其中党纪处分8人,诫勉谈话5人 of 20 handled), so the reading is unsure.
+        let closed = parts.iter().any(|&k| {
+            let l = label(s, end, s.figs[k].start());
+            STAGES.iter().chain(REST).any(|w| l.contains(w))
+        });
+        let sure = tight && closed && all.hi < t.lo;
         Some(Outcome::Fails(Reading { total, parts, sure }))
     }
 
-    /// True when the parts describe traits that overlap (女党员…, 60岁以上…) or the list ends
-    /// in 等 ("……3户等": some of the parts, not all).
+    /// True when the parts describe traits that overlap (女党员…, 60岁以上…), the list ends in 等
+    /// ("……3户等": some of the parts, not all) or a rest follows with no figure (其余为……).
     fn not_a_partition(&self, s: &Sentence, end: usize, stop: usize, parts: &[usize]) -> bool {
         let labels: Vec<&str> = parts
             .iter()
@@ -118,7 +125,15 @@ impl PartsSum {
         let last_end = parts.last().map_or(end, |&k| s.figs[k].span().end);
         let after_last = &s.rest(last_end)[..stop.max(last_end) - last_end];
         let clause_end = after_last.find(CLAUSE_ENDS).unwrap_or(after_last.len());
-        traits || ranks || after_last[..clause_end].contains('等')
+        // A rest named without its figure after the parts (…,其余为群众评议; …,其他正在核查):
+        // the parts are not all of the total, and what the rest comes to is not said.
+        let rest_unsaid = self
+            .remainders
+            .iter()
+            .map(String::as_str)
+            .chain(UNCOUNTED_REST.iter().copied())
+            .any(|w| after_last.contains(w));
+        traits || ranks || rest_unsaid || after_last[..clause_end].contains('等')
     }
 }
 
@@ -162,8 +177,14 @@ const RANKS: &[&str] = &[
     "正处",
     "副处",
 ];
+/// Marks of a stage of the work in a part's label (已办结, 未完成, 正在办理, 尚在核查).
+const STAGES: &[&str] = &["已", "未", "正在", "尚"];
 /// Labels that name the rest of a list, making a list of ranks complete.
 const REST: &[&str] = &["一般干部", "其他", "其余", "其它"];
+
+/// Words after the last part that name a rest of the total besides the remainder words
+/// (其余, 剩余…): with no figure of the list's unit after them, the rest is not counted.
+const UNCOUNTED_REST: &[&str] = &["其他", "其它", "另有"];
 
 /// Ends of a clause or of a list item.
 const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：', ';', '；'];
