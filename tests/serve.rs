@@ -644,6 +644,35 @@ fn two_hundred_uploads_sixteen_at_a_time_in_flat_memory() {
     );
 }
 
+/// A client that never finishes its headers is cut off after 30 seconds, and others are
+/// served meanwhile.
+#[test]
+fn a_client_that_trickles_its_headers_is_cut_off() {
+    let server = Server::start(&[]);
+    let addr = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let mut slow = std::net::TcpStream::connect(addr).expect("connect");
+    write!(slow, "GET / HTTP/1.1\r\nHost: {addr}\r\n").unwrap();
+    let started = Instant::now();
+    assert_eq!(get(&server.url).status, 200);
+    slow.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = slow.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(25) && waited < Duration::from_secs(55),
+        "cut off after {waited:?}"
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+}
+
 /// Ctrl-C stops the server cleanly: it says so and exits 0.
 #[test]
 fn ctrl_c_stops_it_cleanly() {

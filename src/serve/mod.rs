@@ -10,8 +10,9 @@
 //! Limits: a request body over `max_bytes` is read to its end (so the browser sees the answer)
 //! and refused with 413; more than `max_uploads` requests being read or checked at once are
 //! refused with 503 and `Retry-After`; a body that takes over [`BODY_TIME`] is refused with
-//! 408; a file the reader refuses (a zip bomb, broken XML, bytes that are not text) is 400,
-//! 413 or 415 with the reader's error. Every response carries the served pages'
+//! 408, and a connection whose request headers take over [`HEADER_TIME`] is closed; a file the
+//! reader refuses (a zip bomb, broken XML, bytes that are not text) is 400, 413 or 415 with the
+//! reader's error. Every response carries the served pages'
 //! Content-Security-Policy ([`zglint::render::html::served_policy`]).
 
 mod pages;
@@ -113,19 +114,49 @@ async fn serve(setup: Setup, options: Options) -> u8 {
         Ok(addr) => eprintln!("zglint serve: http://{addr}/"),
         Err(e) => eprintln!("zglint serve: listening ({e})"),
     }
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(stop)
-        .await;
-    match served {
-        Ok(()) => {
-            eprintln!("zglint serve: stopped");
-            0
-        }
-        Err(e) => {
-            eprintln!("error: zglint serve: {e}");
-            2
-        }
+    accept(listener, router, stop).await;
+    eprintln!("zglint serve: stopped");
+    0
+}
+
+/// How long a client may take to send a request's headers: one that trickles them holds a
+/// connection, not a place among the uploads, but should not hold it for ever.
+const HEADER_TIME: Duration = Duration::from_secs(30);
+
+/// Accept connections until `stop`, serving each with hyper (HTTP/1.1, with a header read
+/// timeout, which axum::serve does not set); then let open requests finish.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait, as axum::serve does, and go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(HEADER_TIME)
+            .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
     }
+    drop(listener);
+    // Open requests are answered; a client that keeps its connection idle is not waited for long.
+    let _ = tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await;
 }
 
 /// Ctrl-C or SIGTERM. The handlers are installed when this is called, before the address is
