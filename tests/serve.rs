@@ -85,6 +85,11 @@ impl Server {
         }
     }
 
+    /// `127.0.0.1:PORT`.
+    fn addr(&self) -> &str {
+        self.url.trim_start_matches("http://").trim_end_matches('/')
+    }
+
     fn rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .expect("/proc status");
@@ -550,16 +555,10 @@ fn hostile_uploads_are_refused_while_the_others_are_served() {
     );
 }
 
-/// Past `--max-uploads`, a request is told to come back (503, Retry-After); once the place is
-/// free it is served.
-#[test]
-fn too_many_at_once_is_503_with_retry_after() {
-    let server = Server::start(&["--max-uploads", "1"]);
-    let addr = server
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    // A slow client holds the only place: it announces a body and sends part of it.
+/// A slow client that takes a place among the uploads and keeps it: it announces a body and
+/// sends part of it. The rest of the body is returned, to finish it.
+fn hold_a_place(server: &Server) -> (std::net::TcpStream, Vec<u8>) {
+    let addr = server.addr();
     let mut slow = std::net::TcpStream::connect(addr).expect("connect");
     let (content_type, body) = form(&[("file", Some("慢.txt"), text_report().as_bytes())]);
     write!(
@@ -570,14 +569,24 @@ fn too_many_at_once_is_503_with_retry_after() {
     .unwrap();
     slow.write_all(&body[..100]).unwrap();
     slow.flush().unwrap();
+    // Time for the server to read the head and take the place.
     std::thread::sleep(Duration::from_millis(500));
+    (slow, body[100..].to_vec())
+}
+
+/// Past `--max-uploads`, a request is told to come back (503, Retry-After); once the place is
+/// free it is served.
+#[test]
+fn too_many_at_once_is_503_with_retry_after() {
+    let server = Server::start(&["--max-uploads", "1"]);
+    let (mut slow, rest) = hold_a_place(&server);
     let busy = upload(&server, "松溪镇.txt", text_report().as_bytes());
     busy.assert_policy();
     assert_eq!(busy.status, 503, "{}", busy.text());
     assert_eq!(busy.header("retry-after"), Some("5"));
     assert!(busy.text().contains("服务器正忙"));
     // The slow client finishes and is served; then the place is free again.
-    slow.write_all(&body[100..]).unwrap();
+    slow.write_all(&rest).unwrap();
     let mut answer = Vec::new();
     let mut buf = [0u8; 65536];
     slow.set_read_timeout(Some(Duration::from_secs(60)))
@@ -593,6 +602,102 @@ fn too_many_at_once_is_503_with_retry_after() {
         upload(&server, "松溪镇.txt", text_report().as_bytes()).status,
         200
     );
+}
+
+/// Whether `text` has Chinese in it.
+fn chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every page the server serves follows the run's language: Chinese by default, English with
+/// `--lang en` or `lang: en` in the configuration of its folder. The upload page, the review
+/// page and the refusals: too large, too many at once, a file of another type, a file the
+/// reader refuses, no such page.
+#[test]
+fn every_page_is_in_the_language_of_the_run() {
+    let limits = ["--max-uploads", "1", "--max-upload-mib", "1"];
+    let configured = tempfile::tempdir().unwrap();
+    std::fs::write(configured.path().join("zglint.yaml"), "lang: en\n").unwrap();
+    let servers = [
+        ("by default", "zh", Server::start(&limits)),
+        (
+            "--lang en",
+            "en",
+            Server::start(&[&["--lang", "en"][..], &limits].concat()),
+        ),
+        ("lang: en", "en", Server::start_in(configured, &limits)),
+    ];
+    for (how, lang, server) in &servers {
+        let home = get(&server.url);
+        let review = upload(server, "songxi.txt", text_report().as_bytes());
+        assert_eq!(review.status, 200, "{how}");
+        let refusals = [
+            (
+                "too large",
+                413,
+                upload(server, "big.txt", &vec![b'a'; 2 << 20]),
+            ),
+            ("another type", 415, upload(server, "setup.exe", b"MZ")),
+            (
+                "unreadable",
+                400,
+                upload(server, "noise.docx", &noise(5000)),
+            ),
+            ("no such page", 404, get(&format!("{}admin", server.url))),
+            ("too many", 503, {
+                let (slow, _) = hold_a_place(server);
+                let busy = upload(server, "songxi.txt", text_report().as_bytes());
+                drop(slow);
+                busy
+            }),
+        ];
+        let html_lang = if *lang == "zh" { "zh-CN" } else { "en" };
+        for (what, page) in [("upload page", &home), ("review page", &review)]
+            .into_iter()
+            .chain(refusals.iter().map(|(what, _, r)| (*what, r)))
+        {
+            page.assert_policy();
+            let text = page.text();
+            assert!(
+                text.contains(&format!("<html lang=\"{html_lang}\">")),
+                "{how}, {what}: {text}"
+            );
+        }
+        for (what, status, page) in &refusals {
+            assert_eq!(page.status, *status, "{how}, {what}: {}", page.text());
+            // The file names are ASCII, so an English page has no Chinese at all.
+            assert_eq!(
+                chinese(&page.text()),
+                *lang == "zh",
+                "{how}, {what}: {}",
+                page.text()
+            );
+        }
+        assert_eq!(
+            chinese(&home.text()),
+            *lang == "zh",
+            "{how}: {}",
+            home.text()
+        );
+        let words = if *lang == "zh" {
+            [
+                "选择或拖入一份通报文件",
+                "下载带批注的 Word 文件",
+                "返回上传页面",
+            ]
+        } else {
+            [
+                "Choose or drop one report",
+                "Download the Word file with comments",
+                "Back to the upload page",
+            ]
+        };
+        assert!(home.text().contains(words[0]), "{how}");
+        assert!(review.text().contains(words[1]), "{how}");
+        for (what, _, page) in &refusals {
+            assert!(page.text().contains(words[2]), "{how}, {what}");
+        }
+    }
 }
 
 /// 200 uploads, 16 at a time: every one served, and the server's memory after the last 100
@@ -649,10 +754,7 @@ fn two_hundred_uploads_sixteen_at_a_time_in_flat_memory() {
 #[test]
 fn a_client_that_trickles_its_headers_is_cut_off() {
     let server = Server::start(&[]);
-    let addr = server
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
+    let addr = server.addr();
     let mut slow = std::net::TcpStream::connect(addr).expect("connect");
     write!(slow, "GET / HTTP/1.1\r\nHost: {addr}\r\n").unwrap();
     let started = Instant::now();

@@ -17,6 +17,8 @@
 
 mod pages;
 
+use pages::Refusal;
+
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -219,11 +221,11 @@ fn router(app: Arc<App>) -> Router {
 }
 
 async fn upload_page(State(app): State<Arc<App>>) -> Response {
-    html(StatusCode::OK, pages::upload(app.max_bytes, None))
+    html(StatusCode::OK, pages::upload(app.setup.lang, app.max_bytes))
 }
 
-async fn not_found() -> Response {
-    failure(StatusCode::NOT_FOUND, "页面不存在", "没有这个页面。")
+async fn not_found(State(app): State<Arc<App>>) -> Response {
+    refuse(app.setup.lang, &Refusal::NotFound)
 }
 
 /// An HTML response.
@@ -236,43 +238,48 @@ fn html(status: StatusCode, page: String) -> Response {
         .into_response()
 }
 
-/// An error page with its status.
-fn failure(status: StatusCode, title: &str, message: &str) -> Response {
-    html(status, pages::error(status, title, message))
+/// The page of a refusal, in `lang`, with its status (and `Retry-After` when the server is
+/// busy).
+fn refuse(lang: Lang, refusal: &Refusal) -> Response {
+    let mut response = html(refusal.status(), pages::refusal(lang, refusal));
+    if matches!(refusal, Refusal::Uploads) {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    }
+    response
 }
 
 /// `POST /review`: one report in the form's `file` field → its review page.
 async fn review(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
-    let (name, bytes, permit) = match upload(&app, &headers, body, app.max_bytes, Field::File).await
-    {
-        Ok(u) => u,
-        Err(r) => return r,
+    let cap = app.max_bytes;
+    checked(app, headers, body, cap, Field::File, review_page).await
+}
+
+/// The review page of a checked report, with the button that downloads it commented.
+fn review_page(app: &App, name: String, bytes: Vec<u8>, checked: zglint::Checked) -> Response {
+    let lang = app.setup.lang;
+    let mut renderer = zglint::render::html::Html::new(lang, app.names.clone())
+        .with_policy(zglint::render::html::served_policy())
+        .with_action(zglint::render::html::Action {
+            action: "/docx".into(),
+            label: pages::download_label(lang).into(),
+            fields: vec![
+                ("name".into(), name.clone()),
+                (
+                    "data".into(),
+                    base64::engine::general_purpose::STANDARD.encode(&bytes),
+                ),
+            ],
+        });
+    let result = zglint::FileResult {
+        path: name,
+        outcome: Ok(checked),
     };
-    let app2 = app.clone();
-    let done = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        let checked = check(&app2, &name, bytes.clone())?;
-        let mut renderer = zglint::render::html::Html::new(app2.setup.lang, app2.names.clone())
-            .with_policy(zglint::render::html::served_policy())
-            .with_action(zglint::render::html::Action {
-                action: "/docx".into(),
-                label: "下载带批注的 Word 文件".into(),
-                fields: vec![
-                    ("name".into(), name.clone()),
-                    (
-                        "data".into(),
-                        base64::engine::general_purpose::STANDARD.encode(&bytes),
-                    ),
-                ],
-            });
-        let result = zglint::FileResult {
-            path: name,
-            outcome: Ok(checked),
-        };
-        Ok(zglint::render::render_all(&mut renderer, &[result]))
-    })
-    .await;
-    finish(done, |page| html(StatusCode::OK, page))
+    html(
+        StatusCode::OK,
+        zglint::render::render_all(&mut renderer, &[result]),
+    )
 }
 
 /// `POST /docx`: the report the review page carries (`name`, `data` in base64) → the
@@ -280,85 +287,94 @@ async fn review(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> 
 async fn docx(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
     // Base64 takes four bytes for three, and the form has a little more around it.
     let cap = app.max_bytes.saturating_mul(4) / 3 + (64 << 10);
-    let (name, bytes, permit) = match upload(&app, &headers, body, cap, Field::Carried).await {
+    checked(app, headers, body, cap, Field::Carried, commented).await
+}
+
+/// The commented Word file of a checked report, as a download.
+fn commented(app: &App, name: String, bytes: Vec<u8>, checked: zglint::Checked) -> Response {
+    let docx = match zglint::render::docx::reviewed_bytes(&name, &bytes, &checked) {
+        Ok(d) => d,
+        Err(e) => {
+            let refusal = Refusal::NoDocx {
+                name: &name,
+                error: &e,
+            };
+            return refuse(app.setup.lang, &refusal);
+        }
+    };
+    let stem = std::path::Path::new(&name)
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    let file = format!("{stem}.reviewed.docx");
+    let disposition = format!(
+        "attachment; filename=\"report.reviewed.docx\"; filename*=UTF-8''{}",
+        percent(&file)
+    );
+    let mut response = (
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )],
+        docx,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+/// The two routes' common part: take a place among the uploads and the report in `body` (at
+/// most `cap` bytes, in `field`); then, on a blocking thread that holds the place, check it as
+/// `zglint check` would a file of its name in the server's folder and let `answer` make the
+/// response of the name, bytes and findings. Every refusal is a page with its status, and a
+/// check that panics is 500.
+async fn checked(
+    app: Arc<App>,
+    headers: HeaderMap,
+    body: Body,
+    cap: u64,
+    field: Field,
+    answer: impl FnOnce(&App, String, Vec<u8>, zglint::Checked) -> Response + Send + 'static,
+) -> Response {
+    let lang = app.setup.lang;
+    let (name, bytes, permit) = match upload(&app, &headers, body, cap, field).await {
         Ok(u) => u,
         Err(r) => return r,
     };
-    let app2 = app.clone();
     let done = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        let checked = check(&app2, &name, bytes.clone())?;
-        let docx = zglint::render::docx::reviewed_bytes(&name, &bytes, &checked).map_err(|e| {
-            Box::new(failure(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "无法生成批注文件",
-                &format!("{name}: {e}"),
-            ))
-        })?;
-        Ok((name, docx))
+        let read = zglint::input::read_bytes(&name, bytes.clone(), &zglint::ReadOptions::default());
+        let input = match read {
+            Ok(i) => i,
+            Err(e) => return read_failure(lang, &e),
+        };
+        let s = &app.setup;
+        let settings = zglint::config::resolve(s.config.as_ref(), &s.cli, &s.rules, name.as_ref());
+        let checked = zglint::check(&input, &s.pack, &settings);
+        answer(&app, name, bytes, checked)
     })
     .await;
-    finish(done, |(name, docx)| {
-        let stem = std::path::Path::new(&name)
-            .file_stem()
-            .map_or("report".into(), |s| s.to_string_lossy().into_owned());
-        let file = format!("{stem}.reviewed.docx");
-        let disposition = format!(
-            "attachment; filename=\"report.reviewed.docx\"; filename*=UTF-8''{}",
-            percent(&file)
-        );
-        let mut response = (
-            StatusCode::OK,
-            [(
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            )],
-            docx,
-        )
-            .into_response();
-        if let Ok(v) = HeaderValue::from_str(&disposition) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_DISPOSITION, v);
-        }
-        response
-    })
-}
-
-/// The response of a blocking check: its page, its error page, or 500 if it panicked.
-fn finish<T>(
-    done: Result<Result<T, Box<Response>>, tokio::task::JoinError>,
-    ok: impl FnOnce(T) -> Response,
-) -> Response {
-    match done {
-        Ok(Ok(t)) => ok(t),
-        Ok(Err(r)) => *r,
-        Err(_) => failure(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "内部错误",
-            "检查这份文件时出错，请将文件发给维护人员。",
-        ),
-    }
-}
-
-/// Read `bytes` as the report `name` and check it as `zglint check` would a file of that name
-/// in the server's folder.
-fn check(app: &App, name: &str, bytes: Vec<u8>) -> Result<zglint::Checked, Box<Response>> {
-    let input = zglint::input::read_bytes(name, bytes, &zglint::ReadOptions::default())
-        .map_err(|e| Box::new(read_failure(&e)))?;
-    let s = &app.setup;
-    let settings = zglint::config::resolve(s.config.as_ref(), &s.cli, &s.rules, name.as_ref());
-    Ok(zglint::check(&input, &s.pack, &settings))
+    done.unwrap_or_else(|_| refuse(lang, &Refusal::Internal))
 }
 
 /// The page for a file the reader refuses, with the status that says why.
-fn read_failure(e: &ReadError) -> Response {
+fn read_failure(lang: Lang, e: &ReadError) -> Response {
     let status = match e {
         ReadError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         ReadError::Unsupported { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         _ => StatusCode::BAD_REQUEST,
     };
-    failure(status, "无法读取这份文件", &e.to_string())
+    refuse(
+        lang,
+        &Refusal::Unreadable {
+            status,
+            detail: &e.to_string(),
+        },
+    )
 }
 
 /// Which form field holds the report.
@@ -380,17 +396,11 @@ async fn upload(
     cap: u64,
     field: Field,
 ) -> Result<(String, Vec<u8>, OwnedSemaphorePermit), Response> {
+    let lang = app.setup.lang;
     let Ok(permit) = app.permits.clone().try_acquire_owned() else {
         // Read the body still, so that the client, still sending, sees the answer.
         drain(body, cap).await;
-        let mut r = failure(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "服务器正忙",
-            "同时提交的文件太多，请稍后再试。",
-        );
-        r.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-        return Err(r);
+        return Err(refuse(lang, &Refusal::Uploads));
     };
     let boundary = headers
         .get(header::CONTENT_TYPE)
@@ -398,22 +408,9 @@ async fn upload(
         .and_then(|v| multer::parse_boundary(v).ok());
     let Some(boundary) = boundary else {
         drain(body, cap).await;
-        return Err(failure(
-            StatusCode::BAD_REQUEST,
-            "请求无效",
-            "请通过上传页面的表单提交文件（multipart/form-data）。",
-        ));
+        return Err(refuse(lang, &Refusal::NotAForm));
     };
-    let too_large = || {
-        failure(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "文件太大",
-            &format!(
-                "上传的文件超过了 {} 的上限。通报一般远小于此；请检查是否选错了文件。",
-                megabytes(app.max_bytes)
-            ),
-        )
-    };
+    let too_large = || refuse(lang, &Refusal::TooLarge { max: app.max_bytes });
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -422,20 +419,8 @@ async fn upload(
         return Err(too_large());
     }
     let bytes = match tokio::time::timeout(BODY_TIME, read_capped(body, cap)).await {
-        Err(_) => {
-            return Err(failure(
-                StatusCode::REQUEST_TIMEOUT,
-                "上传超时",
-                "文件在规定时间内没有传完，请重试。",
-            ));
-        }
-        Ok(Err(())) => {
-            return Err(failure(
-                StatusCode::BAD_REQUEST,
-                "上传中断",
-                "文件没有传完，请重试。",
-            ));
-        }
+        Err(_) => return Err(refuse(lang, &Refusal::Timeout)),
+        Ok(Err(())) => return Err(refuse(lang, &Refusal::Interrupted)),
         Ok(Ok(Read::Over(body))) => {
             // The place is given back before the rest is read and thrown away.
             drop(permit);
@@ -444,33 +429,22 @@ async fn upload(
         }
         Ok(Ok(Read::Whole(bytes))) => bytes,
     };
-    let found = parse_form(bytes, boundary, field).await?;
-    let (name, data) = found;
+    let (name, data) = parse_form(bytes, boundary, field)
+        .await
+        .map_err(|r| refuse(lang, &r))?;
     let name = file_name(&name);
     let extension = std::path::Path::new(&name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(failure(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "不支持的文件类型",
-            &format!(
-                "{name}：只能审阅 .docx、.txt、.md 和另存的网页 .html 文件；.doc、.wps 请先在 Word 或 WPS 中另存为 .docx。"
-            ),
-        ));
+        return Err(refuse(lang, &Refusal::Extension { name: &name }));
     }
     let data = match field {
         Field::File => data,
         Field::Carried => base64::engine::general_purpose::STANDARD
             .decode(&data)
-            .map_err(|_| {
-                failure(
-                    StatusCode::BAD_REQUEST,
-                    "请求无效",
-                    "页面带回的文件内容已损坏，请重新上传。",
-                )
-            })?,
+            .map_err(|_| refuse(lang, &Refusal::Damaged))?,
     };
     // The place is held until the check is done, by the caller's blocking task.
     Ok((name, data, permit))
@@ -543,23 +517,16 @@ async fn parse_form(
     bytes: Bytes,
     boundary: String,
     field: Field,
-) -> Result<(String, Vec<u8>), Response> {
-    let bad = |what: &str| failure(StatusCode::BAD_REQUEST, "请求无效", what);
+) -> Result<(String, Vec<u8>), Refusal<'static>> {
     let stream = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(bytes) });
     let mut form = multer::Multipart::new(stream, boundary);
     let (mut name, mut data) = (None, None);
     loop {
-        let next = form
-            .next_field()
-            .await
-            .map_err(|_| bad("表单格式有误，请通过上传页面提交文件。"))?;
+        let next = form.next_field().await.map_err(|_| Refusal::BadForm)?;
         let Some(f) = next else { break };
         let field_name = f.name().unwrap_or_default().to_string();
         let file_name = f.file_name().map(str::to_string);
-        let content = f
-            .bytes()
-            .await
-            .map_err(|_| bad("表单格式有误，请通过上传页面提交文件。"))?;
+        let content = f.bytes().await.map_err(|_| Refusal::BadForm)?;
         match (field, field_name.as_str()) {
             (Field::File, "file") => {
                 name = file_name;
@@ -574,7 +541,7 @@ async fn parse_form(
     }
     match (name, data) {
         (Some(name), Some(data)) if !name.is_empty() => Ok((name, data)),
-        _ => Err(bad("没有收到文件：请先选择一份通报文件再提交。")),
+        _ => Err(Refusal::NoFile),
     }
 }
 
