@@ -85,6 +85,11 @@ impl Server {
         }
     }
 
+    /// The process's exit status if it has ended (`None` while it runs).
+    fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().expect("the server's status")
+    }
+
     /// `127.0.0.1:PORT`.
     fn addr(&self) -> &str {
         self.url.trim_start_matches("http://").trim_end_matches('/')
@@ -604,6 +609,83 @@ fn too_many_at_once_is_503_with_retry_after() {
     );
 }
 
+/// Whether the server closes `stream` within 20 seconds (an answer before the close is read
+/// and returned too). `None` when it is still open.
+fn closed_by_server(stream: &mut std::net::TcpStream) -> Option<String> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return Some(String::from_utf8_lossy(&answer).into_owned()),
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            // Closed unanswered, with a reset.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                return Some(String::from_utf8_lossy(&answer).into_owned());
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Past `--max-connections` (idle ones included), a connection is answered 503 with
+/// Retry-After and closed, and a flood of them is closed without harm; once connections close,
+/// requests are served again.
+#[test]
+fn past_max_connections_a_connection_is_refused_and_closed() {
+    let mut server = Server::start(&["--max-connections", "2", "--max-uploads", "1"]);
+    let addr = server.addr().to_string();
+    let addr = addr.as_str();
+    // Two idle connections take both places (they are accepted in order).
+    let idle: Vec<_> = (0..2)
+        .map(|_| std::net::TcpStream::connect(addr).expect("connect"))
+        .collect();
+    // A third is answered 503, in the run's language, and closed.
+    let busy = get(&server.url);
+    busy.assert_policy();
+    assert_eq!(busy.status, 503, "{}", busy.text());
+    assert_eq!(busy.header("retry-after"), Some("5"));
+    assert!(busy.text().contains("打开的连接太多"), "{}", busy.text());
+    let mut third = std::net::TcpStream::connect(addr).expect("connect");
+    write!(third, "GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let answer = closed_by_server(&mut third).expect("the third connection closed");
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    // A hundred more that say nothing: each is closed (answered or not), well before the
+    // 30 seconds an idle connection within the limit is kept.
+    let mut flood: Vec<_> = (0..100)
+        .map(|_| std::net::TcpStream::connect(addr).expect("connect"))
+        .collect();
+    for (i, stream) in flood.iter_mut().enumerate() {
+        let answer = closed_by_server(stream).unwrap_or_else(|| panic!("connection {i} is open"));
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 "),
+            "{answer}"
+        );
+    }
+    assert_eq!(server.exited(), None, "the server is gone");
+    // The idle two close: a request is served again.
+    drop(idle);
+    let started = Instant::now();
+    loop {
+        let r = get(&server.url);
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503, "{}", r.text());
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "not served again"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(
+        upload(&server, "松溪镇.txt", text_report().as_bytes()).status,
+        200
+    );
+}
+
 /// Whether `text` has Chinese in it.
 fn chinese(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -855,6 +937,18 @@ fn a_bad_listen_address_or_limit_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-upload-mib"));
+    for limits in [
+        ["--max-connections", "0", "--max-uploads", "1"],
+        ["--max-connections", "8", "--max-uploads", "16"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(limits)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{limits:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--max-connections"));
+    }
 }
 
 /// Where screenshots and figures are kept: `$ZGLINT_ARTIFACTS/serve`, else artifacts/serve in

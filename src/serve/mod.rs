@@ -9,11 +9,12 @@
 //!
 //! Limits: a request body over `max_bytes` is read to its end (so the browser sees the answer)
 //! and refused with 413; more than `max_uploads` requests being read or checked at once are
-//! refused with 503 and `Retry-After`; a body that takes over [`BODY_TIME`] is refused with
-//! 408, and a connection whose request headers take over [`HEADER_TIME`] is closed; a file the
-//! reader refuses (a zip bomb, broken XML, bytes that are not text) is 400, 413 or 415 with the
-//! reader's error. Every response carries the served pages'
-//! Content-Security-Policy ([`zglint::render::html::served_policy`]).
+//! refused with 503 and `Retry-After`, and so is a request on a connection past
+//! `max_connections`, which is then closed; a body that takes over [`BODY_TIME`] is refused
+//! with 408, and a connection whose request headers take over [`HEADER_TIME`] is closed; a file
+//! the reader refuses (a zip bomb, broken XML, bytes that are not text) is 400, 413 or 415 with
+//! the reader's error. Every response carries the served pages' Content-Security-Policy
+//! ([`zglint::render::html::served_policy`]).
 
 mod pages;
 
@@ -64,6 +65,8 @@ pub struct Options {
     pub max_bytes: u64,
     /// Requests read or checked at once.
     pub max_uploads: usize,
+    /// Connections kept open at once; past them a connection is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 struct App {
@@ -110,29 +113,54 @@ async fn serve(setup: Setup, options: Options) -> u8 {
         // an empty value would still be sent rather than none.
         policy: HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("")),
     });
-    let router = router(app);
+    let routers = Routers {
+        serve: router(app.clone()),
+        busy: busy_router(app),
+    };
     let stop = stopped();
     match listener.local_addr() {
         Ok(addr) => eprintln!("zglint serve: http://{addr}/"),
         Err(e) => eprintln!("zglint serve: listening ({e})"),
     }
-    accept(listener, router, stop).await;
+    accept(listener, routers, options.max_connections, stop).await;
     eprintln!("zglint serve: stopped");
     0
 }
 
 /// How long a client may take to send a request's headers: one that trickles them holds a
-/// connection, not a place among the uploads, but should not hold it for ever.
+/// connection, not a place among the uploads, but should not hold it for ever. A connection
+/// kept open for another request is closed after as long without one.
 const HEADER_TIME: Duration = Duration::from_secs(30);
 
+/// Connections past `max_connections` being refused at once: each is answered 503 (once its
+/// request's headers are in) and closed within [`REFUSE_TIME`]; past these a connection is
+/// closed at once, unanswered, so a flood holds no more than this many more.
+const REFUSING: usize = 64;
+
+/// How long a connection past `max_connections` is kept to be answered 503.
+const REFUSE_TIME: Duration = Duration::from_secs(5);
+
+/// The routes, and what answers a connection past `max_connections`.
+struct Routers {
+    serve: Router,
+    busy: Router,
+}
+
 /// Accept connections until `stop`, serving each with hyper (HTTP/1.1, with a header read
-/// timeout, which axum::serve does not set); then let open requests finish.
+/// timeout, which axum::serve does not set), at most `max_connections` at once; then let open
+/// requests finish.
 async fn accept(
     listener: tokio::net::TcpListener,
-    router: Router,
+    routers: Routers,
+    max_connections: usize,
     stop: impl std::future::Future<Output = ()>,
 ) {
+    use hyper::server::conn::http1;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let open = Arc::new(Semaphore::new(max_connections.max(1)));
+    let refusing = Arc::new(Semaphore::new(REFUSING));
     tokio::pin!(stop);
     loop {
         let stream = tokio::select! {
@@ -146,15 +174,29 @@ async fn accept(
             },
             () = &mut stop => break,
         };
-        let service = hyper_util::service::TowerToHyperService::new(router.clone());
-        let connection = hyper::server::conn::http1::Builder::new()
-            .timer(hyper_util::rt::TokioTimer::new())
-            .header_read_timeout(HEADER_TIME)
-            .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
-        let connection = graceful.watch(connection);
-        tokio::spawn(async move {
-            let _ = connection.await;
-        });
+        let io = TokioIo::new(stream);
+        if let Ok(place) = open.clone().try_acquire_owned() {
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIME)
+                .serve_connection(io, TowerToHyperService::new(routers.serve.clone()));
+            let connection = graceful.watch(connection);
+            tokio::spawn(async move {
+                let _place = place;
+                let _ = connection.await;
+            });
+        } else if let Ok(place) = refusing.clone().try_acquire_owned() {
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(REFUSE_TIME)
+                .keep_alive(false)
+                .serve_connection(io, TowerToHyperService::new(routers.busy.clone()));
+            tokio::spawn(async move {
+                let _place = place;
+                let _ = tokio::time::timeout(REFUSE_TIME, connection).await;
+            });
+        }
+        // Else `io` is dropped here: the connection is closed.
     }
     drop(listener);
     // Open requests are answered; a client that keeps its connection idle is not waited for long.
@@ -191,33 +233,49 @@ fn stopped() -> impl std::future::Future<Output = ()> {
 
 fn router(app: Arc<App>) -> Router {
     let policy = app.policy.clone();
-    Router::new()
+    let routes = Router::new()
         .route("/", get(upload_page))
         .route("/review", post(review))
         .route("/docx", post(docx))
         .fallback(not_found)
-        .with_state(app)
-        // Every response, the router's own 404 and 405 included, carries the policy.
-        .layer(axum::middleware::map_response(
-            move |mut response: Response| {
-                let policy = policy.clone();
-                async move {
-                    let headers = response.headers_mut();
-                    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-                    headers.insert(
-                        header::X_CONTENT_TYPE_OPTIONS,
-                        HeaderValue::from_static("nosniff"),
-                    );
-                    headers.insert(
-                        header::REFERRER_POLICY,
-                        HeaderValue::from_static("no-referrer"),
-                    );
-                    // Reports are not for caches, shared or not.
-                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                    response
-                }
-            },
-        ))
+        .with_state(app);
+    with_headers(routes, policy)
+}
+
+/// What answers every request on a connection past `max_connections`: 503.
+fn busy_router(app: Arc<App>) -> Router {
+    let policy = app.policy.clone();
+    let busy = Router::new()
+        .fallback(|State(app): State<Arc<App>>| async move {
+            refuse(app.setup.lang, &Refusal::Connections)
+        })
+        .with_state(app);
+    with_headers(busy, policy)
+}
+
+/// Every response, the router's own 404 and 405 included, carries the policy and the other
+/// headers of the served pages.
+fn with_headers(router: Router, policy: HeaderValue) -> Router {
+    router.layer(axum::middleware::map_response(
+        move |mut response: Response| {
+            let policy = policy.clone();
+            async move {
+                let headers = response.headers_mut();
+                headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                headers.insert(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                );
+                // Reports are not for caches, shared or not.
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                response
+            }
+        },
+    ))
 }
 
 async fn upload_page(State(app): State<Arc<App>>) -> Response {
@@ -242,7 +300,7 @@ fn html(status: StatusCode, page: String) -> Response {
 /// busy).
 fn refuse(lang: Lang, refusal: &Refusal) -> Response {
     let mut response = html(refusal.status(), pages::refusal(lang, refusal));
-    if matches!(refusal, Refusal::Uploads) {
+    if matches!(refusal, Refusal::Uploads | Refusal::Connections) {
         response
             .headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));

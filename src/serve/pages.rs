@@ -83,6 +83,8 @@ pub enum Refusal<'a> {
     Internal,
     /// Every place among the uploads is taken (503).
     Uploads,
+    /// Every connection the server keeps open is taken (503).
+    Connections,
     /// A body over the limit, `max` bytes (413).
     TooLarge { max: u64 },
     /// A body that took over the body time (408).
@@ -110,7 +112,7 @@ impl Refusal<'_> {
         match self {
             Refusal::NotFound => StatusCode::NOT_FOUND,
             Refusal::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            Refusal::Uploads => StatusCode::SERVICE_UNAVAILABLE,
+            Refusal::Uploads | Refusal::Connections => StatusCode::SERVICE_UNAVAILABLE,
             Refusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Timeout => StatusCode::REQUEST_TIMEOUT,
             Refusal::Interrupted
@@ -149,6 +151,13 @@ impl Refusal<'_> {
                     "Server busy",
                     "Too many files are being checked at once; please try again in a moment."
                         .into(),
+                ),
+            ],
+            Refusal::Connections => [
+                ("服务器正忙", "打开的连接太多，请稍后再试。".into()),
+                (
+                    "Server busy",
+                    "Too many connections are open; please try again in a moment.".into(),
                 ),
             ],
             Refusal::TooLarge { max } => {
@@ -280,6 +289,7 @@ mod tests {
             Refusal::NotFound,
             Refusal::Internal,
             Refusal::Uploads,
+            Refusal::Connections,
             Refusal::TooLarge { max: 20 << 20 },
             Refusal::Timeout,
             Refusal::Interrupted,
