@@ -38,10 +38,32 @@ fn text_report() -> String {
     text
 }
 
+/// `zglint serve ARGS`, in `dir` (else the tests' folder).
+fn serve(dir: Option<&Path>, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zglint"));
+    command.arg("serve").args(args).stdin(Stdio::null());
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    command
+}
+
+/// `zglint serve ARGS` run to its end (it must end: a usage or configuration error): its exit
+/// code and standard error.
+fn serve_to_the_end(dir: Option<&Path>, args: &[&str]) -> (Option<i32>, String) {
+    let out = serve(dir, args).output().expect("run zglint serve");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The running server: killed when dropped.
 struct Server {
     child: Child,
     url: String,
+    /// The rest of its standard error, read all the while so that it never blocks on it.
+    stderr: Option<std::thread::JoinHandle<String>>,
     _dir: tempfile::TempDir,
 }
 
@@ -51,17 +73,17 @@ impl Server {
         Server::start_in(tempfile::tempdir().expect("temp dir"), args)
     }
 
-    /// The same, started in `dir` (whose `zglint.yaml` it uses, as `check` would).
+    /// The same, started in `dir` (whose `zglint.yaml` it uses, as `check` would); once it
+    /// has printed the address it listens on.
     fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zglint"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(args)
-            .current_dir(dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start zglint serve");
+        let mut child = serve(
+            Some(dir.path()),
+            &[&["--listen", "127.0.0.1:0"][..], args].concat(),
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start zglint serve");
         let mut lines = BufReader::new(child.stderr.take().expect("stderr"));
         let mut line = String::new();
         lines.read_line(&mut line).expect("the first line");
@@ -73,16 +95,35 @@ impl Server {
             url.starts_with("http://127.0.0.1:") && url.ends_with('/'),
             "{url}"
         );
-        // The rest of standard error is kept reading so the server never blocks on it.
-        std::thread::spawn(move || {
+        let stderr = std::thread::spawn(move || {
             let mut rest = String::new();
             let _ = lines.read_to_string(&mut rest);
+            rest
         });
         Server {
             child,
             url,
+            stderr: Some(stderr),
             _dir: dir,
         }
+    }
+
+    /// Send it SIGINT (Ctrl-C) and wait for it to end: its exit status and what it printed
+    /// after the address.
+    fn interrupt(mut self) -> (std::process::ExitStatus, String) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: signalling the child this test started, which has not been waited for.
+        unsafe {
+            libc::kill(pid, libc::SIGINT);
+        }
+        let status = self.child.wait().expect("its exit");
+        let rest = self
+            .stderr
+            .take()
+            .expect("its standard error")
+            .join()
+            .expect("the reader");
+        (status, rest)
     }
 
     /// The process's exit status if it has ended (`None` while it runs).
@@ -860,27 +901,7 @@ fn a_client_that_trickles_its_headers_is_cut_off() {
 /// Ctrl-C stops the server cleanly: it says so and exits 0.
 #[test]
 fn ctrl_c_stops_it_cleanly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(
-        line.starts_with("zglint serve: http://127.0.0.1:"),
-        "{line}"
-    );
-    let pid = i32::try_from(child.id()).unwrap();
-    // SAFETY: signalling the child this test started.
-    unsafe {
-        libc::kill(pid, libc::SIGINT);
-    }
-    let mut rest = String::new();
-    err.read_to_string(&mut rest).unwrap();
-    let status = child.wait().unwrap();
+    let (status, rest) = Server::start(&[]).interrupt();
     assert!(status.success(), "{status}: {rest}");
     assert_eq!(rest, "zglint serve: stopped\n");
 }
@@ -915,39 +936,34 @@ fn the_configuration_of_its_folder_and_command_line_applies() {
         "rules:\n  no-such-rule: off\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+    let (code, stderr) = serve_to_the_end(Some(dir.path()), &["--listen", "127.0.0.1:0"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("no-such-rule"), "{stderr}");
 }
 
 #[test]
 fn a_bad_listen_address_or_limit_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "localhost"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--max-upload-mib", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-upload-mib"));
-    for limits in [
-        ["--max-connections", "0", "--max-uploads", "1"],
-        ["--max-connections", "8", "--max-uploads", "16"],
+    let (code, _) = serve_to_the_end(None, &["--listen", "localhost"]);
+    assert_eq!(code, Some(2));
+    // Each with the option it names.
+    for (limits, named) in [
+        (
+            ["--max-upload-mib", "0", "--max-uploads", "1"],
+            "--max-upload-mib",
+        ),
+        (
+            ["--max-connections", "0", "--max-uploads", "1"],
+            "--max-connections",
+        ),
+        (
+            ["--max-connections", "8", "--max-uploads", "16"],
+            "--max-connections",
+        ),
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(limits)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{limits:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--max-connections"));
+        let args = [&["--listen", "127.0.0.1:0"][..], &limits].concat();
+        let (code, stderr) = serve_to_the_end(None, &args);
+        assert_eq!(code, Some(2), "{limits:?}: {stderr}");
+        assert!(stderr.contains(named), "{limits:?}: {stderr}");
     }
 }
 
