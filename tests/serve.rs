@@ -38,10 +38,32 @@ fn text_report() -> String {
     text
 }
 
+/// `zglint serve ARGS`, in `dir` (else the tests' folder).
+fn serve(dir: Option<&Path>, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zglint"));
+    command.arg("serve").args(args).stdin(Stdio::null());
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    command
+}
+
+/// `zglint serve ARGS` run to its end (it must end: a usage or configuration error): its exit
+/// code and standard error.
+fn serve_to_the_end(dir: Option<&Path>, args: &[&str]) -> (Option<i32>, String) {
+    let out = serve(dir, args).output().expect("run zglint serve");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The running server: killed when dropped.
 struct Server {
     child: Child,
     url: String,
+    /// The rest of its standard error, read all the while so that it never blocks on it.
+    stderr: Option<std::thread::JoinHandle<String>>,
     _dir: tempfile::TempDir,
 }
 
@@ -51,17 +73,17 @@ impl Server {
         Server::start_in(tempfile::tempdir().expect("temp dir"), args)
     }
 
-    /// The same, started in `dir` (whose `zglint.yaml` it uses, as `check` would).
+    /// The same, started in `dir` (whose `zglint.yaml` it uses, as `check` would); once it
+    /// has printed the address it listens on.
     fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zglint"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(args)
-            .current_dir(dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start zglint serve");
+        let mut child = serve(
+            Some(dir.path()),
+            &[&["--listen", "127.0.0.1:0"][..], args].concat(),
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start zglint serve");
         let mut lines = BufReader::new(child.stderr.take().expect("stderr"));
         let mut line = String::new();
         lines.read_line(&mut line).expect("the first line");
@@ -73,16 +95,45 @@ impl Server {
             url.starts_with("http://127.0.0.1:") && url.ends_with('/'),
             "{url}"
         );
-        // The rest of standard error is kept reading so the server never blocks on it.
-        std::thread::spawn(move || {
+        let stderr = std::thread::spawn(move || {
             let mut rest = String::new();
             let _ = lines.read_to_string(&mut rest);
+            rest
         });
         Server {
             child,
             url,
+            stderr: Some(stderr),
             _dir: dir,
         }
+    }
+
+    /// Send it SIGINT (Ctrl-C) and wait for it to end: its exit status and what it printed
+    /// after the address.
+    fn interrupt(mut self) -> (std::process::ExitStatus, String) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: signalling the child this test started, which has not been waited for.
+        unsafe {
+            libc::kill(pid, libc::SIGINT);
+        }
+        let status = self.child.wait().expect("its exit");
+        let rest = self
+            .stderr
+            .take()
+            .expect("its standard error")
+            .join()
+            .expect("the reader");
+        (status, rest)
+    }
+
+    /// The process's exit status if it has ended (`None` while it runs).
+    fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().expect("the server's status")
+    }
+
+    /// `127.0.0.1:PORT`.
+    fn addr(&self) -> &str {
+        self.url.trim_start_matches("http://").trim_end_matches('/')
     }
 
     fn rss_kib(&self) -> u64 {
@@ -550,16 +601,10 @@ fn hostile_uploads_are_refused_while_the_others_are_served() {
     );
 }
 
-/// Past `--max-uploads`, a request is told to come back (503, Retry-After); once the place is
-/// free it is served.
-#[test]
-fn too_many_at_once_is_503_with_retry_after() {
-    let server = Server::start(&["--max-uploads", "1"]);
-    let addr = server
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    // A slow client holds the only place: it announces a body and sends part of it.
+/// A slow client that takes a place among the uploads and keeps it: it announces a body and
+/// sends part of it. The rest of the body is returned, to finish it.
+fn hold_a_place(server: &Server) -> (std::net::TcpStream, Vec<u8>) {
+    let addr = server.addr();
     let mut slow = std::net::TcpStream::connect(addr).expect("connect");
     let (content_type, body) = form(&[("file", Some("慢.txt"), text_report().as_bytes())]);
     write!(
@@ -570,14 +615,24 @@ fn too_many_at_once_is_503_with_retry_after() {
     .unwrap();
     slow.write_all(&body[..100]).unwrap();
     slow.flush().unwrap();
+    // Time for the server to read the head and take the place.
     std::thread::sleep(Duration::from_millis(500));
+    (slow, body[100..].to_vec())
+}
+
+/// Past `--max-uploads`, a request is told to come back (503, Retry-After); once the place is
+/// free it is served.
+#[test]
+fn too_many_at_once_is_503_with_retry_after() {
+    let server = Server::start(&["--max-uploads", "1"]);
+    let (mut slow, rest) = hold_a_place(&server);
     let busy = upload(&server, "松溪镇.txt", text_report().as_bytes());
     busy.assert_policy();
     assert_eq!(busy.status, 503, "{}", busy.text());
     assert_eq!(busy.header("retry-after"), Some("5"));
     assert!(busy.text().contains("服务器正忙"));
     // The slow client finishes and is served; then the place is free again.
-    slow.write_all(&body[100..]).unwrap();
+    slow.write_all(&rest).unwrap();
     let mut answer = Vec::new();
     let mut buf = [0u8; 65536];
     slow.set_read_timeout(Some(Duration::from_secs(60)))
@@ -593,6 +648,179 @@ fn too_many_at_once_is_503_with_retry_after() {
         upload(&server, "松溪镇.txt", text_report().as_bytes()).status,
         200
     );
+}
+
+/// Whether the server closes `stream` within 20 seconds (an answer before the close is read
+/// and returned too). `None` when it is still open.
+fn closed_by_server(stream: &mut std::net::TcpStream) -> Option<String> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return Some(String::from_utf8_lossy(&answer).into_owned()),
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            // Closed unanswered, with a reset.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                return Some(String::from_utf8_lossy(&answer).into_owned());
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Past `--max-connections` (idle ones included), a connection is answered 503 with
+/// Retry-After and closed, and a flood of them is closed without harm; once connections close,
+/// requests are served again.
+#[test]
+fn past_max_connections_a_connection_is_refused_and_closed() {
+    let mut server = Server::start(&["--max-connections", "2", "--max-uploads", "1"]);
+    let addr = server.addr().to_string();
+    let addr = addr.as_str();
+    // Two idle connections take both places (they are accepted in order).
+    let idle: Vec<_> = (0..2)
+        .map(|_| std::net::TcpStream::connect(addr).expect("connect"))
+        .collect();
+    // A third is answered 503, in the run's language, and closed.
+    let busy = get(&server.url);
+    busy.assert_policy();
+    assert_eq!(busy.status, 503, "{}", busy.text());
+    assert_eq!(busy.header("retry-after"), Some("5"));
+    assert!(busy.text().contains("打开的连接太多"), "{}", busy.text());
+    let mut third = std::net::TcpStream::connect(addr).expect("connect");
+    write!(third, "GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let answer = closed_by_server(&mut third).expect("the third connection closed");
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    // A hundred more that say nothing: each is closed (answered or not), well before the
+    // 30 seconds an idle connection within the limit is kept.
+    let mut flood: Vec<_> = (0..100)
+        .map(|_| std::net::TcpStream::connect(addr).expect("connect"))
+        .collect();
+    for (i, stream) in flood.iter_mut().enumerate() {
+        let answer = closed_by_server(stream).unwrap_or_else(|| panic!("connection {i} is open"));
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 "),
+            "{answer}"
+        );
+    }
+    assert_eq!(server.exited(), None, "the server is gone");
+    // The idle two close: a request is served again.
+    drop(idle);
+    let started = Instant::now();
+    loop {
+        let r = get(&server.url);
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503, "{}", r.text());
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "not served again"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(
+        upload(&server, "松溪镇.txt", text_report().as_bytes()).status,
+        200
+    );
+}
+
+/// Whether `text` has Chinese in it.
+fn chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every page the server serves follows the run's language: Chinese by default, English with
+/// `--lang en` or `lang: en` in the configuration of its folder. The upload page, the review
+/// page and the refusals: too large, too many at once, a file of another type, a file the
+/// reader refuses, no such page.
+#[test]
+fn every_page_is_in_the_language_of_the_run() {
+    let limits = ["--max-uploads", "1", "--max-upload-mib", "1"];
+    let configured = tempfile::tempdir().unwrap();
+    std::fs::write(configured.path().join("zglint.yaml"), "lang: en\n").unwrap();
+    let servers = [
+        ("by default", "zh", Server::start(&limits)),
+        (
+            "--lang en",
+            "en",
+            Server::start(&[&["--lang", "en"][..], &limits].concat()),
+        ),
+        ("lang: en", "en", Server::start_in(configured, &limits)),
+    ];
+    for (how, lang, server) in &servers {
+        let home = get(&server.url);
+        let review = upload(server, "songxi.txt", text_report().as_bytes());
+        assert_eq!(review.status, 200, "{how}");
+        let refusals = [
+            (
+                "too large",
+                413,
+                upload(server, "big.txt", &vec![b'a'; 2 << 20]),
+            ),
+            ("another type", 415, upload(server, "setup.exe", b"MZ")),
+            (
+                "unreadable",
+                400,
+                upload(server, "noise.docx", &noise(5000)),
+            ),
+            ("no such page", 404, get(&format!("{}admin", server.url))),
+            ("too many", 503, {
+                let (slow, _) = hold_a_place(server);
+                let busy = upload(server, "songxi.txt", text_report().as_bytes());
+                drop(slow);
+                busy
+            }),
+        ];
+        let html_lang = if *lang == "zh" { "zh-CN" } else { "en" };
+        for (what, page) in [("upload page", &home), ("review page", &review)]
+            .into_iter()
+            .chain(refusals.iter().map(|(what, _, r)| (*what, r)))
+        {
+            page.assert_policy();
+            let text = page.text();
+            assert!(
+                text.contains(&format!("<html lang=\"{html_lang}\">")),
+                "{how}, {what}: {text}"
+            );
+        }
+        for (what, status, page) in &refusals {
+            assert_eq!(page.status, *status, "{how}, {what}: {}", page.text());
+            // The file names are ASCII, so an English page has no Chinese at all.
+            assert_eq!(
+                chinese(&page.text()),
+                *lang == "zh",
+                "{how}, {what}: {}",
+                page.text()
+            );
+        }
+        assert_eq!(
+            chinese(&home.text()),
+            *lang == "zh",
+            "{how}: {}",
+            home.text()
+        );
+        let words = if *lang == "zh" {
+            [
+                "选择或拖入一份通报文件",
+                "下载带批注的 Word 文件",
+                "返回上传页面",
+            ]
+        } else {
+            [
+                "Choose or drop one report",
+                "Download the Word file with comments",
+                "Back to the upload page",
+            ]
+        };
+        assert!(home.text().contains(words[0]), "{how}");
+        assert!(review.text().contains(words[1]), "{how}");
+        for (what, _, page) in &refusals {
+            assert!(page.text().contains(words[2]), "{how}, {what}");
+        }
+    }
 }
 
 /// 200 uploads, 16 at a time: every one served, and the server's memory after the last 100
@@ -644,30 +872,36 @@ fn two_hundred_uploads_sixteen_at_a_time_in_flat_memory() {
     );
 }
 
+/// A client that never finishes its headers is cut off after 30 seconds, and others are
+/// served meanwhile.
+#[test]
+fn a_client_that_trickles_its_headers_is_cut_off() {
+    let server = Server::start(&[]);
+    let addr = server.addr();
+    let mut slow = std::net::TcpStream::connect(addr).expect("connect");
+    write!(slow, "GET / HTTP/1.1\r\nHost: {addr}\r\n").unwrap();
+    let started = Instant::now();
+    assert_eq!(get(&server.url).status, 200);
+    slow.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = slow.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(25) && waited < Duration::from_secs(55),
+        "cut off after {waited:?}"
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+}
+
 /// Ctrl-C stops the server cleanly: it says so and exits 0.
 #[test]
 fn ctrl_c_stops_it_cleanly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(
-        line.starts_with("zglint serve: http://127.0.0.1:"),
-        "{line}"
-    );
-    let pid = i32::try_from(child.id()).unwrap();
-    // SAFETY: signalling the child this test started.
-    unsafe {
-        libc::kill(pid, libc::SIGINT);
-    }
-    let mut rest = String::new();
-    err.read_to_string(&mut rest).unwrap();
-    let status = child.wait().unwrap();
+    let (status, rest) = Server::start(&[]).interrupt();
     assert!(status.success(), "{status}: {rest}");
     assert_eq!(rest, "zglint serve: stopped\n");
 }
@@ -702,28 +936,35 @@ fn the_configuration_of_its_folder_and_command_line_applies() {
         "rules:\n  no-such-rule: off\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+    let (code, stderr) = serve_to_the_end(Some(dir.path()), &["--listen", "127.0.0.1:0"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("no-such-rule"), "{stderr}");
 }
 
 #[test]
 fn a_bad_listen_address_or_limit_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "localhost"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_zglint"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--max-upload-mib", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-upload-mib"));
+    let (code, _) = serve_to_the_end(None, &["--listen", "localhost"]);
+    assert_eq!(code, Some(2));
+    // Each with the option it names.
+    for (limits, named) in [
+        (
+            ["--max-upload-mib", "0", "--max-uploads", "1"],
+            "--max-upload-mib",
+        ),
+        (
+            ["--max-connections", "0", "--max-uploads", "1"],
+            "--max-connections",
+        ),
+        (
+            ["--max-connections", "8", "--max-uploads", "16"],
+            "--max-connections",
+        ),
+    ] {
+        let args = [&["--listen", "127.0.0.1:0"][..], &limits].concat();
+        let (code, stderr) = serve_to_the_end(None, &args);
+        assert_eq!(code, Some(2), "{limits:?}: {stderr}");
+        assert!(stderr.contains(named), "{limits:?}: {stderr}");
+    }
 }
 
 /// Where screenshots and figures are kept: `$ZGLINT_ARTIFACTS/serve`, else artifacts/serve in

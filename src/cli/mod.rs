@@ -23,7 +23,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
     /// The language of the output for people (the human format, the review page, `rules`,
-    /// `explain`): zh (Chinese) or en (English) [default: zh, or the configuration's `lang`].
+    /// `explain`, `serve`'s pages): zh (Chinese) or en (English) [default: zh, or the
+    /// configuration's `lang`].
     /// Machine formats keep their ids and keys.
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     lang: Option<Lang>,

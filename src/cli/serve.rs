@@ -20,6 +20,10 @@ pub struct ServeArgs {
     /// Uploads read or checked at once (503 with Retry-After past it).
     #[arg(long, value_name = "N", default_value_t = 16)]
     max_uploads: usize,
+    /// Connections open at once, idle ones included (past it a connection is answered 503 with
+    /// Retry-After and closed); at least --max-uploads.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    max_connections: usize,
     #[command(flatten)]
     selection: Selection,
 }
@@ -42,6 +46,10 @@ pub fn run(args: ServeArgs, lang: Option<Lang>) -> ExitCode {
         eprintln!("error: --max-upload-mib must be between 1 and 1024");
         return ExitCode::from(2);
     }
+    if args.max_connections == 0 || args.max_connections < args.max_uploads {
+        eprintln!("error: --max-connections must be at least 1 and at least --max-uploads");
+        return ExitCode::from(2);
+    }
     let lang = lang
         .or_else(|| setup.config.as_ref().and_then(|c| c.file.lang))
         .unwrap_or_default();
@@ -56,6 +64,7 @@ pub fn run(args: ServeArgs, lang: Option<Lang>) -> ExitCode {
         listen: args.listen,
         max_bytes: args.max_upload_mib << 20,
         max_uploads: args.max_uploads,
+        max_connections: args.max_connections,
     };
     ExitCode::from(crate::serve::run(setup, options))
 }

@@ -9,12 +9,16 @@
 //!
 //! Limits: a request body over `max_bytes` is read to its end (so the browser sees the answer)
 //! and refused with 413; more than `max_uploads` requests being read or checked at once are
-//! refused with 503 and `Retry-After`; a body that takes over [`BODY_TIME`] is refused with
-//! 408; a file the reader refuses (a zip bomb, broken XML, bytes that are not text) is 400,
-//! 413 or 415 with the reader's error. Every response carries the served pages'
-//! Content-Security-Policy ([`zglint::render::html::served_policy`]).
+//! refused with 503 and `Retry-After`, and so is a request on a connection past
+//! `max_connections`, which is then closed; a body that takes over [`BODY_TIME`] is refused
+//! with 408, and a connection whose request headers take over [`HEADER_TIME`] is closed; a file
+//! the reader refuses (a zip bomb, broken XML, bytes that are not text) is 400, 413 or 415 with
+//! the reader's error. Every response carries the served pages' Content-Security-Policy
+//! ([`zglint::render::html::served_policy`]).
 
 mod pages;
+
+use pages::Refusal;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -61,6 +65,8 @@ pub struct Options {
     pub max_bytes: u64,
     /// Requests read or checked at once.
     pub max_uploads: usize,
+    /// Connections kept open at once; past them a connection is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 struct App {
@@ -107,25 +113,94 @@ async fn serve(setup: Setup, options: Options) -> u8 {
         // an empty value would still be sent rather than none.
         policy: HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("")),
     });
-    let router = router(app);
+    let routers = Routers {
+        serve: router(app.clone()),
+        busy: busy_router(app),
+    };
     let stop = stopped();
     match listener.local_addr() {
         Ok(addr) => eprintln!("zglint serve: http://{addr}/"),
         Err(e) => eprintln!("zglint serve: listening ({e})"),
     }
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(stop)
-        .await;
-    match served {
-        Ok(()) => {
-            eprintln!("zglint serve: stopped");
-            0
+    accept(listener, routers, options.max_connections, stop).await;
+    eprintln!("zglint serve: stopped");
+    0
+}
+
+/// How long a client may take to send a request's headers: one that trickles them holds a
+/// connection, not a place among the uploads, but should not hold it for ever. A connection
+/// kept open for another request is closed after as long without one.
+const HEADER_TIME: Duration = Duration::from_secs(30);
+
+/// Connections past `max_connections` being refused at once: each is answered 503 (once its
+/// request's headers are in) and closed within [`REFUSE_TIME`]; past these a connection is
+/// closed at once, unanswered, so a flood holds no more than this many more.
+const REFUSING: usize = 64;
+
+/// How long a connection past `max_connections` is kept to be answered 503.
+const REFUSE_TIME: Duration = Duration::from_secs(5);
+
+/// The routes, and what answers a connection past `max_connections`.
+struct Routers {
+    serve: Router,
+    busy: Router,
+}
+
+/// Accept connections until `stop`, serving each with hyper (HTTP/1.1, with a header read
+/// timeout, which axum::serve does not set), at most `max_connections` at once; then let open
+/// requests finish.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    routers: Routers,
+    max_connections: usize,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use hyper::server::conn::http1;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let open = Arc::new(Semaphore::new(max_connections.max(1)));
+    let refusing = Arc::new(Semaphore::new(REFUSING));
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait, as axum::serve does, and go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let io = TokioIo::new(stream);
+        if let Ok(place) = open.clone().try_acquire_owned() {
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIME)
+                .serve_connection(io, TowerToHyperService::new(routers.serve.clone()));
+            let connection = graceful.watch(connection);
+            tokio::spawn(async move {
+                let _place = place;
+                let _ = connection.await;
+            });
+        } else if let Ok(place) = refusing.clone().try_acquire_owned() {
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(REFUSE_TIME)
+                .keep_alive(false)
+                .serve_connection(io, TowerToHyperService::new(routers.busy.clone()));
+            tokio::spawn(async move {
+                let _place = place;
+                let _ = tokio::time::timeout(REFUSE_TIME, connection).await;
+            });
         }
-        Err(e) => {
-            eprintln!("error: zglint serve: {e}");
-            2
-        }
+        // Else `io` is dropped here: the connection is closed.
     }
+    drop(listener);
+    // Open requests are answered; a client that keeps its connection idle is not waited for long.
+    let _ = tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await;
 }
 
 /// Ctrl-C or SIGTERM. The handlers are installed when this is called, before the address is
@@ -158,41 +233,57 @@ fn stopped() -> impl std::future::Future<Output = ()> {
 
 fn router(app: Arc<App>) -> Router {
     let policy = app.policy.clone();
-    Router::new()
+    let routes = Router::new()
         .route("/", get(upload_page))
         .route("/review", post(review))
         .route("/docx", post(docx))
         .fallback(not_found)
-        .with_state(app)
-        // Every response, the router's own 404 and 405 included, carries the policy.
-        .layer(axum::middleware::map_response(
-            move |mut response: Response| {
-                let policy = policy.clone();
-                async move {
-                    let headers = response.headers_mut();
-                    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-                    headers.insert(
-                        header::X_CONTENT_TYPE_OPTIONS,
-                        HeaderValue::from_static("nosniff"),
-                    );
-                    headers.insert(
-                        header::REFERRER_POLICY,
-                        HeaderValue::from_static("no-referrer"),
-                    );
-                    // Reports are not for caches, shared or not.
-                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                    response
-                }
-            },
-        ))
+        .with_state(app);
+    with_headers(routes, policy)
+}
+
+/// What answers every request on a connection past `max_connections`: 503.
+fn busy_router(app: Arc<App>) -> Router {
+    let policy = app.policy.clone();
+    let busy = Router::new()
+        .fallback(|State(app): State<Arc<App>>| async move {
+            refuse(app.setup.lang, &Refusal::Connections)
+        })
+        .with_state(app);
+    with_headers(busy, policy)
+}
+
+/// Every response, the router's own 404 and 405 included, carries the policy and the other
+/// headers of the served pages.
+fn with_headers(router: Router, policy: HeaderValue) -> Router {
+    router.layer(axum::middleware::map_response(
+        move |mut response: Response| {
+            let policy = policy.clone();
+            async move {
+                let headers = response.headers_mut();
+                headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                headers.insert(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                );
+                // Reports are not for caches, shared or not.
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                response
+            }
+        },
+    ))
 }
 
 async fn upload_page(State(app): State<Arc<App>>) -> Response {
-    html(StatusCode::OK, pages::upload(app.max_bytes, None))
+    html(StatusCode::OK, pages::upload(app.setup.lang, app.max_bytes))
 }
 
-async fn not_found() -> Response {
-    failure(StatusCode::NOT_FOUND, "页面不存在", "没有这个页面。")
+async fn not_found(State(app): State<Arc<App>>) -> Response {
+    refuse(app.setup.lang, &Refusal::NotFound)
 }
 
 /// An HTML response.
@@ -205,43 +296,48 @@ fn html(status: StatusCode, page: String) -> Response {
         .into_response()
 }
 
-/// An error page with its status.
-fn failure(status: StatusCode, title: &str, message: &str) -> Response {
-    html(status, pages::error(status, title, message))
+/// The page of a refusal, in `lang`, with its status (and `Retry-After` when the server is
+/// busy).
+fn refuse(lang: Lang, refusal: &Refusal) -> Response {
+    let mut response = html(refusal.status(), pages::refusal(lang, refusal));
+    if matches!(refusal, Refusal::Uploads | Refusal::Connections) {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    }
+    response
 }
 
 /// `POST /review`: one report in the form's `file` field → its review page.
 async fn review(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
-    let (name, bytes, permit) = match upload(&app, &headers, body, app.max_bytes, Field::File).await
-    {
-        Ok(u) => u,
-        Err(r) => return r,
+    let cap = app.max_bytes;
+    checked(app, headers, body, cap, Field::File, review_page).await
+}
+
+/// The review page of a checked report, with the button that downloads it commented.
+fn review_page(app: &App, name: String, bytes: Vec<u8>, checked: zglint::Checked) -> Response {
+    let lang = app.setup.lang;
+    let mut renderer = zglint::render::html::Html::new(lang, app.names.clone())
+        .with_policy(zglint::render::html::served_policy())
+        .with_action(zglint::render::html::Action {
+            action: "/docx".into(),
+            label: pages::download_label(lang).into(),
+            fields: vec![
+                ("name".into(), name.clone()),
+                (
+                    "data".into(),
+                    base64::engine::general_purpose::STANDARD.encode(&bytes),
+                ),
+            ],
+        });
+    let result = zglint::FileResult {
+        path: name,
+        outcome: Ok(checked),
     };
-    let app2 = app.clone();
-    let done = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        let checked = check(&app2, &name, bytes.clone())?;
-        let mut renderer = zglint::render::html::Html::new(app2.setup.lang, app2.names.clone())
-            .with_policy(zglint::render::html::served_policy())
-            .with_action(zglint::render::html::Action {
-                action: "/docx".into(),
-                label: "下载带批注的 Word 文件".into(),
-                fields: vec![
-                    ("name".into(), name.clone()),
-                    (
-                        "data".into(),
-                        base64::engine::general_purpose::STANDARD.encode(&bytes),
-                    ),
-                ],
-            });
-        let result = zglint::FileResult {
-            path: name,
-            outcome: Ok(checked),
-        };
-        Ok(zglint::render::render_all(&mut renderer, &[result]))
-    })
-    .await;
-    finish(done, |page| html(StatusCode::OK, page))
+    html(
+        StatusCode::OK,
+        zglint::render::render_all(&mut renderer, &[result]),
+    )
 }
 
 /// `POST /docx`: the report the review page carries (`name`, `data` in base64) → the
@@ -249,85 +345,94 @@ async fn review(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> 
 async fn docx(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
     // Base64 takes four bytes for three, and the form has a little more around it.
     let cap = app.max_bytes.saturating_mul(4) / 3 + (64 << 10);
-    let (name, bytes, permit) = match upload(&app, &headers, body, cap, Field::Carried).await {
+    checked(app, headers, body, cap, Field::Carried, commented).await
+}
+
+/// The commented Word file of a checked report, as a download.
+fn commented(app: &App, name: String, bytes: Vec<u8>, checked: zglint::Checked) -> Response {
+    let docx = match zglint::render::docx::reviewed_bytes(&name, &bytes, &checked) {
+        Ok(d) => d,
+        Err(e) => {
+            let refusal = Refusal::NoDocx {
+                name: &name,
+                error: &e,
+            };
+            return refuse(app.setup.lang, &refusal);
+        }
+    };
+    let stem = std::path::Path::new(&name)
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    let file = format!("{stem}.reviewed.docx");
+    let disposition = format!(
+        "attachment; filename=\"report.reviewed.docx\"; filename*=UTF-8''{}",
+        percent(&file)
+    );
+    let mut response = (
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )],
+        docx,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+/// The two routes' common part: take a place among the uploads and the report in `body` (at
+/// most `cap` bytes, in `field`); then, on a blocking thread that holds the place, check it as
+/// `zglint check` would a file of its name in the server's folder and let `answer` make the
+/// response of the name, bytes and findings. Every refusal is a page with its status, and a
+/// check that panics is 500.
+async fn checked(
+    app: Arc<App>,
+    headers: HeaderMap,
+    body: Body,
+    cap: u64,
+    field: Field,
+    answer: impl FnOnce(&App, String, Vec<u8>, zglint::Checked) -> Response + Send + 'static,
+) -> Response {
+    let lang = app.setup.lang;
+    let (name, bytes, permit) = match upload(&app, &headers, body, cap, field).await {
         Ok(u) => u,
         Err(r) => return r,
     };
-    let app2 = app.clone();
     let done = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        let checked = check(&app2, &name, bytes.clone())?;
-        let docx = zglint::render::docx::reviewed_bytes(&name, &bytes, &checked).map_err(|e| {
-            Box::new(failure(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "无法生成批注文件",
-                &format!("{name}: {e}"),
-            ))
-        })?;
-        Ok((name, docx))
+        let read = zglint::input::read_bytes(&name, bytes.clone(), &zglint::ReadOptions::default());
+        let input = match read {
+            Ok(i) => i,
+            Err(e) => return read_failure(lang, &e),
+        };
+        let s = &app.setup;
+        let settings = zglint::config::resolve(s.config.as_ref(), &s.cli, &s.rules, name.as_ref());
+        let checked = zglint::check(&input, &s.pack, &settings);
+        answer(&app, name, bytes, checked)
     })
     .await;
-    finish(done, |(name, docx)| {
-        let stem = std::path::Path::new(&name)
-            .file_stem()
-            .map_or("report".into(), |s| s.to_string_lossy().into_owned());
-        let file = format!("{stem}.reviewed.docx");
-        let disposition = format!(
-            "attachment; filename=\"report.reviewed.docx\"; filename*=UTF-8''{}",
-            percent(&file)
-        );
-        let mut response = (
-            StatusCode::OK,
-            [(
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            )],
-            docx,
-        )
-            .into_response();
-        if let Ok(v) = HeaderValue::from_str(&disposition) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_DISPOSITION, v);
-        }
-        response
-    })
-}
-
-/// The response of a blocking check: its page, its error page, or 500 if it panicked.
-fn finish<T>(
-    done: Result<Result<T, Box<Response>>, tokio::task::JoinError>,
-    ok: impl FnOnce(T) -> Response,
-) -> Response {
-    match done {
-        Ok(Ok(t)) => ok(t),
-        Ok(Err(r)) => *r,
-        Err(_) => failure(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "内部错误",
-            "检查这份文件时出错，请将文件发给维护人员。",
-        ),
-    }
-}
-
-/// Read `bytes` as the report `name` and check it as `zglint check` would a file of that name
-/// in the server's folder.
-fn check(app: &App, name: &str, bytes: Vec<u8>) -> Result<zglint::Checked, Box<Response>> {
-    let input = zglint::input::read_bytes(name, bytes, &zglint::ReadOptions::default())
-        .map_err(|e| Box::new(read_failure(&e)))?;
-    let s = &app.setup;
-    let settings = zglint::config::resolve(s.config.as_ref(), &s.cli, &s.rules, name.as_ref());
-    Ok(zglint::check(&input, &s.pack, &settings))
+    done.unwrap_or_else(|_| refuse(lang, &Refusal::Internal))
 }
 
 /// The page for a file the reader refuses, with the status that says why.
-fn read_failure(e: &ReadError) -> Response {
+fn read_failure(lang: Lang, e: &ReadError) -> Response {
     let status = match e {
         ReadError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         ReadError::Unsupported { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         _ => StatusCode::BAD_REQUEST,
     };
-    failure(status, "无法读取这份文件", &e.to_string())
+    refuse(
+        lang,
+        &Refusal::Unreadable {
+            status,
+            detail: &e.to_string(),
+        },
+    )
 }
 
 /// Which form field holds the report.
@@ -349,17 +454,11 @@ async fn upload(
     cap: u64,
     field: Field,
 ) -> Result<(String, Vec<u8>, OwnedSemaphorePermit), Response> {
+    let lang = app.setup.lang;
     let Ok(permit) = app.permits.clone().try_acquire_owned() else {
         // Read the body still, so that the client, still sending, sees the answer.
         drain(body, cap).await;
-        let mut r = failure(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "服务器正忙",
-            "同时提交的文件太多，请稍后再试。",
-        );
-        r.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-        return Err(r);
+        return Err(refuse(lang, &Refusal::Uploads));
     };
     let boundary = headers
         .get(header::CONTENT_TYPE)
@@ -367,22 +466,9 @@ async fn upload(
         .and_then(|v| multer::parse_boundary(v).ok());
     let Some(boundary) = boundary else {
         drain(body, cap).await;
-        return Err(failure(
-            StatusCode::BAD_REQUEST,
-            "请求无效",
-            "请通过上传页面的表单提交文件（multipart/form-data）。",
-        ));
+        return Err(refuse(lang, &Refusal::NotAForm));
     };
-    let too_large = || {
-        failure(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "文件太大",
-            &format!(
-                "上传的文件超过了 {} 的上限。通报一般远小于此；请检查是否选错了文件。",
-                megabytes(app.max_bytes)
-            ),
-        )
-    };
+    let too_large = || refuse(lang, &Refusal::TooLarge { max: app.max_bytes });
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -391,20 +477,8 @@ async fn upload(
         return Err(too_large());
     }
     let bytes = match tokio::time::timeout(BODY_TIME, read_capped(body, cap)).await {
-        Err(_) => {
-            return Err(failure(
-                StatusCode::REQUEST_TIMEOUT,
-                "上传超时",
-                "文件在规定时间内没有传完，请重试。",
-            ));
-        }
-        Ok(Err(())) => {
-            return Err(failure(
-                StatusCode::BAD_REQUEST,
-                "上传中断",
-                "文件没有传完，请重试。",
-            ));
-        }
+        Err(_) => return Err(refuse(lang, &Refusal::Timeout)),
+        Ok(Err(())) => return Err(refuse(lang, &Refusal::Interrupted)),
         Ok(Ok(Read::Over(body))) => {
             // The place is given back before the rest is read and thrown away.
             drop(permit);
@@ -413,33 +487,22 @@ async fn upload(
         }
         Ok(Ok(Read::Whole(bytes))) => bytes,
     };
-    let found = parse_form(bytes, boundary, field).await?;
-    let (name, data) = found;
+    let (name, data) = parse_form(bytes, boundary, field)
+        .await
+        .map_err(|r| refuse(lang, &r))?;
     let name = file_name(&name);
     let extension = std::path::Path::new(&name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(failure(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "不支持的文件类型",
-            &format!(
-                "{name}：只能审阅 .docx、.txt、.md 和另存的网页 .html 文件；.doc、.wps 请先在 Word 或 WPS 中另存为 .docx。"
-            ),
-        ));
+        return Err(refuse(lang, &Refusal::Extension { name: &name }));
     }
     let data = match field {
         Field::File => data,
         Field::Carried => base64::engine::general_purpose::STANDARD
             .decode(&data)
-            .map_err(|_| {
-                failure(
-                    StatusCode::BAD_REQUEST,
-                    "请求无效",
-                    "页面带回的文件内容已损坏，请重新上传。",
-                )
-            })?,
+            .map_err(|_| refuse(lang, &Refusal::Damaged))?,
     };
     // The place is held until the check is done, by the caller's blocking task.
     Ok((name, data, permit))
@@ -512,23 +575,16 @@ async fn parse_form(
     bytes: Bytes,
     boundary: String,
     field: Field,
-) -> Result<(String, Vec<u8>), Response> {
-    let bad = |what: &str| failure(StatusCode::BAD_REQUEST, "请求无效", what);
+) -> Result<(String, Vec<u8>), Refusal<'static>> {
     let stream = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(bytes) });
     let mut form = multer::Multipart::new(stream, boundary);
     let (mut name, mut data) = (None, None);
     loop {
-        let next = form
-            .next_field()
-            .await
-            .map_err(|_| bad("表单格式有误，请通过上传页面提交文件。"))?;
+        let next = form.next_field().await.map_err(|_| Refusal::BadForm)?;
         let Some(f) = next else { break };
         let field_name = f.name().unwrap_or_default().to_string();
         let file_name = f.file_name().map(str::to_string);
-        let content = f
-            .bytes()
-            .await
-            .map_err(|_| bad("表单格式有误，请通过上传页面提交文件。"))?;
+        let content = f.bytes().await.map_err(|_| Refusal::BadForm)?;
         match (field, field_name.as_str()) {
             (Field::File, "file") => {
                 name = file_name;
@@ -543,7 +599,7 @@ async fn parse_form(
     }
     match (name, data) {
         (Some(name), Some(data)) if !name.is_empty() => Ok((name, data)),
-        _ => Err(bad("没有收到文件：请先选择一份通报文件再提交。")),
+        _ => Err(Refusal::NoFile),
     }
 }
 
