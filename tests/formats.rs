@@ -144,7 +144,7 @@ fn the_fixture_has_the_planted_findings() {
             "pair-unclosed",
             "quote-nested-double",
             "rate-mismatch",
-            "sum-mismatch"
+            "sum-mismatch-uncertain"
         ]
     );
     assert!(findings(&files[0]).is_empty());

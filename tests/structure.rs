@@ -93,10 +93,20 @@ fn is_ident(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// The paths a file uses. Inline modules (`mod tests {`, closed by a `}` at the same indent, as
-/// rustfmt writes them) extend the module path that `super::` counts from; `#[cfg(test)]`
-/// modules and `tests.rs` files are test code. Comments and string literals are not read.
-fn uses(src: &Source) -> Vec<Use> {
+/// A line of a source file with the module it stands in and whether it is test code.
+struct Line<'a> {
+    /// 0-based.
+    n: usize,
+    text: &'a str,
+    module: Vec<String>,
+    test: bool,
+}
+
+/// The lines of a file that are not comments, attributes or the openings and closings of inline
+/// modules. Inline modules (`mod tests {`, closed by a `}` at the same indent, as rustfmt writes
+/// them) extend the module path that `super::` counts from; `#[cfg(test)]` modules and
+/// `tests.rs`/`testing.rs` files are test code.
+fn lines(src: &Source) -> Vec<Line<'_>> {
     let file_module = module_of(&src.path);
     let file_is_test = src.path.ends_with("/tests.rs") || src.path.ends_with("/testing.rs");
     // (indent, name, test) of each open inline module.
@@ -136,12 +146,25 @@ fn uses(src: &Source) -> Vec<Use> {
         }
         let mut module = file_module.clone();
         module.extend(open.iter().map(|o| o.1.clone()));
-        let test = file_is_test || open.iter().any(|o| o.2);
-        for path in paths_in(&code_of(line), &module) {
+        out.push(Line {
+            n,
+            text: line,
+            module,
+            test: file_is_test || open.iter().any(|o| o.2),
+        });
+    }
+    out
+}
+
+/// The paths a file uses, absolute, outside comments and string literals.
+fn uses(src: &Source) -> Vec<Use> {
+    let mut out = Vec::new();
+    for l in lines(src) {
+        for path in paths_in(&code_of(l.text), &l.module) {
             out.push(Use {
-                line: n + 1,
+                line: l.n + 1,
                 path,
-                test,
+                test: l.test,
             });
         }
     }
@@ -428,62 +451,20 @@ fn mutable_statics(sources: &[Source]) -> Vec<String> {
 }
 
 /// The lines that reach for the packaged vocabulary from inside a reading or a kind (under
-/// `src/facts/` or `src/rules/`), outside test code: they are given the vocabulary instead.
+/// `src/facts/` or `src/rules/`), outside test code: they are given the vocabulary instead. The
+/// rule pack's loader (`src/rules/pack.rs`) is where a vocabulary is chosen: `Pack::packaged()`
+/// takes the packaged one.
 fn packaged_vocabulary_uses(sources: &[Source]) -> Vec<String> {
     let mut out = Vec::new();
     for s in sources {
-        if !(s.path.starts_with("src/facts/") || s.path.starts_with("src/rules/")) {
+        let inside = s.path.starts_with("src/facts/") || s.path.starts_with("src/rules/");
+        if !inside || s.path == "src/rules/pack.rs" {
             continue;
         }
-        for n in non_test_lines(s) {
-            let line = s.text.lines().nth(n).unwrap_or("");
-            if code_of(line).contains("Vocabulary::packaged") {
-                out.push(format!("{}:{}", s.path, n + 1));
+        for l in lines(s).into_iter().filter(|l| !l.test) {
+            if code_of(l.text).contains("Vocabulary::packaged") {
+                out.push(format!("{}:{}", s.path, l.n + 1));
             }
-        }
-    }
-    out
-}
-
-/// The 0-based numbers of the lines of a file that are not test code, read as [`uses`] reads
-/// inline modules.
-fn non_test_lines(src: &Source) -> Vec<usize> {
-    if src.path.ends_with("/tests.rs") || src.path.ends_with("/testing.rs") {
-        return Vec::new();
-    }
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    let mut cfg_test = false;
-    let mut out = Vec::new();
-    for (n, raw) in src.text.lines().enumerate() {
-        let indent = raw.len() - raw.trim_start().len();
-        let line = raw.trim();
-        if open
-            .last()
-            .is_some_and(|(i, _)| *i == indent && line.starts_with('}'))
-        {
-            open.pop();
-            continue;
-        }
-        if line == "#[cfg(test)]" {
-            cfg_test = true;
-            continue;
-        }
-        let inline_mod = line
-            .trim_start_matches("pub ")
-            .trim_start_matches("pub(crate) ")
-            .strip_prefix("mod ")
-            .is_some_and(|rest| rest.ends_with(" {"));
-        if inline_mod {
-            let test = cfg_test || open.last().is_some_and(|o| o.1);
-            open.push((indent, test));
-            cfg_test = false;
-            continue;
-        }
-        if !line.starts_with("#[") {
-            cfg_test = false;
-        }
-        if !open.iter().any(|o| o.1) {
-            out.push(n);
         }
     }
     out
