@@ -205,6 +205,8 @@ enum Outcome {
     Holds(usize),
     /// No reading meets the total.
     Fails(Reading),
+    /// A list that may not be all of its total, at its marker, and why it is not read.
+    Unchecked(crate::document::Span, &'static str),
 }
 
 /// The sum of some figures' intervals; None when one is not checkable.
@@ -240,6 +242,21 @@ impl Check for PartsSum {
         wanted(self.pairing, tag.sure)
     }
 
+    /// The 其中 lists that may be only some of their total: at their marker, with why.
+    fn unchecked(&self, cx: &Context) -> Vec<(crate::document::Span, String)> {
+        if self.differences {
+            return Vec::new();
+        }
+        sentences_in(cx.doc, cx.facts)
+            .iter()
+            .flat_map(|s| self.of_which(s))
+            .filter_map(|o| match o {
+                Outcome::Unchecked(span, why) => Some((span, why.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn pass(&self, cx: &Context) -> Vec<(Tag, Hit)> {
         let source = &cx.doc.source;
         let mut hits = Vec::new();
@@ -268,7 +285,7 @@ impl Check for PartsSum {
                 .iter()
                 .filter_map(|o| match o {
                     Outcome::Holds(t) => Some(*t),
-                    Outcome::Fails(_) => None,
+                    Outcome::Fails(_) | Outcome::Unchecked(..) => None,
                 })
                 .collect();
             let mut reported: Vec<usize> = Vec::new();
@@ -556,5 +573,36 @@ mod tests {
         for (input, want) in CASES {
             assert_eq!(fired(input), *want, "{input}");
         }
+    }
+
+    #[test]
+    fn lists_that_may_be_some_of_their_total_are_said_not_checked() {
+        let pack = crate::Pack::packaged().expect("the packaged rules load");
+        let notes = |text: &str| {
+            let (doc, facts) = crate::analyse(text);
+            pack.unchecked(&doc, &facts)
+                .into_iter()
+                .map(|(span, why)| (doc.text(&span).to_string(), why))
+                .collect::<Vec<_>>()
+        };
+        for (text, why) in [
+            (
+                "考核满分100分,其中基础工作40分,重点工作30分,其余为群众评议。",
+                "其余部分",
+            ),
+            (
+                "全年受理举报18件,其中市纪委转办6件、县纪委转办9件等。",
+                "“等”结尾",
+            ),
+            ("全村党员45名,其中女党员12名、60岁以上党员20名。", "特征"),
+            ("全县共问责45人,其中科级干部12人,股级干部20人。", "职级"),
+        ] {
+            let found = notes(text);
+            assert!(
+                found.iter().any(|(at, w)| at == "其中" && w.contains(why)),
+                "{text}: {found:?}"
+            );
+        }
+        assert!(notes("受理信访件50件,其中已办结42件,正在办理8件。").is_empty());
     }
 }

@@ -73,8 +73,8 @@ impl PartsSum {
         if parts.len() < 2 {
             return None; // one part after 其中 is a subset, not a partition
         }
-        if self.not_a_partition(s, end, stop, &parts) {
-            return None;
+        if let Some(why) = self.not_a_partition(s, end, stop, &parts) {
+            return Some(Outcome::Unchecked(start..end, why));
         }
         let totals: Vec<usize> = s
             .window_before(s.first_at(start))
@@ -108,32 +108,57 @@ impl PartsSum {
         Some(Outcome::Fails(Reading { total, parts, sure }))
     }
 
-    /// True when the parts describe traits that overlap (女党员…, 60岁以上…), the list ends in 等
-    /// ("……3户等": some of the parts, not all) or a rest follows with no figure (其余为……).
-    fn not_a_partition(&self, s: &Sentence, end: usize, stop: usize, parts: &[usize]) -> bool {
+    /// Why the parts are not all of the total, if they are not: they describe traits that
+    /// overlap (女党员…, 60岁以上…), ranks of some of those counted, the list ends in 等
+    /// ("……3户等": some of the parts), or a rest follows with no figure (其余为……).
+    fn not_a_partition(
+        &self,
+        s: &Sentence,
+        end: usize,
+        stop: usize,
+        parts: &[usize],
+    ) -> Option<&'static str> {
         let labels: Vec<&str> = parts
             .iter()
             .map(|&k| label(s, end, s.figs[k].start()))
             .collect();
-        let traits = labels
+        if labels
             .iter()
-            .any(|l| self.attributes.iter().any(|w| l.contains(w.as_str())));
+            .any(|l| self.attributes.iter().any(|w| l.contains(w.as_str())))
+        {
+            return Some(
+                "未核对: “其中”后各部分是可能交叉的特征(女、党员、……岁), 不是划分 / not checked: the parts are traits that may overlap",
+            );
+        }
         // Cadres by rank (厅级…, 处级…) are some of those held to account, not all of them,
         // unless the list ends in the rest (一般干部, 其他人员).
-        let ranks = labels.iter().any(|l| RANKS.iter().any(|r| l.contains(r)))
-            && !labels.iter().any(|l| REST.iter().any(|r| l.contains(r)));
+        if labels.iter().any(|l| RANKS.iter().any(|r| l.contains(r)))
+            && !labels.iter().any(|l| REST.iter().any(|r| l.contains(r)))
+        {
+            return Some(
+                "未核对: “其中”后只列了几个职级, 未列其余人员 / not checked: ranks of cadres with no rest, some of those counted",
+            );
+        }
         let last_end = parts.last().map_or(end, |&k| s.figs[k].span().end);
         let after_last = &s.rest(last_end)[..stop.max(last_end) - last_end];
         let clause_end = after_last.find(CLAUSE_ENDS).unwrap_or(after_last.len());
+        if after_last[..clause_end].contains('等') {
+            return Some("未核对: 列举以“等”结尾, 只是部分 / not checked: the list ends in 等");
+        }
         // A rest named without its figure after the parts (…,其余为群众评议; …,其他正在核查):
         // the parts are not all of the total, and what the rest comes to is not said.
-        let rest_unsaid = self
+        if self
             .remainders
             .iter()
             .map(String::as_str)
             .chain(UNCOUNTED_REST.iter().copied())
-            .any(|w| after_last.contains(w));
-        traits || ranks || rest_unsaid || after_last[..clause_end].contains('等')
+            .any(|w| after_last.contains(w))
+        {
+            return Some(
+                "未核对: 列举之后另有未给出数字的其余部分 / not checked: a rest named after the parts with no figure",
+            );
+        }
+        None
     }
 }
 
