@@ -7,8 +7,8 @@
 //! 2. **parse** — [`parse`] turns the text into a [`document::Document`]: chrome (title,
 //!    issuer, date), sections by their numbered headings, blocks of text, every part a byte
 //!    span into the text. [`item`] then finds the itemized problems and their statuses, with
-//!    the words of [`vocab`] ([`lexicon`] looks many words up at one position; [`text::numeral`]
-//!    reads the small numerals of markers and dates).
+//!    the words of [`vocab`] ([`text::lexicon`] looks many words up at one position;
+//!    [`text::numeral`] reads the small numerals of markers and dates).
 //! 3. **facts** — [`facts`] reads what the report states: every figure and date with its
 //!    place and context, and the report's timeline. [`analyse`] runs stages 2 and 3;
 //!    [`facts::summary`] sums the report up for the output.
@@ -31,7 +31,6 @@ pub mod input;
 // 2. parse
 pub mod document;
 pub mod item;
-pub mod lexicon;
 pub mod parse;
 pub mod vocab;
 // 3. facts

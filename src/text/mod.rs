@@ -1,7 +1,8 @@
 //! Text shared by the stages: byte offsets to lines and columns, the HTML comments of a text
-//! (which the Markdown reader leaves alone and the check blanks out), and the small numerals of
-//! markers and dates ([`numeral`]).
+//! (which the Markdown reader leaves alone and the check blanks out), the small numerals of
+//! markers and dates ([`numeral`]) and many words looked up at one position ([`lexicon`]).
 
+pub mod lexicon;
 pub mod numeral;
 
 use crate::document::Span;

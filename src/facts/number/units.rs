@@ -2,7 +2,7 @@
 
 use super::MARKER_BYTES;
 use super::chars::char_at;
-use crate::lexicon::ByChar;
+use crate::text::lexicon::ByChar;
 use std::sync::LazyLock;
 
 /// A count of things: whole figures are exact.

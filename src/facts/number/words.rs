@@ -4,7 +4,7 @@
 use super::chars::{char_at, char_before, cn_big, cn_small, is_cn_num};
 use super::figure::Core;
 use super::units::{ONE, UnitMatch};
-use crate::lexicon::ByChar;
+use crate::text::lexicon::ByChar;
 use std::sync::LazyLock;
 
 /// Phrases whose numerals are words, not figures.
