@@ -17,6 +17,9 @@ struct RawVocabulary {
     classes: Vec<RawClass>,
     labels: Labels,
     problem_heading: Vec<String>,
+    split: SplitWords,
+    part_attributes: Vec<String>,
+    rate_qualifiers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +72,22 @@ pub struct Labels {
     pub status: Vec<String>,
 }
 
+/// Words that give the status of each part of a count split by status
+/// (`反馈问题40个,已完成整改33个,正在整改5个`). Exact words, found anywhere in the part's clause.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitWords {
+    /// "已完成", "已办结" …: the part was done.
+    pub done: Vec<String>,
+    /// "正在", "未完成", "其余" …: the part is the rest, not (yet) done; they win over `done`.
+    pub rest: Vec<String>,
+    /// "其余", "剩余" …: the rest named without a status, which alone binds a total stated in
+    /// the sentence before.
+    pub remainder: Vec<String>,
+    /// "应", "计划" …: right before a `done` word, they make it a plan, not a status.
+    pub planned: Vec<String>,
+}
+
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub struct Vocabulary {
@@ -80,6 +99,14 @@ pub struct Vocabulary {
     pub labels: Labels,
     /// Patterns of headings that name a problem.
     pub problem_heading: Vec<Regex>,
+    /// Status words of the parts of a count split by status.
+    pub split: SplitWords,
+    /// Words of a part's label that describe a trait ("女", "党员"): such parts overlap, so
+    /// they are not a partition (the default of `parts_sum`'s `attributes`).
+    pub part_attributes: Vec<String>,
+    /// Words before a rate's name that make it a rate of something narrower or wider than the
+    /// counts done and in all ("按期", "平均").
+    pub rate_qualifiers: Vec<String>,
 }
 
 /// A vocabulary file that cannot be used.
@@ -98,6 +125,22 @@ pub enum VocabularyError {
         /// Why.
         source: regex::Error,
     },
+    /// A list that must name at least one word is empty, or names an empty word.
+    #[error("vocabulary: `{key}` must list at least one word, and no empty one")]
+    #[diagnostic(code(zglint::vocabulary))]
+    Empty {
+        /// The list's key, e.g. `split.done`.
+        key: &'static str,
+    },
+}
+
+/// The words of a list that must not be empty, nor name an empty word (which every text
+/// contains).
+fn words(key: &'static str, list: Vec<String>) -> Result<Vec<String>, VocabularyError> {
+    if list.is_empty() || list.iter().any(String::is_empty) {
+        return Err(VocabularyError::Empty { key });
+    }
+    Ok(list)
 }
 
 fn compile(pattern: &str) -> Result<Regex, VocabularyError> {
@@ -152,11 +195,20 @@ impl Vocabulary {
             .iter()
             .map(|p| compile(p))
             .collect::<Result<_, _>>()?;
+        let split = SplitWords {
+            done: words("split.done", raw.split.done)?,
+            rest: words("split.rest", raw.split.rest)?,
+            remainder: words("split.remainder", raw.split.remainder)?,
+            planned: words("split.planned", raw.split.planned)?,
+        };
         Ok(Vocabulary {
             status,
             classes,
             labels: raw.labels,
             problem_heading,
+            split,
+            part_attributes: words("part_attributes", raw.part_attributes)?,
+            rate_qualifiers: words("rate_qualifiers", raw.rate_qualifiers)?,
         })
     }
 

@@ -76,8 +76,8 @@ pub fn passages(doc: &Document) -> Vec<Span> {
     out
 }
 
-/// Read every figure and date of a parsed document.
-pub fn extract(doc: &Document) -> Facts {
+/// Read every figure and date of a parsed document, with the words of `vocab`.
+pub fn extract(doc: &Document, vocab: &crate::vocab::Vocabulary) -> Facts {
     let own_date = own_date_year(doc);
     let mut dates = Vec::new();
     let mut chrome_and_text: Vec<Span> = doc.chrome.clone();
@@ -117,7 +117,7 @@ pub fn extract(doc: &Document) -> Facts {
         }
     }
     let timeline = timeline::read(doc, &dates);
-    let statements = statement::read(doc, &figures);
+    let statements = statement::read(doc, &figures, vocab);
     let counts = tallies::read_counts(&doc.source, &figures);
     Facts {
         counts,

@@ -16,19 +16,6 @@ const NOT_DONE: &[&str] = &[
     "未", "尚", "正在", "部分", "剩余", "其余", "需", "待", "率", "%", "％",
 ];
 
-/// Words before a rate's name that make it a rate of something narrower or wider than the
-/// counts done and in all: on time (按期), at the first attempt (一次性), an average.
-const QUALIFIERS: &[&str] = &[
-    "平均",
-    "按期",
-    "按时",
-    "如期",
-    "及时",
-    "一次性",
-    "首次",
-    "逾期",
-];
-
 /// What a rate's sentence states besides the rate.
 pub(super) enum RateReading {
     /// The done count and its base are stated: the rate is checked against them.
@@ -38,8 +25,14 @@ pub(super) enum RateReading {
 }
 
 /// Read a rate: with its part where the sentence states it, else against its lone base.
-/// `Err` says why the rate is not checked.
-pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String> {
+/// `Err` says why the rate is not checked. `qualifiers`: the words before a rate's name that
+/// make it a rate of something narrower or wider than the counts done and in all (按期, 一次性,
+/// 平均; the vocabulary's `rate_qualifiers`).
+pub(super) fn rate(
+    st: &Stated,
+    rates: &[String],
+    qualifiers: &[String],
+) -> Result<RateReading, String> {
     let s = st.s;
     if st.value.lo > 100.0 {
         return Err("未核对: 超过100%的比率 / not checked: a rate above 100%".into());
@@ -48,9 +41,9 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
     // 整改率) is of another numerator or of other bodies' counts, not of those stated.
     let name = s.clause_head(st.mark);
     let before = s.head(st.mark - name.len());
-    if let Some(q) = QUALIFIERS
+    if let Some(q) = qualifiers
         .iter()
-        .find(|q| name.contains(**q) && !before.contains(**q))
+        .find(|q| name.contains(q.as_str()) && !before.contains(q.as_str()))
     {
         return Err(format!(
             "未核对: “{q}”限定的比率, 句中的计数没有这一限定 / not checked: a rate qualified by {q}, which the counts are not"

@@ -1,0 +1,142 @@
+//! The word lists in `rules/vocabulary.yaml` are what zglint reads with: a vocabulary that
+//! changes one of them changes the reading (and so what the rules find), and one that empties a
+//! needed list is refused, naming it.
+
+use zglint::check::check_str;
+use zglint::pack::Pack;
+use zglint::vocab::{DEFAULT_VOCABULARY, Vocabulary, VocabularyError};
+
+/// The packaged vocabulary with `from` replaced by `to` (exactly once).
+fn changed(from: &str, to: &str) -> Vocabulary {
+    assert_eq!(DEFAULT_VOCABULARY.matches(from).count(), 1, "{from}");
+    Vocabulary::from_yaml(&DEFAULT_VOCABULARY.replace(from, to)).expect("the changed vocabulary")
+}
+
+/// The statements read off `text` with `vocab`, as their constructions and figures.
+fn statements(text: &str, vocab: &Vocabulary) -> Vec<String> {
+    let (doc, facts) = zglint::analyse_with(text, vocab);
+    facts
+        .statements
+        .iter()
+        .map(|st| {
+            let figs: Vec<&str> = st
+                .relation
+                .figures()
+                .iter()
+                .map(|&i| doc.text(&facts.figures[i].quantity.span))
+                .collect();
+            format!("{:?} {}", st.construction, figs.join(" "))
+        })
+        .collect()
+}
+
+/// The rules of the packaged rule files, compiled for `vocab`, that fire on `text`.
+fn fired(text: &str, vocab: &'static Vocabulary) -> Vec<String> {
+    let mut pack = Pack::new(vocab);
+    for kind in zglint::rules::KINDS {
+        pack.add(kind.rules.0, kind.rules.1, false).unwrap();
+    }
+    let mut ids: Vec<String> = check_str(text, &pack)
+        .findings
+        .into_iter()
+        .map(|f| f.rule)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn split_words_read_a_count_split_by_status() {
+    let text = "反馈问题40个,已完成整改33个,正在整改5个,长期坚持2个。";
+    let packaged = statements(text, Vocabulary::packaged());
+    assert!(
+        packaged.iter().any(|s| s.starts_with("StatusSplit")),
+        "{packaged:?}"
+    );
+    // Without 正在 among the rest's words, the part 正在整改5个 is done (整改), and a split of
+    // done parts alone is no statement.
+    let vocab = changed("    [正在, 持续推进,", "    [持续推进,");
+    let read = statements(text, &vocab);
+    assert!(
+        !read.iter().any(|s| s.starts_with("StatusSplit")),
+        "{read:?}"
+    );
+}
+
+#[test]
+fn planned_words_make_a_status_a_plan() {
+    // 应完成整改的20项 is the total because 应 makes its 完成 a plan; without 应 among the
+    // planned words it is a done part, and 20 is no total of 17 and 3.
+    let text = "应完成整改的20项问题已完成整改17项,3项未达到序时进度。";
+    let sum = |v: &Vocabulary| {
+        statements(text, v)
+            .into_iter()
+            .filter(|s| s.starts_with("StatusSplit"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sum(Vocabulary::packaged()), ["StatusSplit 17项 3项 20项"]);
+    let vocab = changed("  planned: [应, ", "  planned: [");
+    assert_ne!(sum(&vocab), sum(Vocabulary::packaged()));
+}
+
+#[test]
+fn part_attributes_keep_overlapping_parts_unchecked() {
+    // 女 and 男 describe a trait: the parts are not held to the total, and nothing is found.
+    // Without them among the trait words, 12 + 20 is held to 25.
+    let text = "全镇共有干部25人,其中女干部12人、男干部20人。";
+    assert_eq!(fired(text, Vocabulary::packaged()), Vec::<String>::new());
+    let vocab = changed("  [女, 男, 党员, 岁,", "  [党员, 岁,");
+    let found = fired(text, Box::leak(Box::new(vocab)));
+    assert!(
+        found.iter().any(|r| r.starts_with("sum-mismatch")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn rate_qualifiers_leave_a_narrower_rate_unchecked() {
+    // 按期整改率 is of the items done on time, not of the 38 done: unchecked. Without 按期 among
+    // the qualifiers it is checked against them, and 38 / 40 is not 85%.
+    let text = "共排查问题40个,已整改38个,按期整改率85%。";
+    assert_eq!(fired(text, Vocabulary::packaged()), Vec::<String>::new());
+    let vocab = changed("rate_qualifiers: [平均, 按期, ", "rate_qualifiers: [平均, ");
+    let found = fired(text, Box::leak(Box::new(vocab)));
+    assert!(found.iter().any(|r| r.starts_with("rate-")), "{found:?}");
+}
+
+#[test]
+fn an_empty_needed_list_is_an_error_naming_it() {
+    for (from, to, key) in [
+        (
+            "  remainder: [其余, 其餘, 剩余, 剩餘, 余下]",
+            "  remainder: []",
+            "split.remainder",
+        ),
+        (
+            "rate_qualifiers: [平均, 按期, 按时, 如期, 及时, 一次性, 首次, 逾期]",
+            "rate_qualifiers: []",
+            "rate_qualifiers",
+        ),
+        (
+            "  planned: [应, 應, ",
+            "  planned: [\"\", 應, ",
+            "split.planned",
+        ),
+    ] {
+        assert_eq!(DEFAULT_VOCABULARY.matches(from).count(), 1, "{from}");
+        let err = Vocabulary::from_yaml(&DEFAULT_VOCABULARY.replace(from, to)).unwrap_err();
+        assert!(
+            matches!(err, VocabularyError::Empty { key: k } if k == key),
+            "{err}"
+        );
+        assert!(err.to_string().contains(key), "{err}");
+    }
+    // A list left out, or a key the vocabulary does not have, is refused too.
+    let without = DEFAULT_VOCABULARY.replace(
+        "rate_qualifiers: [平均, 按期, 按时, 如期, 及时, 一次性, 首次, 逾期]",
+        "",
+    );
+    assert!(Vocabulary::from_yaml(&without).is_err());
+    let unknown = format!("{DEFAULT_VOCABULARY}\nrate_words: [按期]\n");
+    assert!(Vocabulary::from_yaml(&unknown).is_err());
+}
