@@ -20,6 +20,7 @@ struct RawVocabulary {
     split: SplitWords,
     part_attributes: Vec<String>,
     rate_qualifiers: Vec<String>,
+    tally: TallyWords,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +89,23 @@ pub struct SplitWords {
     pub planned: Vec<String>,
 }
 
+/// Words that say what a count after a total counts, for the tally kind
+/// (`反馈问题12个,已整改9个,正在整改2个`), and what a summary table's column counts. Exact words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TallyWords {
+    /// "部分完成", "基本完成" …: partly done (tried first).
+    pub partial: Vec<String>,
+    /// "正在整改", "未完成" …: not (yet) done.
+    pub open: Vec<String>,
+    /// "完成", "办结" …: done.
+    pub done: Vec<String>,
+    /// "其余", "剩余" …: the rest of the items.
+    pub rest: Vec<String>,
+    /// "立行立改", "长期" …: a category of tasks rather than a status.
+    pub category: Vec<String>,
+}
+
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub struct Vocabulary {
@@ -107,6 +125,8 @@ pub struct Vocabulary {
     /// Words before a rate's name that make it a rate of something narrower or wider than the
     /// counts done and in all ("按期", "平均").
     pub rate_qualifiers: Vec<String>,
+    /// What a count after a total counts, for the tally kind.
+    pub tally: TallyWords,
 }
 
 /// A vocabulary file that cannot be used.
@@ -209,6 +229,13 @@ impl Vocabulary {
             split,
             part_attributes: words("part_attributes", raw.part_attributes)?,
             rate_qualifiers: words("rate_qualifiers", raw.rate_qualifiers)?,
+            tally: TallyWords {
+                partial: words("tally.partial", raw.tally.partial)?,
+                open: words("tally.open", raw.tally.open)?,
+                done: words("tally.done", raw.tally.done)?,
+                rest: words("tally.rest", raw.tally.rest)?,
+                category: words("tally.category", raw.tally.category)?,
+            },
         })
     }
 

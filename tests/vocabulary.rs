@@ -122,6 +122,11 @@ fn an_empty_needed_list_is_an_error_naming_it() {
             "  planned: [\"\", 應, ",
             "split.planned",
         ),
+        (
+            "  category: [立行立改, 长期, 阶段性, 近期, 中期, 远期, 年度]",
+            "  category: []",
+            "tally.category",
+        ),
     ] {
         assert_eq!(DEFAULT_VOCABULARY.matches(from).count(), 1, "{from}");
         let err = Vocabulary::from_yaml(&DEFAULT_VOCABULARY.replace(from, to)).unwrap_err();
@@ -139,4 +144,30 @@ fn an_empty_needed_list_is_an_error_naming_it() {
     assert!(Vocabulary::from_yaml(&without).is_err());
     let unknown = format!("{DEFAULT_VOCABULARY}\nrate_words: [按期]\n");
     assert!(Vocabulary::from_yaml(&unknown).is_err());
+}
+
+#[test]
+fn tally_words_say_what_a_count_after_a_total_counts() {
+    use zglint::facts::tallies::{Bucket, all_tallies};
+    let text = "一、总体情况\n反馈问题12个,已整改9个,基本完成2个,正在整改1个。\n";
+    let buckets = |v: &Vocabulary| {
+        let (doc, facts) = zglint::analyse_with(text, v);
+        all_tallies(&doc, &facts, v)
+            .iter()
+            .map(|t| t.parts.iter().map(|p| p.bucket).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        buckets(Vocabulary::packaged()),
+        [vec![Bucket::Done, Bucket::Partial, Bucket::Open]]
+    );
+    // Without 基本完成 among the partial words, 基本完成2个 is done (完成).
+    let vocab = changed(
+        "  partial: [部分完成, 部分整改, 基本完成, 基本整改]",
+        "  partial: [部分完成, 部分整改, 基本整改]",
+    );
+    assert_eq!(
+        buckets(&vocab),
+        [vec![Bucket::Done, Bucket::Done, Bucket::Open]]
+    );
 }
