@@ -4,6 +4,7 @@
 use crate::document::Status;
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The packaged vocabulary file.
@@ -21,6 +22,24 @@ struct RawVocabulary {
     part_attributes: Vec<String>,
     rate_qualifiers: Vec<String>,
     tally: TallyWords,
+    approx: RawApprox,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawApprox {
+    before: RawBounds,
+    after: RawBounds,
+    not_after: BTreeMap<String, String>,
+    recent: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBounds {
+    below: Vec<String>,
+    about: Vec<String>,
+    at_least: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -106,6 +125,41 @@ pub struct TallyWords {
     pub category: Vec<String>,
 }
 
+/// How a word next to a figure bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Below the figure: "近700", "不足10人".
+    Below,
+    /// Roughly the figure: "约1200吨", "300人左右".
+    About,
+    /// At least the figure: "超过20个", "10万元以上".
+    AtLeast,
+}
+
+/// A word next to a figure that makes it approximate.
+#[derive(Debug, Clone)]
+pub struct ApproxWord {
+    /// The word, e.g. "约".
+    pub word: String,
+    /// How it bounds the figure.
+    pub bound: Bound,
+    /// Characters that, right before the word, make another word with it (节约, 最近): then it
+    /// is no marker.
+    pub not_after: String,
+    /// True when before a span of time it means "the last" (近3年), not an approximation.
+    pub recent: bool,
+}
+
+/// The words that make a figure approximate, each list longest first (the longest word that
+/// fits wins: 不超过 over 超过 over 超).
+#[derive(Debug, Clone)]
+pub struct Approximations {
+    /// Words right before a figure: "约", "超过", "不足".
+    pub before: Vec<ApproxWord>,
+    /// Words right after a figure (and its unit): "以上", "左右".
+    pub after: Vec<ApproxWord>,
+}
+
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub struct Vocabulary {
@@ -127,6 +181,8 @@ pub struct Vocabulary {
     pub rate_qualifiers: Vec<String>,
     /// What a count after a total counts, for the tally kind.
     pub tally: TallyWords,
+    /// The words that make a figure approximate.
+    pub approx: Approximations,
 }
 
 /// A vocabulary file that cannot be used.
@@ -152,6 +208,75 @@ pub enum VocabularyError {
         /// The list's key, e.g. `split.done`.
         key: &'static str,
     },
+    /// A list that names a word its key's list does not have.
+    #[error("vocabulary: `{key}` names `{word}`, which is not among the words of `{of}`")]
+    #[diagnostic(code(zglint::vocabulary))]
+    NotAWord {
+        /// The list's key, e.g. `approx.recent`.
+        key: &'static str,
+        /// The word.
+        word: String,
+        /// The key of the words it must be among.
+        of: &'static str,
+    },
+}
+
+/// The words of `approx`, each list longest first, checked: every list names a word, and the
+/// words `not_after` and `recent` name are words before a figure.
+fn approximations(raw: RawApprox) -> Result<Approximations, VocabularyError> {
+    let mut before = Vec::new();
+    for (key, bound, list) in [
+        ("approx.before.below", Bound::Below, raw.before.below),
+        ("approx.before.about", Bound::About, raw.before.about),
+        (
+            "approx.before.at_least",
+            Bound::AtLeast,
+            raw.before.at_least,
+        ),
+    ] {
+        for word in words(key, list)? {
+            before.push(ApproxWord {
+                not_after: raw.not_after.get(&word).cloned().unwrap_or_default(),
+                recent: raw.recent.contains(&word),
+                word,
+                bound,
+            });
+        }
+    }
+    let mut after = Vec::new();
+    for (key, bound, list) in [
+        ("approx.after.below", Bound::Below, raw.after.below),
+        ("approx.after.about", Bound::About, raw.after.about),
+        ("approx.after.at_least", Bound::AtLeast, raw.after.at_least),
+    ] {
+        for word in words(key, list)? {
+            after.push(ApproxWord {
+                word,
+                bound,
+                not_after: String::new(),
+                recent: false,
+            });
+        }
+    }
+    let named = raw
+        .not_after
+        .keys()
+        .map(|w| ("approx.not_after", w))
+        .chain(raw.recent.iter().map(|w| ("approx.recent", w)));
+    for (key, word) in named {
+        if !before.iter().any(|b| &b.word == word) {
+            return Err(VocabularyError::NotAWord {
+                key,
+                word: word.clone(),
+                of: "approx.before",
+            });
+        }
+    }
+    // Longest first (a stable sort: words of one length keep their order, and at most one of
+    // them fits at a place).
+    before.sort_by_key(|w| std::cmp::Reverse(w.word.len()));
+    after.sort_by_key(|w| std::cmp::Reverse(w.word.len()));
+    Ok(Approximations { before, after })
 }
 
 /// The words of a list that must not be empty, nor name an empty word (which every text
@@ -236,6 +361,7 @@ impl Vocabulary {
                 rest: words("tally.rest", raw.tally.rest)?,
                 category: words("tally.category", raw.tally.category)?,
             },
+            approx: approximations(raw.approx)?,
         })
     }
 

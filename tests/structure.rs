@@ -449,9 +449,13 @@ fn packaged_vocabulary_uses(sources: &[Source]) -> Vec<String> {
 }
 
 /// The 0-based numbers of the lines of a file that are not test code, read as [`uses`] reads
-/// inline modules.
+/// inline modules. A file of a `tests/` folder under `src/` (`src/facts/number/tests/mod.rs`,
+/// declared `#[cfg(test)] mod tests;`) is test code throughout.
 fn non_test_lines(src: &Source) -> Vec<usize> {
-    if src.path.ends_with("/tests.rs") || src.path.ends_with("/testing.rs") {
+    if src.path.ends_with("/tests.rs")
+        || src.path.ends_with("/testing.rs")
+        || src.path.contains("/tests/")
+    {
         return Vec::new();
     }
     let mut open: Vec<(usize, bool)> = Vec::new();

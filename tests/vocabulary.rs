@@ -171,3 +171,38 @@ fn tally_words_say_what_a_count_after_a_total_counts() {
         [vec![Bucket::Done, Bucket::Done, Bucket::Open]]
     );
 }
+
+#[test]
+fn approx_words_make_a_figure_approximate() {
+    use zglint::facts::number::{Approx, scan_numbers};
+    let approx = |text: &str, v: &Vocabulary| {
+        scan_numbers(text, &v.approx)
+            .iter()
+            .map(|q| q.approx)
+            .collect::<Vec<_>>()
+    };
+    let packaged = Vocabulary::packaged();
+    assert_eq!(approx("约30人", packaged), [Approx::About]);
+    assert_eq!(approx("节约30万元", packaged), [Approx::Exact]);
+    assert_eq!(approx("近3年", packaged), [Approx::Exact]);
+    assert_eq!(approx("近700人", packaged), [Approx::Below]);
+    // A word an office adds: 大概 before a figure is about it.
+    let vocab = changed("    about: [大约, 约]", "    about: [大约, 约, 大概]");
+    assert_eq!(approx("大概30人", packaged), [Approx::Exact]);
+    assert_eq!(approx("大概30人", &vocab), [Approx::About]);
+    // Without 节 among the characters that make another word with 约, 节约30万元 is about 30万.
+    let vocab = changed("    约: 节制", "    约: 制");
+    assert_eq!(approx("节约30万元", &vocab), [Approx::About]);
+    // Without 近 among the recent words, 近3年 is below three years.
+    let vocab = changed("  recent: [近]", "  recent: []");
+    assert_eq!(approx("近3年", &vocab), [Approx::Below]);
+    // A word the recent list names must be a word before a figure.
+    let bad = DEFAULT_VOCABULARY.replace("  recent: [近]", "  recent: [最近]");
+    assert!(matches!(
+        Vocabulary::from_yaml(&bad),
+        Err(VocabularyError::NotAWord {
+            key: "approx.recent",
+            ..
+        })
+    ));
+}

@@ -100,7 +100,7 @@ pub fn extract(doc: &Document, vocab: &crate::vocab::Vocabulary) -> Facts {
     let mut figures = Vec::new();
     for passage in passages(doc) {
         let text = &doc.source[passage.clone()];
-        for mut q in scan_numbers(text) {
+        for mut q in scan_numbers(text, &vocab.approx) {
             q.span = shift(&q.span, passage.start);
             q.num_span = shift(&q.num_span, passage.start);
             if overlaps_any(&dates, &q.span) {
