@@ -23,6 +23,7 @@ struct RawVocabulary {
     rate_qualifiers: Vec<String>,
     tally: TallyWords,
     approx: RawApprox,
+    deadline_open: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +91,8 @@ pub struct Labels {
     /// "整改进展" …: labels whose first clause states the status.
     #[serde(default)]
     pub status: Vec<String>,
+    /// "完成时间" …: labels of the day a task was finished ("(完成时间:2024年4月)").
+    pub completion: Vec<String>,
 }
 
 /// Words that give the status of each part of a count split by status
@@ -183,6 +186,9 @@ pub struct Vocabulary {
     pub tally: TallyWords,
     /// The words that make a figure approximate.
     pub approx: Approximations,
+    /// Words of a sentence that count its task as not yet done ("未到整改时限", "正在整改"), for
+    /// the deadline kind.
+    pub deadline_open: Vec<String>,
 }
 
 /// A vocabulary file that cannot be used.
@@ -346,10 +352,12 @@ impl Vocabulary {
             remainder: words("split.remainder", raw.split.remainder)?,
             planned: words("split.planned", raw.split.planned)?,
         };
+        let mut labels = raw.labels;
+        labels.completion = words("labels.completion", labels.completion)?;
         Ok(Vocabulary {
             status,
             classes,
-            labels: raw.labels,
+            labels,
             problem_heading,
             split,
             part_attributes: words("part_attributes", raw.part_attributes)?,
@@ -362,6 +370,7 @@ impl Vocabulary {
                 category: words("tally.category", raw.tally.category)?,
             },
             approx: approximations(raw.approx)?,
+            deadline_open: words("deadline_open", raw.deadline_open)?,
         })
     }
 

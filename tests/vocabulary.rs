@@ -206,3 +206,52 @@ fn approx_words_make_a_figure_approximate() {
         })
     ));
 }
+
+/// A report signed on 2021年6月25日 with `body` as its rectification text.
+fn report(body: &str) -> String {
+    format!(
+        "中共白石乡委员会关于巡察整改进展情况的通报\n\
+         2020年9月7日至11月13日,县委第四巡察组对白石乡党委进行了巡察。2020年12月10日,县委第四巡察组向白石乡党委反馈了巡察意见。\n\
+         一、整改落实情况\n{body}\n中共白石乡委员会\n2021年6月25日\n"
+    )
+}
+
+#[test]
+fn completion_labels_date_a_finished_task() {
+    // 完成时间 labels the day the task was finished, after the report's date.
+    let text = report("建成污水管网3公里(完成时间:2021年8月)。");
+    let packaged = fired(&text, Vocabulary::packaged());
+    assert!(
+        packaged.iter().any(|r| r == "completed-after-report"),
+        "{packaged:?}"
+    );
+    let vocab = changed(
+        "  completion: [完成时间, 完成日期, 办结时间, 销号时间]",
+        "  completion: [完成日期, 办结时间, 销号时间]",
+    );
+    let found = fired(&text, Box::leak(Box::new(vocab)));
+    assert!(
+        !found.iter().any(|r| r == "completed-after-report"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn deadline_open_words_count_a_task_open() {
+    // 正在整改 (and 整改中) count the task open, and its deadline has passed by the report's date.
+    let text = report("正在整改中,按计划于2021年4月底前完成。");
+    let packaged = fired(&text, Vocabulary::packaged());
+    assert!(
+        packaged.iter().any(|r| r == "open-task-past-deadline"),
+        "{packaged:?}"
+    );
+    let vocab = changed(
+        "deadline_open: [未到整改时限, 未到期, 正在整改, 整改中, ",
+        "deadline_open: [未到整改时限, 未到期, ",
+    );
+    let found = fired(&text, Box::leak(Box::new(vocab)));
+    assert!(
+        !found.iter().any(|r| r == "open-task-past-deadline"),
+        "{found:?}"
+    );
+}
