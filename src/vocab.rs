@@ -24,6 +24,7 @@ struct RawVocabulary {
     tally: TallyWords,
     approx: RawApprox,
     deadline_open: Vec<String>,
+    items: ItemWords,
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,6 +164,21 @@ pub struct Approximations {
     pub after: Vec<ApproxWord>,
 }
 
+/// Words that find a report's items: what introduces a selection of them, which column of a
+/// table names them, which headings are over the work rather than the problems. Exact words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemWords {
+    /// "典型", "选取" …: before the first item, the items are a selection, not all problems.
+    pub selection: Vec<String>,
+    /// "问题", "事项" …: a column whose name has one names the problems …
+    pub problem_column: Vec<String>,
+    /// "类别", "情况" …: … unless its name has one of these.
+    pub not_problem_column: Vec<String>,
+    /// "主要做法", "下一步" …: a top-level heading over the work done, not the problems.
+    pub measure_heading: Vec<String>,
+}
+
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub struct Vocabulary {
@@ -189,6 +205,8 @@ pub struct Vocabulary {
     /// Words of a sentence that count its task as not yet done ("未到整改时限", "正在整改"), for
     /// the deadline kind.
     pub deadline_open: Vec<String>,
+    /// Words that find a report's items.
+    pub items: ItemWords,
 }
 
 /// A vocabulary file that cannot be used.
@@ -371,6 +389,15 @@ impl Vocabulary {
             },
             approx: approximations(raw.approx)?,
             deadline_open: words("deadline_open", raw.deadline_open)?,
+            items: ItemWords {
+                selection: words("items.selection", raw.items.selection)?,
+                problem_column: words("items.problem_column", raw.items.problem_column)?,
+                not_problem_column: words(
+                    "items.not_problem_column",
+                    raw.items.not_problem_column,
+                )?,
+                measure_heading: words("items.measure_heading", raw.items.measure_heading)?,
+            },
         })
     }
 

@@ -255,3 +255,17 @@ fn deadline_open_words_count_a_task_open() {
         "{found:?}"
     );
 }
+
+#[test]
+fn selection_words_say_the_items_are_examples() {
+    // 典型 before the first item: the items are a selection, not compared with the counts.
+    let text = "一、整改落实情况\n现将典型问题整改情况通报如下。\n(一)关于“村账管理不规范”的问题。\n整改情况:已完成整改。\n(二)关于“公章管理不严”的问题。\n整改情况:已完成整改。\n";
+    let unchecked = |v: &Vocabulary| {
+        let (doc, _) = zglint::analyse_with(text, v);
+        assert_eq!(doc.items.len(), 2);
+        doc.layout.unchecked
+    };
+    assert!(unchecked(Vocabulary::packaged()).is_some_and(|u| u.contains("典型")));
+    let vocab = changed("  selection: [典型, 部分问题,", "  selection: [部分问题,");
+    assert_eq!(unchecked(&vocab), None);
+}
