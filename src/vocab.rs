@@ -21,6 +21,7 @@ struct RawVocabulary {
     split: SplitWords,
     part_attributes: Vec<String>,
     rate_qualifiers: Vec<String>,
+    rate_done: Vec<String>,
     tally: TallyWords,
     approx: RawApprox,
     deadline_open: Vec<String>,
@@ -198,6 +199,9 @@ pub struct Vocabulary {
     /// Words before a rate's name that make it a rate of something narrower or wider than the
     /// counts done and in all ("按期", "平均").
     pub rate_qualifiers: Vec<String>,
+    /// Words of a clause that say its count was done ("完成", "办结"), for a completion rate
+    /// of the counts stated before it (the ratio kind's `rate_part`).
+    pub rate_done: Vec<String>,
     /// What a count after a total counts, for the tally kind.
     pub tally: TallyWords,
     /// The words that make a figure approximate.
@@ -380,6 +384,7 @@ impl Vocabulary {
             split,
             part_attributes: words("part_attributes", raw.part_attributes)?,
             rate_qualifiers: words("rate_qualifiers", raw.rate_qualifiers)?,
+            rate_done: words("rate_done", raw.rate_done)?,
             tally: TallyWords {
                 partial: words("tally.partial", raw.tally.partial)?,
                 open: words("tally.open", raw.tally.open)?,

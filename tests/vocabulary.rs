@@ -269,3 +269,18 @@ fn selection_words_say_the_items_are_examples() {
     let vocab = changed("  selection: [典型, 部分问题,", "  selection: [部分问题,");
     assert_eq!(unchecked(&vocab), None);
 }
+
+#[test]
+fn rate_done_words_find_the_done_count_of_a_rate() {
+    // 整改到位3个 is the done count: 3 of 4 is not 80%.
+    let text = "反馈问题4个,整改到位3个,整改完成率80%。";
+    let packaged = fired(text, Vocabulary::packaged());
+    assert!(
+        packaged.iter().any(|r| r == "rate-mismatch"),
+        "{packaged:?}"
+    );
+    // Without 整改到位 among the done words, no count of the sentence is the done count.
+    let vocab = changed("整改到位, 整改完毕]", "整改完毕]");
+    let found = fired(text, Box::leak(Box::new(vocab)));
+    assert!(!found.iter().any(|r| r == "rate-mismatch"), "{found:?}");
+}

@@ -324,20 +324,16 @@ impl Ratio {
                 };
                 let reading = match self.construction {
                     Construction::Share => share(&st),
-                    Construction::Rate => {
-                        match rate::rate(&st, &self.rates, &cx.vocab.rate_qualifiers) {
-                            Ok(rate::RateReading::Reach(r)) => Ok(r),
-                            Ok(rate::RateReading::Part(_)) => Ok(None),
-                            Err(e) => Err(e),
-                        }
-                    }
-                    Construction::RatePart => {
-                        match rate::rate(&st, &self.rates, &cx.vocab.rate_qualifiers) {
-                            Ok(rate::RateReading::Part(r)) => Ok(r),
-                            Ok(rate::RateReading::Reach(_)) => Ok(None),
-                            Err(e) => Err(e),
-                        }
-                    }
+                    Construction::Rate => match rate::rate(&st, &self.rates, cx.vocab) {
+                        Ok(rate::RateReading::Reach(r)) => Ok(r),
+                        Ok(rate::RateReading::Part(_)) => Ok(None),
+                        Err(e) => Err(e),
+                    },
+                    Construction::RatePart => match rate::rate(&st, &self.rates, cx.vocab) {
+                        Ok(rate::RateReading::Part(r)) => Ok(r),
+                        Ok(rate::RateReading::Reach(_)) => Ok(None),
+                        Err(e) => Err(e),
+                    },
                     Construction::StatedShare | Construction::Whole => continue,
                 };
                 out.push((p.span(), reading));
