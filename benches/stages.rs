@@ -70,7 +70,9 @@ fn stages(c: &mut Criterion) {
         });
         let (doc, facts) = zglint::analyse(&text);
         g.bench_function(BenchmarkId::new("facts", &name), |b| {
-            b.iter(|| zglint::facts::extract(black_box(&doc)))
+            b.iter(|| {
+                zglint::facts::extract(black_box(&doc), zglint::vocab::Vocabulary::packaged())
+            })
         });
         g.bench_function(BenchmarkId::new("summary", &name), |b| {
             b.iter(|| zglint::facts::summary::summarize(black_box(&doc), &facts))

@@ -60,7 +60,7 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
         None
     } else if !consecutive(doc, &items) {
         Some(NOT_CONSECUTIVE)
-    } else if introduced_as_examples(doc, &items) {
+    } else if introduced_as_examples(doc, vocab, &items) {
         Some(EXAMPLES)
     } else if name == INLINE_PROBLEMS && introduced_as_main(doc, &items) {
         Some(MAIN)
@@ -75,15 +75,12 @@ pub fn find_items(doc: &mut Document, vocab: &Vocabulary) {
     doc.items = items;
 }
 
-/// Words that introduce a selection of the problems, not all of them.
-const SELECTION: &[&str] = &["典型", "部分问题", "选取", "摘录", "列举", "举例", "择要"];
-
 /// How far before the first item, in bytes, the words introducing the list are looked for.
 const INTRO: usize = 240;
 
 /// True when the text right before the first item introduces the items as examples
 /// ("现将典型问题整改情况通报如下").
-fn introduced_as_examples(doc: &Document, items: &[Item]) -> bool {
+fn introduced_as_examples(doc: &Document, vocab: &Vocabulary, items: &[Item]) -> bool {
     let Some(first) = items.first() else {
         return false;
     };
@@ -93,7 +90,11 @@ fn introduced_as_examples(doc: &Document, items: &[Item]) -> bool {
         start += 1;
     }
     let before = &doc.source[start..end];
-    SELECTION.iter().any(|w| before.contains(w))
+    vocab
+        .items
+        .selection
+        .iter()
+        .any(|w| before.contains(w.as_str()))
 }
 
 /// The layout of enumerations that name problems.
@@ -471,7 +472,7 @@ fn inline_problems(doc: &Document, vocab: &Vocabulary) -> Vec<Item> {
         };
         let intro = &doc.source[b.span.start..group[0].span.start];
         let of_measures_part =
-            root_of(doc, &group[0]).is_some_and(|r| of_measures(&doc.sections[r].title));
+            root_of(doc, &group[0]).is_some_and(|r| of_measures(vocab, &doc.sections[r].title));
         let named = group.iter().all(|p| doc.text(&p.span).contains("问题"));
         if of_measures_part || !intro.contains("问题") || !named {
             continue;
@@ -540,19 +541,10 @@ pub fn cells(text: &str, at: usize) -> Vec<Span> {
 static ALIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?: {2,}|\u{3000}+)").expect("valid pattern"));
 
-/// Words of a column name that say its cells name the problem.
-const PROBLEM_COLUMN: &[&str] = &["问题", "事项", "任务", "内容"];
-
-/// Words of a column name that say its cells group or answer the problems rather than name
-/// them (问题类别, 问题整改情况).
-const NOT_PROBLEM_COLUMN: &[&str] = &[
-    "类别", "类型", "分类", "方面", "领域", "情况", "结果", "进展",
-];
-
 /// True when a column's name says its cells name the problems.
-fn names_problems(name: &str) -> bool {
-    PROBLEM_COLUMN.iter().any(|w| name.contains(w))
-        && !NOT_PROBLEM_COLUMN.iter().any(|w| name.contains(w))
+fn names_problems(vocab: &Vocabulary, name: &str) -> bool {
+    let has = |words: &[String]| words.iter().any(|w| name.contains(w.as_str()));
+    has(&vocab.items.problem_column) && !has(&vocab.items.not_problem_column)
 }
 
 /// The rows of tables written as text whose header names a status column (整改情况, 整改结果 …):
@@ -572,10 +564,9 @@ fn table_rows(doc: &Document, vocab: &Vocabulary) -> Vec<Entry> {
         }
         let names: Vec<&str> = row.iter().map(|r| doc.text(r)).collect();
         if let Some(col) = names.iter().position(|n| vocab.is_status_label(n)) {
-            let problem = names
-                .iter()
-                .enumerate()
-                .position(|(k, n)| k != col && !vocab.is_status_label(n) && names_problems(n));
+            let problem = names.iter().enumerate().position(|(k, n)| {
+                k != col && !vocab.is_status_label(n) && names_problems(vocab, n)
+            });
             header = (row.len() >= 3).then_some((row.len(), col, problem));
             continue;
         }
@@ -639,21 +630,14 @@ fn root_of(doc: &Document, e: &Entry) -> Option<usize> {
     Some(s)
 }
 
-/// Words of a top-level heading over the work done rather than the problems.
-const MEASURE_PART: &[&str] = &[
-    "开展情况",
-    "主要做法",
-    "工作措施",
-    "主要措施",
-    "工作举措",
-    "下一步",
-    "打算",
-    "工作推进情况",
-];
-
 /// True when a top-level heading's title is about the work, not the problems.
-fn of_measures(title: &str) -> bool {
-    !title.contains("问题") && MEASURE_PART.iter().any(|w| title.contains(w))
+fn of_measures(vocab: &Vocabulary, title: &str) -> bool {
+    !title.contains("问题")
+        && vocab
+            .items
+            .measure_heading
+            .iter()
+            .any(|w| title.contains(w.as_str()))
 }
 
 /// How a level ranks: explicit statuses, entries, entries with explicit statuses, depth.
@@ -695,7 +679,7 @@ fn status_level(doc: &Document, vocab: &Vocabulary) -> Option<(String, Vec<Item>
             .map(|(e, _)| root_of(doc, e))
             .filter(|r| {
                 (*key == Key::Row && *r == last_part)
-                    || !r.is_some_and(|r| of_measures(&doc.sections[r].title))
+                    || !r.is_some_and(|r| of_measures(vocab, &doc.sections[r].title))
             })
             .collect();
         let kept: Vec<usize> = (0..list.len())
@@ -769,7 +753,9 @@ fn joined(
         }
         let body: Vec<Entry> = list
             .iter()
-            .filter(|e| !root_of(doc, e).is_some_and(|r| of_measures(&doc.sections[r].title)))
+            .filter(|e| {
+                !root_of(doc, e).is_some_and(|r| of_measures(vocab, &doc.sections[r].title))
+            })
             .map(|e| before_table(doc, e, table))
             .collect();
         let body: Vec<&Entry> = body.iter().collect();

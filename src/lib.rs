@@ -80,6 +80,6 @@ pub fn analyse(text: &str) -> (Document, Facts) {
 pub fn analyse_with(text: &str, vocab: &vocab::Vocabulary) -> (Document, Facts) {
     let mut doc = parse::parse(text);
     item::find_items(&mut doc, vocab);
-    let facts = facts::extract(&doc);
+    let facts = facts::extract(&doc, vocab);
     (doc, facts)
 }

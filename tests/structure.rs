@@ -105,10 +105,14 @@ struct Line<'a> {
 /// The lines of a file that are not comments, attributes or the openings and closings of inline
 /// modules. Inline modules (`mod tests {`, closed by a `}` at the same indent, as rustfmt writes
 /// them) extend the module path that `super::` counts from; `#[cfg(test)]` modules and
-/// `tests.rs`/`testing.rs` files are test code.
+/// `tests.rs`/`testing.rs` files and `tests/` folders are test code.
 fn lines(src: &Source) -> Vec<Line<'_>> {
     let file_module = module_of(&src.path);
-    let file_is_test = src.path.ends_with("/tests.rs") || src.path.ends_with("/testing.rs");
+    // A file of a `tests/` folder under `src/` (`src/facts/number/tests/mod.rs`, declared
+    // `#[cfg(test)] mod tests;`) is test code throughout.
+    let file_is_test = src.path.ends_with("/tests.rs")
+        || src.path.ends_with("/testing.rs")
+        || src.path.contains("/tests/");
     // (indent, name, test) of each open inline module.
     let mut open: Vec<(usize, String, bool)> = Vec::new();
     let mut cfg_test = false;

@@ -77,8 +77,8 @@ pub fn passages(doc: &Document) -> Vec<Span> {
     out
 }
 
-/// Read every figure and date of a parsed document.
-pub fn extract(doc: &Document) -> Facts {
+/// Read every figure and date of a parsed document, with the words of `vocab`.
+pub fn extract(doc: &Document, vocab: &crate::vocab::Vocabulary) -> Facts {
     let own_date = own_date_year(doc);
     let mut dates = Vec::new();
     let mut chrome_and_text: Vec<Span> = doc.chrome.clone();
@@ -101,7 +101,7 @@ pub fn extract(doc: &Document) -> Facts {
     let mut figures = Vec::new();
     for passage in passages(doc) {
         let text = &doc.source[passage.clone()];
-        for mut q in scan_numbers(text) {
+        for mut q in scan_numbers(text, &vocab.approx) {
             q.span = shift(&q.span, passage.start);
             q.num_span = shift(&q.num_span, passage.start);
             if overlaps_any(&dates, &q.span) {
@@ -118,7 +118,7 @@ pub fn extract(doc: &Document) -> Facts {
         }
     }
     let timeline = timeline::read(doc, &dates);
-    let statements = statement::read(doc, &figures);
+    let statements = statement::read(doc, &figures, vocab);
     let counts = tallies::read_counts(&doc.source, &figures);
     Facts {
         counts,

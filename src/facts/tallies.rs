@@ -317,41 +317,20 @@ fn total_with(c: &Count, area: bool) -> Option<(Class, &'static str)> {
     (!PART_WORDS.iter().any(part)).then_some((class, noun))
 }
 
-pub const PARTIAL: &[&str] = &["部分完成", "部分整改", "基本完成", "基本整改"];
-pub const OPEN: &[&str] = &[
-    "正在整改",
-    "正在推进",
-    "未到整改时限",
-    "未到时限",
-    "未完成",
-    "未落实",
-    "未整改",
-    "尚未",
-    "整改中",
-    "推进中",
-    "持续整改",
-];
-pub const DONE: &[&str] = &["完成", "到位", "销号", "办结", "已整改", "落实"];
-
-/// Words that make a part the rest of the items.
-const REST: &[&str] = &["其余", "剩余", "余下"];
-
-/// Words that make a part a category of tasks rather than a status ("立行立改的12项已全部完成").
-const CATEGORY: &[&str] = &["立行立改", "长期", "阶段性", "近期", "中期", "远期", "年度"];
-
 /// What a count that follows a total counts, from the words around it.
 fn bucket(facts: &Facts, vocab: &Vocabulary, c: &Count) -> Option<Bucket> {
     let text = format!("{}|{}", c.lead, c.tail);
-    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let has = |words: &[String]| words.iter().any(|w| text.contains(w.as_str()));
+    let t = &vocab.tally;
     let class = vocab.class_named(&text);
     // "其余9项均达到序时进度": the rest, whatever their status, unless the rest are done.
-    if has(REST) && (class.is_some() || has(OPEN) || has(PARTIAL)) {
+    if has(&t.rest) && (class.is_some() || has(&t.open) || has(&t.partial)) {
         return Some(Bucket::NotDone);
     }
     if let Some(k) = class {
         return Some(Bucket::Class(k));
     }
-    if has(CATEGORY) {
+    if has(&t.category) {
         return None;
     }
     let start = c.fig.quantity.span.start;
@@ -374,11 +353,11 @@ fn bucket(facts: &Facts, vocab: &Vocabulary, c: &Count) -> Option<Bucket> {
     }
     if text.contains("需完成") || text.contains("前完成") {
         None
-    } else if has(PARTIAL) {
+    } else if has(&t.partial) {
         Some(Bucket::Partial)
-    } else if has(OPEN) {
+    } else if has(&t.open) {
         Some(Bucket::Open)
-    } else if has(DONE) {
+    } else if has(&t.done) {
         Some(Bucket::Done)
     } else {
         None

@@ -197,18 +197,6 @@ fn in_text(cx: &Context, d: &DateInText) -> bool {
 // ---------------------------------------------------------------------------------------------
 // A task counted open whose deadline has passed
 
-/// Words that count a task as not yet done.
-const OPEN: &[&str] = &[
-    "未到整改时限",
-    "未到期",
-    "正在整改",
-    "整改中",
-    "正在推进",
-    "持续推进中",
-    "尚未完成",
-    "未完成整改",
-];
-
 /// True when a deadline's year is written or comes from a written deadline earlier in its sentence.
 fn deadline_year_ok(cx: &Context, index: usize) -> bool {
     let mut at = index;
@@ -247,7 +235,11 @@ fn not_due(cx: &Context) -> Vec<Hit> {
         // Counted open: the sentence says so, and the deadline is still to be met (需完成) or
         // planned (按计划……前完成); "其中2020年底前完成8项" alone counts tasks done.
         let sentence = cx.doc.text(&d.sentence);
-        let open = OPEN.iter().any(|w| sentence.contains(w))
+        let open = cx
+            .vocab
+            .deadline_open
+            .iter()
+            .any(|w| sentence.contains(w.as_str()))
             && (after.contains('需') || before.contains("计划"));
         if !open || !deadline_year_ok(cx, i) {
             continue;
@@ -279,15 +271,12 @@ fn not_due(cx: &Context) -> Vec<Hit> {
 // ---------------------------------------------------------------------------------------------
 // A completion dated after the report
 
-/// Labels of the day a task was finished: "(完成时间:2024年4月)", "【办结时间】……".
-const COMPLETION_LABELS: &[&str] = &["完成时间", "完成日期", "办结时间", "销号时间"];
-
 /// True when the date is labelled as the day its task was finished, not as a plan
 /// ("计划完成时间", "预计完成时间").
 fn completion_label(cx: &Context, d: &DateInText) -> bool {
     let done_label = |t: &str| {
-        COMPLETION_LABELS.iter().any(|l| {
-            t.strip_suffix(l).is_some_and(|rest| {
+        cx.vocab.labels.completion.iter().any(|l| {
+            t.strip_suffix(l.as_str()).is_some_and(|rest| {
                 !rest.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
             })
         })

@@ -87,8 +87,10 @@ Readers add these figures up; a total that its own parts contradict undermines t
   默认 `false` 时不报告这些。这些配对都跨越分句或句子，均不够确定。
   `true`: report only differences (a rest in a sentence of its own, a comparison with an earlier round, named
   exceptions, the count not done against the count done stated elsewhere); all are less certain. Default `false`: the others.
-- `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对。
-  Words of a part's label that describe a trait: such lists overlap and are not checked.
+- `attributes`: 部分名称中表示人员特征的词（`女`、`党员`、`岁`、`以上`……），含这些词的列举是交叉的特征，不是划分，不核对；
+  默认取词表 `vocabulary.yaml` 的 `part_attributes`。
+  Words of a part's label that describe a trait: such lists overlap and are not checked. Default: the
+  vocabulary's `part_attributes`.
 ";
 
 /// Names the kind's message and help templates may use.
@@ -133,7 +135,7 @@ fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -144,7 +146,10 @@ fn compile(
         running: words(p.running, &["累计"]),
         remainders: words(p.remainders, &["剩余", "其余", "余下", "尚余", "还剩"]),
         others: words(p.others, &["尚有", "另有", "另外", "未完成"]),
-        attributes: words(p.attributes, ATTRIBUTES),
+        // Left out, the vocabulary's trait words (`part_attributes`).
+        attributes: p
+            .attributes
+            .unwrap_or_else(|| vocab.part_attributes.clone()),
         differences: p.differences,
     };
     let all = [
@@ -172,25 +177,6 @@ struct PartsSum {
     /// and nothing else; false: everything else.
     differences: bool,
 }
-
-/// Words of a part's label that describe people by a trait rather than sort them: such parts
-/// overlap ("其中女性12人、党员20人"), so they are not a partition.
-const ATTRIBUTES: &[&str] = &[
-    "女",
-    "男",
-    "党员",
-    "岁",
-    "学历",
-    "大专",
-    "本科",
-    "研究生",
-    "硕士",
-    "以上",
-    "以下",
-    "民族",
-    "退役军人",
-    "大学生",
-];
 
 /// A total and the figures a sentence says make it up (indices into the sentence's figures).
 struct Reading {

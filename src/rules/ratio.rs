@@ -73,9 +73,9 @@ A percentage against the figures it is computed from, by interval arithmetic at 
 小数的精度核对（`约39.29%` 代表 [39.19, 39.39]，`约39.3%` 代表 [38.3, 40.3]），只报告为不够确定；带“约”的整数
 百分比不核对。A share written `约p%` with decimals is read one decimal place coarser and reported as unsure only;
 a whole `约40%` is not checked.
-率名带有句中计数没有的限定（“按期、按时、如期、及时、一次性、首次、逾期、平均”，如`全县平均整改率`）的完成率不核对。
+率名带有句中计数没有的限定（词表 `vocabulary.yaml` 的 `rate_qualifiers`：“按期、按时、如期、及时、一次性、首次、逾期、平均”，如`全县平均整改率`）的完成率不核对。
 部分写作两个单位（`脱贫户32户120人,占10%`）时，任一单位与同单位的总数相符即视为相符，否则只报告为不够确定。
-A rate qualified as its sentence's counts are not (按期整改率, 平均整改率) is not checked; a part written in two units
+A rate qualified as its sentence's counts are not (按期整改率, 平均整改率; the vocabulary's `rate_qualifiers`) is not checked; a part written in two units
 holds when either unit's figure meets the share against the whole of its unit.
 只有按截断（舍去尾数）才对得上的百分比（99 / 101 = 98.0198%，写作 98.01%）仍然报告（为不够确定），并在帮助中说明。
 `zglint parse` 在 `not checked` 下列出这些百分比及原因。
@@ -324,12 +324,12 @@ impl Ratio {
                 };
                 let reading = match self.construction {
                     Construction::Share => share(&st),
-                    Construction::Rate => match rate::rate(&st, &self.rates) {
+                    Construction::Rate => match rate::rate(&st, &self.rates, cx.vocab) {
                         Ok(rate::RateReading::Reach(r)) => Ok(r),
                         Ok(rate::RateReading::Part(_)) => Ok(None),
                         Err(e) => Err(e),
                     },
-                    Construction::RatePart => match rate::rate(&st, &self.rates) {
+                    Construction::RatePart => match rate::rate(&st, &self.rates, cx.vocab) {
                         Ok(rate::RateReading::Part(r)) => Ok(r),
                         Ok(rate::RateReading::Reach(_)) => Ok(None),
                         Err(e) => Err(e),

@@ -251,10 +251,12 @@ fn scale_bytes(scale: f64) -> usize {
     }
 }
 
-/// Every figure in `text`; spans are byte offsets into `text`.
-pub fn scan_numbers(text: &str) -> Vec<Quantity> {
+/// Every figure in `text`, approximate where a word of `words` marks it; spans are byte offsets
+/// into `text`.
+pub fn scan_numbers(text: &str, words: &crate::vocab::Approximations) -> Vec<Quantity> {
     let mut scanner = Scanner {
         text,
+        words,
         out: Vec::new(),
         last_end: 0,
     };

@@ -12,6 +12,8 @@ pub(super) struct Scanner<'a> {
     pub(super) text: &'a str,
     pub(super) out: Vec<Quantity>,
     pub(super) last_end: usize,
+    /// The words that make a figure approximate.
+    pub(super) words: &'a crate::vocab::Approximations,
 }
 
 impl Scanner<'_> {
@@ -52,8 +54,8 @@ impl Scanner<'_> {
         if core.scale != 1.0 || core.end != core.num_end {
             return None;
         }
-        let prefix = find_prefix(text, self.last_end, pos);
-        let suffix = find_suffix(text, core.end);
+        let prefix = find_prefix(text, self.last_end, pos, self.words);
+        let suffix = find_suffix(text, core.end, self.words);
         let approx = if core.cn.as_ref().is_some_and(|c| c.spread) {
             Approx::About
         } else {
@@ -86,7 +88,7 @@ impl Scanner<'_> {
         let prefix = if ordinal {
             None
         } else {
-            find_prefix(text, self.last_end, core1.start)
+            find_prefix(text, self.last_end, core1.start, self.words)
         };
         if let Some(end) = self.fraction(&core1, prefix, ordinal) {
             return end;
@@ -111,10 +113,11 @@ impl Scanner<'_> {
             .unwrap_or_else(|| core1.reject_end())
     }
 
-    /// `近` before a time unit means "the last": not a marker.
+    /// `近` (a word of the vocabulary's `approx.recent`) before a time unit means "the last":
+    /// not a marker.
     fn drop_recent(prefix: Option<Marker>, unit: Option<&UnitMatch>) -> Option<Marker> {
         match (prefix, unit) {
-            (Some(m), Some(u)) if m.word == "近" && u.flags & TIME != 0 => None,
+            (Some(m), Some(u)) if m.recent && u.flags & TIME != 0 => None,
             _ => prefix,
         }
     }
@@ -132,7 +135,7 @@ impl Scanner<'_> {
         } else {
             (
                 Self::drop_recent(prefix, tail.unit.as_ref()),
-                find_suffix(text, tail.end),
+                find_suffix(text, tail.end, self.words),
             )
         };
         let spread = core.cn.as_ref().is_some_and(|c| c.spread);
@@ -183,7 +186,7 @@ impl Scanner<'_> {
         let suffix = if tail2.marker {
             None
         } else {
-            find_suffix(self.text, tail2.end)
+            find_suffix(self.text, tail2.end, self.words)
         };
         let unit2 = tail2.unit.as_ref();
         let prefix = if tail1.marker {
@@ -267,7 +270,7 @@ impl Scanner<'_> {
         {
             return None;
         }
-        let suffix = find_suffix(text, core2.end);
+        let suffix = find_suffix(text, core2.end, self.words);
         let span = prefix.map_or(core1.start, |m| m.start)..suffix.map_or(core2.end, |m| m.end);
         let end = span.end;
         self.push(Quantity {

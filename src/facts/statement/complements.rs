@@ -44,13 +44,13 @@ const TOTAL: &[&str] = &[
 ];
 
 /// Every rest restated after its whole and done count.
-pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
+pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
     let mut out = Vec::new();
     for (r, rf) in figures.iter().enumerate() {
         let Some(verb) = denied_verb(source, figures, r) else {
             continue;
         };
-        if let Some(st) = rest_of(source, figures, r, rf, verb) {
+        if let Some(st) = rest_of(source, figures, r, rf, verb, words) {
             out.push(st);
         }
     }
@@ -187,6 +187,7 @@ fn rest_of(
     r: usize,
     rf: &Figure,
     verb: &str,
+    words: &crate::vocab::SplitWords,
 ) -> Option<Statement> {
     let unit = family(&rf.quantity.unit);
     let own = sentence_head(source, rf);
@@ -215,7 +216,7 @@ fn rest_of(
         if !(done_with(head, verb) || done_with(tail, verb)) {
             continue;
         }
-        let Some((t, _)) = super::rates::whole_of(source, figures, d) else {
+        let Some((t, _)) = super::rates::whole_of(source, figures, d, words) else {
             continue;
         };
         match found {

@@ -29,9 +29,9 @@ const OTHER: &[&str] = &[
 ];
 
 /// Every whole split by due year.
-pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
+pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
     (0..figures.len())
-        .filter_map(|t| split_at(source, figures, t))
+        .filter_map(|t| split_at(source, figures, t, words))
         .collect()
 }
 
@@ -42,7 +42,12 @@ fn due_year(source: &str, f: &Figure) -> Option<i32> {
 }
 
 /// The split of the whole at figure `t`, if it is a `N项X中` head of parts by due year.
-fn split_at(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
+fn split_at(
+    source: &str,
+    figures: &[Figure],
+    t: usize,
+    words: &crate::vocab::SplitWords,
+) -> Option<Statement> {
     let tf = &figures[t];
     let unit = family(&tf.quantity.unit);
     if unit.is_empty() || unit == "%" || exact(tf).is_none() {
@@ -88,7 +93,7 @@ fn split_at(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
             continue;
         }
         let group = groups.last_mut()?;
-        status(source, figures, k)?;
+        status(source, figures, k, words)?;
         group.2.push(k);
     }
     if groups.len() < 2 {

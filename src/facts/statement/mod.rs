@@ -204,15 +204,20 @@ impl Relation {
     }
 }
 
-/// Read every quantity statement of a report.
-pub fn read(doc: &Document, figures: &[Figure]) -> Vec<Statement> {
+/// Read every quantity statement of a report, with the status words of `vocab`.
+pub fn read(
+    doc: &Document,
+    figures: &[Figure],
+    vocab: &crate::vocab::Vocabulary,
+) -> Vec<Statement> {
+    let words = &vocab.split;
     let mut out = shares::read(&doc.source, figures);
-    out.extend(rates::read(&doc.source, figures));
+    out.extend(rates::read(&doc.source, figures, words));
     out.extend(table::read(doc, figures));
     out.extend(regions::read(&doc.source, figures));
-    out.extend(status::read(&doc.source, figures));
-    out.extend(complements::read(&doc.source, figures));
-    out.extend(due::read(&doc.source, figures));
+    out.extend(status::read(&doc.source, figures, words));
+    out.extend(complements::read(&doc.source, figures, words));
+    out.extend(due::read(&doc.source, figures, words));
     out.extend(ranks::read(&doc.source, figures));
     out.extend(growth::read(&doc.source, figures));
     out.extend(lists::read(&doc.source, figures));

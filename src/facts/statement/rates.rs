@@ -28,7 +28,7 @@ const COUNTABLE: &[&str] = &[
 ];
 
 /// Every completion rate among the figures.
-pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
+pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
     let mut out = Vec::new();
     for (i, f) in figures.iter().enumerate() {
         let q = &f.quantity;
@@ -60,7 +60,7 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
         }
         // A rate whose whole is the total of the sentence before: the rules' sentence readers
         // do not reach it.
-        if named && let Some(c) = counts(source, figures, i).filter(|c| !c.in_sentence) {
+        if named && let Some(c) = counts(source, figures, i, words).filter(|c| !c.in_sentence) {
             out.push(statement(
                 figures,
                 Construction::RateOfTotal,
@@ -73,7 +73,7 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
             ));
         }
     }
-    out.extend(headlines(source, figures));
+    out.extend(headlines(source, figures, words));
     out
 }
 
@@ -161,7 +161,12 @@ pub(super) struct Counts {
 /// the rate is a count saying it was done (已完成, 已办结, …), in the rate's clause or the one
 /// before; its whole is read by [`whole_of`]. A whole in the sentence before is not taken
 /// when the rate's sentence names a part of it (`今年`, `年度目标`, `应完成`, `其中`, `阶段`).
-pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Counts> {
+pub(super) fn counts(
+    source: &str,
+    figures: &[Figure],
+    r: usize,
+    words: &crate::vocab::SplitWords,
+) -> Option<Counts> {
     use super::{SENTENCE_STOPS, family};
     let rf = &figures[r];
     let d = r.checked_sub(1)?;
@@ -179,7 +184,7 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
     if between.contains(SENTENCE_STOPS) || between.matches([',', '，', ':', '：']).count() > 1 {
         return None;
     }
-    let (base, in_sentence) = whole_of(source, figures, d)?;
+    let (base, in_sentence) = whole_of(source, figures, d, words)?;
     // A rate of a part of the whole stated before (this year's tasks, those due): not of it.
     if !in_sentence {
         let start = super::status::sentence_start(source, df);
@@ -200,7 +205,12 @@ pub(super) fn counts(source: &str, figures: &[Figure], r: usize) -> Option<Count
 /// the sentence, the one figure of the unit in the sentence before, marked as a total (`共`,
 /// `合计`, `累计`) (false). None when `d` says no status of done, or for two figures of the
 /// unit, a status on the whole, or a whole of another noun.
-pub(super) fn whole_of(source: &str, figures: &[Figure], d: usize) -> Option<(usize, bool)> {
+pub(super) fn whole_of(
+    source: &str,
+    figures: &[Figure],
+    d: usize,
+    words: &crate::vocab::SplitWords,
+) -> Option<(usize, bool)> {
     use super::status::{Status, same_noun, sentence_start, status};
     use super::{exact, family};
     let df = &figures[d];
@@ -209,13 +219,13 @@ pub(super) fn whole_of(source: &str, figures: &[Figure], d: usize) -> Option<(us
         return None;
     }
     let (dv, _) = exact(df)?;
-    if status(source, figures, d) != Some(Status::Done) {
+    if status(source, figures, d, words) != Some(Status::Done) {
         return None;
     }
     let whole = |t: usize| {
         let tf = &figures[t];
         exact(tf).is_some_and(|(_, hi)| hi >= dv)
-            && status(source, figures, t).is_none()
+            && status(source, figures, t, words).is_none()
             && same_noun(tf, df)
     };
     let start = sentence_start(source, df);
@@ -272,7 +282,11 @@ const HEADLINE_CHARS: usize = 80;
 /// ([`counts`]) must all be of the same done count and whole, that whole the largest figure of
 /// its unit in the body, and a rate named in the headline must be the body's rate's name. The
 /// headline is then weighed against the body's done count and whole.
-pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
+pub(super) fn headlines(
+    source: &str,
+    figures: &[Figure],
+    words: &crate::vocab::SplitWords,
+) -> Vec<Statement> {
     use super::{SENTENCE_STOPS, exact, family};
     let body = source
         .match_indices('\n')
@@ -324,7 +338,7 @@ pub(super) fn headlines(source: &str, figures: &[Figure]) -> Vec<Statement> {
         let Some(name) = BEFORE.captures(lead).map(|c| c["name"].to_string()) else {
             continue;
         };
-        if let Some(c) = counts(source, figures, r) {
+        if let Some(c) = counts(source, figures, r, words) {
             rates.push((name, c));
         }
     }

@@ -12,56 +12,7 @@
 
 use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, family, statement};
 use crate::facts::Figure;
-
-/// Words that say a part was done.
-const DONE: &[&str] = &[
-    "已完成",
-    "完成整改",
-    "整改完成",
-    "已整改",
-    "已办结",
-    "已辦結",
-    "办结",
-    "辦結",
-    "整改到位",
-    "已落实",
-    "已落實",
-    "已销号",
-    "已銷號",
-    "销号",
-    "已解决",
-    "基本完成",
-    "阶段性完成",
-    "阶段办结",
-    "已完成整改",
-    "完成",
-];
-/// Words that say a part is the rest, not (yet) done.
-const REST: &[&str] = &[
-    "正在",
-    "持续推进",
-    "未完成",
-    "未达到",
-    "未達到",
-    "尚未",
-    "其余",
-    "其餘",
-    "剩余",
-    "剩餘",
-    "余下",
-    "長期堅持",
-    "长期坚持",
-    "延期",
-    "推进中",
-    "推進中",
-    "序时推进",
-    "未到",
-    "未整改",
-];
-/// Words that name a further part of the total besides the rest's words (其他正在核查).
-const UNCOUNTED: &[&str] = &["其他", "其它", "另有"];
-/// Words that name the rest without a status: only they bind a total in the sentence before.
-const REMAINDER: &[&str] = &["其余", "其餘", "剩余", "剩餘", "余下"];
+use crate::vocab::SplitWords;
 
 /// A part's status.
 #[derive(Clone, Copy, PartialEq)]
@@ -71,11 +22,11 @@ pub(super) enum Status {
 }
 
 /// Every total split by status.
-pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
+pub fn read(source: &str, figures: &[Figure], words: &SplitWords) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < figures.len() {
-        match run_at(source, figures, k) {
+        match run_at(source, figures, k, words) {
             Some((st, next)) => {
                 out.extend(st);
                 k = next;
@@ -88,7 +39,12 @@ pub fn read(source: &str, figures: &[Figure]) -> Vec<Statement> {
 
 /// The status of figure `k` from the words of its clause around it: before it in its clause,
 /// and after it up to the next figure or the clause's end.
-pub(super) fn status(source: &str, figures: &[Figure], k: usize) -> Option<Status> {
+pub(super) fn status(
+    source: &str,
+    figures: &[Figure],
+    k: usize,
+    words: &SplitWords,
+) -> Option<Status> {
     let f = &figures[k];
     let q = &f.quantity;
     let head = source.get(f.clause.start.min(q.span.start)..q.span.start)?;
@@ -98,24 +54,31 @@ pub(super) fn status(source: &str, figures: &[Figure], k: usize) -> Option<Statu
         .max(q.span.end);
     let tail = source.get(q.span.end..next)?;
     // 未完成 holds 完成: the rest's words win. A plan (应完成) is no status; 需长期坚持 is.
-    if REST.iter().any(|w| head.contains(w) || tail.contains(w)) {
+    if words
+        .rest
+        .iter()
+        .any(|w| head.contains(w.as_str()) || tail.contains(w.as_str()))
+    {
         Some(Status::Rest)
-    } else if DONE.iter().any(|w| states(head, w) || states(tail, w)) {
+    } else if words
+        .done
+        .iter()
+        .any(|w| states(head, w, words) || states(tail, w, words))
+    {
         Some(Status::Done)
     } else {
         None
     }
 }
 
-/// Words before a status word that make it a plan, not a status: 应完成整改的32项.
-const PLANNED: &[&str] = &[
-    "应", "應", "需", "须", "須", "要", "计划", "計劃", "拟", "擬",
-];
-
 /// True when `text` says `word` as a status: not as a plan (应完成, 需办结).
-fn states(text: &str, word: &str) -> bool {
-    text.match_indices(word)
-        .any(|(i, _)| !PLANNED.iter().any(|p| text[..i].ends_with(p)))
+fn states(text: &str, word: &str, words: &SplitWords) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        !words
+            .planned
+            .iter()
+            .any(|p| text[..i].ends_with(p.as_str()))
+    })
 }
 
 /// True when the text between two parts breaks their list: a nested `其中` or a sentence's
@@ -126,13 +89,18 @@ fn broken(between: &str) -> bool {
 
 /// A run of status parts starting at figure `first`, with its total; and the index to go on
 /// from.
-fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Statement>, usize)> {
+fn run_at(
+    source: &str,
+    figures: &[Figure],
+    first: usize,
+    words: &SplitWords,
+) -> Option<(Option<Statement>, usize)> {
     let f = &figures[first];
     let unit = family(&f.quantity.unit);
     if unit.is_empty() || unit == "%" || f.quantity.in_range || f.quantity.ordinal {
         return None;
     }
-    let s0 = status(source, figures, first)?;
+    let s0 = status(source, figures, first, words)?;
     // The parts: consecutive figures of the unit, one per clause, each with a status.
     let mut parts = vec![(first, s0)];
     let mut k = first + 1;
@@ -154,7 +122,7 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
         if broken(between) || g.clause == prev.clause {
             break;
         }
-        let Some(s) = status(source, figures, k) else {
+        let Some(s) = status(source, figures, k, words) else {
             break;
         };
         parts.push((k, s));
@@ -189,7 +157,12 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
     // (…,正在办理5件,其他正在核查) says the parts are not all of the total.
     let tail = super::ahead(source, last.clause.end, usize::MAX);
     let tail = &tail[..tail.find(SENTENCE_STOPS).unwrap_or(tail.len())];
-    if REST.iter().chain(UNCOUNTED).any(|w| tail.contains(w)) {
+    if words
+        .rest
+        .iter()
+        .chain(&words.further)
+        .any(|w| tail.contains(w.as_str()))
+    {
         return Some((None, next));
     }
     let sum: f64 = ids
@@ -197,7 +170,7 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
         .filter_map(|&i| exact(&figures[i]))
         .map(|iv| iv.0)
         .sum();
-    let total = total_before(source, figures, first, sum, &parts);
+    let total = total_before(source, figures, first, sum, &parts, words);
     let st = match total {
         Some((t, sure)) => Some(statement(
             figures,
@@ -208,7 +181,7 @@ fn run_at(source: &str, figures: &[Figure], first: usize) -> Option<(Option<Stat
             },
             sure,
         )),
-        None => rate_of_split(source, figures, first, &parts),
+        None => rate_of_split(source, figures, first, &parts, words),
     };
     Some((st, next))
 }
@@ -220,6 +193,7 @@ fn rate_of_split(
     figures: &[Figure],
     first: usize,
     parts: &[(usize, Status)],
+    words: &SplitWords,
 ) -> Option<Statement> {
     let f = &figures[first];
     let unit = family(&f.quantity.unit);
@@ -228,7 +202,7 @@ fn rate_of_split(
         let head = source
             .get(g.clause.start.min(g.quantity.span.start)..g.quantity.span.start)
             .unwrap_or("");
-        s == Status::Rest && REMAINDER.iter().any(|w| head.contains(w))
+        s == Status::Rest && words.remainder.iter().any(|w| head.contains(w.as_str()))
     });
     if !named_rest {
         return None;
@@ -301,6 +275,7 @@ fn total_before(
     first: usize,
     sum: f64,
     parts: &[(usize, Status)],
+    words: &SplitWords,
 ) -> Option<(usize, bool)> {
     let f = &figures[first];
     let unit = family(&f.quantity.unit);
@@ -322,7 +297,8 @@ fn total_before(
         let head = source
             .get(tf.clause.start.min(tf.quantity.span.start)..tf.quantity.span.start)
             .unwrap_or("");
-        let bare = !DONE.iter().any(|w| states(head, w)) && !REST.iter().any(|w| head.contains(w));
+        let bare = !words.done.iter().any(|w| states(head, w, words))
+            && !words.rest.iter().any(|w| head.contains(w.as_str()));
         // Exceptions before the total (除了A和B外): the parts need not cover it.
         let lead = source
             .get(sentence_start(source, tf)..tf.quantity.span.start)
@@ -342,7 +318,7 @@ fn total_before(
         let head = source
             .get(g.clause.start.min(g.quantity.span.start)..g.quantity.span.start)
             .unwrap_or("");
-        REMAINDER.iter().any(|w| head.contains(w))
+        words.remainder.iter().any(|w| head.contains(w.as_str()))
     });
     if !rest || f.noun.chars().count() < 2 {
         return None;

@@ -8,29 +8,12 @@ use super::{Stated, number};
 use crate::facts::arith::{Interval, show};
 use crate::facts::sentences::{Fig, Sentence};
 use crate::rules::Hit;
+use crate::vocab::Vocabulary;
 
-/// Words of a clause that say its count was done.
-const DONE: &[&str] = &["完成", "办结", "销号", "已整改", "整改到位", "整改完毕"];
 /// Words of a clause that say its count was not (yet) done, or was only partly.
 const NOT_DONE: &[&str] = &[
     "未", "尚", "正在", "部分", "剩余", "其余", "需", "待", "率", "%", "％",
 ];
-
-/// Words before a rate's name that make it a rate of something narrower or wider than the
-/// counts done and in all: on time (按期), at the first attempt (一次性), an average.
-const QUALIFIERS: &[&str] = &[
-    "平均",
-    "按期",
-    "按时",
-    "如期",
-    "及时",
-    "一次性",
-    "首次",
-    "逾期",
-];
-
-/// Words before a rate's name that make it the rate of a whole across its parts.
-const WHOLE_RATES: &[&str] = &["总体", "整体", "综合", "总的"];
 
 /// How far back a rate of the whole looks for the split of its total.
 const PERIOD_CHARS: usize = 400;
@@ -44,8 +27,15 @@ pub(super) enum RateReading {
 }
 
 /// Read a rate: with its part where the sentence states it, else against its lone base.
-/// `Err` says why the rate is not checked.
-pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String> {
+/// `Err` says why the rate is not checked. From `vocab`: the words before a rate's name that
+/// make it a rate of something narrower or wider than the counts done and in all (按期, 一次性,
+/// 平均; `rate_qualifiers`), the words that make it a rate of a whole across its parts
+/// (总体; `rate_wholes`), and the words of a clause that say its count was done (`rate_done`).
+pub(super) fn rate(
+    st: &Stated,
+    rates: &[String],
+    vocab: &Vocabulary,
+) -> Result<RateReading, String> {
     let s = st.s;
     if st.value.lo > 100.0 {
         return Err("未核对: 超过100%的比率 / not checked: a rate above 100%".into());
@@ -54,9 +44,10 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
     // 整改率) is of another numerator or of other bodies' counts, not of those stated.
     let name = s.clause_head(st.mark);
     let before = s.head(st.mark - name.len());
-    if let Some(q) = QUALIFIERS
+    if let Some(q) = vocab
+        .rate_qualifiers
         .iter()
-        .find(|q| name.contains(**q) && !before.contains(**q))
+        .find(|q| name.contains(q.as_str()) && !before.contains(q.as_str()))
     {
         return Err(format!(
             "未核对: “{q}”限定的比率, 句中的计数没有这一限定 / not checked: a rate qualified by {q}, which the counts are not"
@@ -66,7 +57,7 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
     // of all the parts' counts together, not of the last part's. The parts may stand in
     // clauses of their own, cut by `;`: look back to the last full stop, over at most
     // PERIOD_CHARS characters (a line with no full stop is not scanned back to its start).
-    if WHOLE_RATES.iter().any(|q| name.contains(*q)) {
+    if vocab.rate_wholes.iter().any(|q| name.contains(q.as_str())) {
         let period: String = st.source[..st.mark]
             .chars()
             .rev()
@@ -85,7 +76,7 @@ pub(super) fn rate(st: &Stated, rates: &[String]) -> Result<RateReading, String>
         .filter(|&k| !is_time(&s.figs[k]))
         .filter_map(|k| Some((k, s.figs[k].whole_count()?)))
         .collect();
-    if let Some(part) = stated_part(st, &counts, rates)? {
+    if let Some(part) = stated_part(st, &counts, rates, vocab)? {
         return Ok(RateReading::Part(part));
     }
     // With two counts or more the rate may come from them in several ways (42 done and 3
@@ -177,12 +168,13 @@ fn stated_part(
     st: &Stated,
     counts: &[(usize, f64)],
     rates: &[String],
+    vocab: &Vocabulary,
 ) -> Result<Option<Option<(Hit, bool)>>, String> {
     let s = st.s;
     let done: Vec<(usize, f64)> = counts
         .iter()
         .copied()
-        .filter(|&(k, _)| is_done(st, k, rates))
+        .filter(|&(k, _)| is_done(st, k, rates, vocab))
         .collect();
     // Two done counts listed together (已办结2750件、阶段性办结660件) give two readings: the
     // rate of the first alone, or of both; it holds when either does.
@@ -209,7 +201,7 @@ fn stated_part(
         .iter()
         .copied()
         .filter(|&(k, v)| k < d && v >= dv && s.figs[k].family == df.family)
-        .filter(|&(k, _)| same_noun(s, &s.figs[k], df) && !is_done(st, k, rates))
+        .filter(|&(k, _)| same_noun(s, &s.figs[k], df) && !is_done(st, k, rates, vocab))
         .collect();
     let Some(&(base, bv)) = bases.last() else {
         return Ok(None);
@@ -252,11 +244,12 @@ fn stated_part(
 }
 
 /// True when the clause of figure `k` (up to the rate) says its count was done: 已完成整改3个,
-/// 有38个完成整改, 已落实27条.
-fn is_done(st: &Stated, k: usize, rates: &[String]) -> bool {
-    let done: Vec<String> = DONE
+/// 有38个完成整改, 已落实27条: a word of the vocabulary's `rate_done`, or 已 and a rate's name.
+fn is_done(st: &Stated, k: usize, rates: &[String], vocab: &Vocabulary) -> bool {
+    let done: Vec<String> = vocab
+        .rate_done
         .iter()
-        .map(|w| w.to_string())
+        .cloned()
         .chain(rates.iter().map(|r| format!("已{r}")))
         .collect();
     let words: Vec<&str> = done.iter().map(String::as_str).collect();

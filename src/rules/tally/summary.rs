@@ -2,7 +2,7 @@
 //! row per area and a 合计 row): each row against the items under the heading that names its area.
 
 use crate::document::{Item, Span, Status};
-use crate::facts::tallies::{Bucket, DONE, OPEN, PARTIAL};
+use crate::facts::tallies::Bucket;
 use crate::rules::{Context, Hit};
 
 /// What a column of the table counts.
@@ -25,15 +25,17 @@ const SUM_ROW: &[&str] = &["合计", "总计", "小计"];
 /// The column a header cell names.
 fn column(vocab: &crate::vocab::Vocabulary, name: &str) -> Option<Column> {
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+    let said = |words: &[String]| words.iter().any(|w| name.contains(w.as_str()));
+    let t = &vocab.tally;
     if has(TOTAL_WORDS) {
         Some(Column::Total)
     } else if let Some(k) = vocab.class_named(name) {
         Some(Column::Status(Bucket::Class(k)))
-    } else if has(PARTIAL) {
+    } else if said(&t.partial) {
         Some(Column::Status(Bucket::Partial))
-    } else if has(OPEN) {
+    } else if said(&t.open) {
         Some(Column::Status(Bucket::Open))
-    } else if has(DONE) {
+    } else if said(&t.done) {
         Some(Column::Status(Bucket::Done))
     } else {
         None

@@ -5,6 +5,11 @@ use super::*;
 use Approx::AtLeast;
 use proptest::prelude::*;
 
+/// The figures of `text`, with the packaged vocabulary's approximation words.
+fn scan_numbers(text: &str) -> Vec<Quantity> {
+    super::scan_numbers(text, &crate::vocab::Vocabulary::packaged().approx)
+}
+
 mod table;
 
 #[test]
