@@ -101,7 +101,7 @@ fn growth(c: &mut Criterion) {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: zglint::vocab::Vocabulary::packaged(),
+            vocab: zglint::parse::vocab::Vocabulary::packaged(),
         };
         g.throughput(Throughput::Elements(n as u64));
         for kind in ["duplicate_text", "conflict"] {

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 use zglint::FileResult;
 use zglint::config::Settings;
+use zglint::parse::vocab::Vocabulary;
 use zglint::render::json;
 use zglint::rules::pack::Pack;
 use zglint::rules::{Context, KINDS};
-use zglint::vocab::Vocabulary;
 
 /// The reports measured: (name, text).
 fn reports() -> Vec<(String, String)> {
@@ -64,14 +64,17 @@ fn stages(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("items", &name), |b| {
             b.iter(|| {
                 let mut doc = parsed.clone();
-                zglint::item::find_items(&mut doc, vocab);
+                zglint::parse::item::find_items(&mut doc, vocab);
                 doc
             })
         });
         let (doc, facts) = zglint::analyse(&text);
         g.bench_function(BenchmarkId::new("facts", &name), |b| {
             b.iter(|| {
-                zglint::facts::extract(black_box(&doc), zglint::vocab::Vocabulary::packaged())
+                zglint::facts::extract(
+                    black_box(&doc),
+                    zglint::parse::vocab::Vocabulary::packaged(),
+                )
             })
         });
         g.bench_function(BenchmarkId::new("summary", &name), |b| {
@@ -100,7 +103,7 @@ fn stages(c: &mut Criterion) {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: zglint::vocab::Vocabulary::packaged(),
+            vocab: zglint::parse::vocab::Vocabulary::packaged(),
         };
         for kind in KINDS {
             let rules: Vec<_> = pack

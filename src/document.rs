@@ -29,7 +29,7 @@ pub struct Document {
     pub layout: Layout,
 }
 
-/// How a report lays out its items, as [`crate::item::find_items`] recognised it.
+/// How a report lays out its items, as [`crate::parse::item::find_items`] recognised it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Layout {
     /// The layout in words, e.g. "numbered headings 1." or "labels 问题一:".

@@ -6,8 +6,8 @@
 //!    Word `.docx`, a saved web page) into an [`Input`]: the text as written and as shown.
 //! 2. **parse** — [`parse`] turns the text into a [`document::Document`]: chrome (title,
 //!    issuer, date), sections by their numbered headings, blocks of text, every part a byte
-//!    span into the text. [`item`] then finds the itemized problems and their statuses, with
-//!    the words of [`vocab`] ([`text::lexicon`] looks many words up at one position;
+//!    span into the text. [`parse::item`] then finds the itemized problems and their statuses, with
+//!    the words of [`parse::vocab`] ([`text::lexicon`] looks many words up at one position;
 //!    [`text::numeral`] reads the small numerals of markers and dates).
 //! 3. **facts** — [`facts`] reads what the report states: every figure and date with its
 //!    place and context, and the report's timeline. [`analyse`] runs stages 2 and 3;
@@ -30,9 +30,7 @@
 pub mod input;
 // 2. parse
 pub mod document;
-pub mod item;
 pub mod parse;
-pub mod vocab;
 // 3. facts
 pub mod facts;
 // 4. rules
@@ -72,14 +70,14 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
 
 /// Parse a report's text, find its items and read its facts, with the packaged vocabulary.
 pub fn analyse(text: &str) -> (Document, Facts) {
-    analyse_with(text, vocab::Vocabulary::packaged())
+    analyse_with(text, parse::vocab::Vocabulary::packaged())
 }
 
 /// Parse a report's text, find its items (their statuses in the words of `vocab`) and read its
 /// facts.
-pub fn analyse_with(text: &str, vocab: &vocab::Vocabulary) -> (Document, Facts) {
+pub fn analyse_with(text: &str, vocab: &parse::vocab::Vocabulary) -> (Document, Facts) {
     let mut doc = parse::parse(text);
-    item::find_items(&mut doc, vocab);
+    parse::item::find_items(&mut doc, vocab);
     let facts = facts::extract(&doc, vocab);
     (doc, facts)
 }

@@ -270,7 +270,7 @@ fn parse_says_which_percentages_are_not_checked_and_why() {
     let out = zglint().arg("parse").arg(&report).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let section = &stdout[stdout.find("\nnot checked (2)\n").expect(&stdout)..];
+    let section = &stdout[stdout.find("\nnot checked (3)\n").expect(&stdout)..];
     let line = |pct: &str| {
         section
             .lines()
@@ -280,6 +280,8 @@ fn parse_says_which_percentages_are_not_checked_and_why() {
     assert!(line("76%").contains("3:24"), "{section}");
     assert!(line("76%").contains("未核对: 基数不明 / not checked: no base stated"));
     assert!(line("20%").contains("基数有两种可能 (120人, 30人)"));
+    // The 其中 list of traits is not read as parts of the 120.
+    assert!(line("其中").contains("特征"), "{section}");
     // 27 / 30 = 90% is checked, so not listed.
     assert!(!section.contains("90%"), "{section}");
     std::fs::remove_dir_all(&dir).ok();

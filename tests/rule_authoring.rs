@@ -147,7 +147,7 @@ fn the_readme_shows_the_rules_that_are_tested() {
 #[test]
 fn the_readme_vocabulary_example_reads_a_local_status_phrase() {
     use zglint::document::Status;
-    use zglint::vocab::{DEFAULT_VOCABULARY, Vocabulary};
+    use zglint::parse::vocab::{DEFAULT_VOCABULARY, Vocabulary};
     let readme = std::fs::read_to_string(root().join("rules/README.md")).unwrap();
     assert!(readme.contains("status:\n  done:\n    - 已?通过验收\n"));
     let extended = DEFAULT_VOCABULARY.replacen("  done:\n", "  done:\n    - 已?通过验收\n", 1);
@@ -156,7 +156,7 @@ fn the_readme_vocabulary_example_reads_a_local_status_phrase() {
     let text = "一、问题整改落实情况\n(一)关于“村级财务公开不及时”的问题。\n整改情况:全镇9个村已按月公开2024年财务收支,该问题已通过验收。\n";
     let status = |v: &Vocabulary| {
         let mut doc = zglint::parse::parse(text);
-        zglint::item::find_items(&mut doc, v);
+        zglint::parse::item::find_items(&mut doc, v);
         doc.items.iter().map(|i| i.status).collect::<Vec<_>>()
     };
     assert_eq!(status(Vocabulary::packaged()), vec![Status::Unknown]);

@@ -3,8 +3,8 @@
 //! needed list is refused, naming it.
 
 use zglint::check::check_str;
+use zglint::parse::vocab::{DEFAULT_VOCABULARY, Vocabulary, VocabularyError};
 use zglint::rules::pack::Pack;
-use zglint::vocab::{DEFAULT_VOCABULARY, Vocabulary, VocabularyError};
 
 /// The packaged vocabulary with `from` replaced by `to` (exactly once).
 fn changed(from: &str, to: &str) -> Vocabulary {

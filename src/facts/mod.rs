@@ -78,7 +78,7 @@ pub fn passages(doc: &Document) -> Vec<Span> {
 }
 
 /// Read every figure and date of a parsed document, with the words of `vocab`.
-pub fn extract(doc: &Document, vocab: &crate::vocab::Vocabulary) -> Facts {
+pub fn extract(doc: &Document, vocab: &crate::parse::vocab::Vocabulary) -> Facts {
     let own_date = own_date_year(doc);
     let mut dates = Vec::new();
     let mut chrome_and_text: Vec<Span> = doc.chrome.clone();

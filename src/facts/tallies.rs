@@ -13,7 +13,7 @@ use crate::document::{Item, Span, Status};
 use crate::facts::Facts;
 use crate::facts::Figure;
 use crate::facts::number::Approx;
-use crate::vocab::Vocabulary;
+use crate::parse::vocab::Vocabulary;
 
 /// Units of whole-number counts of problems, tasks and measures.
 pub const COUNT_UNITS: &[&str] = &["个", "项", "条", "件"];

@@ -1,5 +1,9 @@
 //! From text to [`Document`]: the pest grammar types each line, then the lines are placed
-//! (chrome, title, sections, closing). No pest type leaves this module.
+//! (chrome, title, sections, closing). No pest type leaves this module. Then [`item`] finds
+//! the itemized problems and their statuses in the words of the [`vocab`].
+
+pub mod item;
+pub mod vocab;
 
 use crate::document::{
     Block, BlockKind, Closing, Document, Inline, Marker, MarkerStyle, Region, Section, Span, Title,

@@ -102,7 +102,7 @@ struct Params {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;

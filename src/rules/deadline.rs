@@ -123,7 +123,7 @@ const NOTE_CHARS: usize = 40;
 
 fn compile(
     params: &serde_yaml::Value,
-    vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::parse::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -919,7 +919,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         let header = |date: &str| {
             let d = facts
@@ -959,7 +959,7 @@ mod tests {
         let hits = not_due(&Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         });
         assert_eq!(hits.len(), 1);
         assert_eq!(doc.text(&hits[0].span), "2021年5月底");

@@ -118,7 +118,7 @@ struct DuplicateText {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let params: Params = super::params(params)?;
@@ -409,7 +409,7 @@ mod tests {
         check.check(&Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         })
     }
 

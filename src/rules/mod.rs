@@ -22,7 +22,7 @@ pub mod testing;
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Edit, Label};
-use crate::vocab::Vocabulary;
+use crate::parse::vocab::Vocabulary;
 use std::collections::{BTreeMap, HashMap};
 
 /// What a rule sees: the parsed report and its facts.

@@ -6,8 +6,8 @@
 use crate::document::{Document, Span};
 use crate::facts::Facts;
 use crate::finding::{Finding, Level};
+use crate::parse::vocab::Vocabulary;
 use crate::rules::{self, Check, Context, Hit, Kind, Patterns, Tag};
-use crate::vocab::Vocabulary;
 use miette::SourceSpan;
 use serde::Deserialize;
 use std::path::Path;
@@ -451,7 +451,7 @@ impl Rule {
             self.run(&Context {
                 doc: &doc,
                 facts: &facts,
-                vocab: crate::vocab::Vocabulary::packaged(),
+                vocab: crate::parse::vocab::Vocabulary::packaged(),
             })
             .len()
         };

@@ -3,7 +3,7 @@
 use super::{Check, Context, Hit, Kind, Tag};
 use crate::document::{BlockKind, Document};
 use crate::facts::stretches::{Unit, units};
-use crate::vocab::Vocabulary;
+use crate::parse::vocab::Vocabulary;
 use serde::Deserialize;
 
 /// The kind's name.
@@ -111,7 +111,7 @@ fn fold(c: char) -> char {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -443,7 +443,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         let mut all = Vec::new();
         for (name, problem) in [
@@ -608,7 +608,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         for (name, problem) in [
             ("unclosed", Unclosed),

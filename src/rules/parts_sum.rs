@@ -135,7 +135,7 @@ fn words(given: Option<Vec<String>>, default: &[&str]) -> Vec<String> {
 
 fn compile(
     params: &serde_yaml::Value,
-    vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -150,6 +150,8 @@ fn compile(
         attributes: p
             .attributes
             .unwrap_or_else(|| vocab.part_attributes.clone()),
+        // The vocabulary's words of a further part (`split.further`: 其他, 另有).
+        further: vocab.split.further.clone(),
         differences: p.differences,
     };
     let all = [
@@ -173,6 +175,7 @@ struct PartsSum {
     remainders: Vec<String>,
     others: Vec<String>,
     attributes: Vec<String>,
+    further: Vec<String>,
     /// Report the differences (其余 in a sentence of its own, 比第一批多, 除……外, 还有……未完成)
     /// and nothing else; false: everything else.
     differences: bool,
@@ -528,7 +531,7 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
             let (doc, facts) = crate::analyse(&text);
-            let cx = Context { doc: &doc, facts: &facts, vocab: crate::vocab::Vocabulary::packaged() };
+            let cx = Context { doc: &doc, facts: &facts, vocab: crate::parse::vocab::Vocabulary::packaged() };
             let pack = crate::rules::pack::Pack::packaged().expect("rules load");
             for rule in pack.rules.iter().filter(|r| ["parts_sum", "ratio"].contains(&r.kind.name)) {
                 for f in rule.run(&cx) {

@@ -153,7 +153,7 @@ struct Placeholder {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let mut p: Params = super::params(params)?;
@@ -481,7 +481,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         rule.check(&cx)
             .into_iter()

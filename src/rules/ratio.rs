@@ -148,7 +148,7 @@ struct Params {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -668,7 +668,7 @@ mod tests {
         let rules = crate::rules::pack::load(
             "rules/ratio.yaml",
             yaml,
-            crate::vocab::Vocabulary::packaged(),
+            crate::parse::vocab::Vocabulary::packaged(),
             &mut super::super::Patterns::default(),
         )
         .expect("rules load");
@@ -676,7 +676,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);
@@ -691,7 +691,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         let help = found[0].help.clone().unwrap_or_default();
@@ -704,7 +704,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         };
         let found: Vec<_> = rules.iter().flat_map(|r| r.run(&cx)).collect();
         assert_eq!(found.len(), 1);

@@ -114,7 +114,7 @@ struct Required {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(params)?;
@@ -317,7 +317,7 @@ mod tests {
             .check(&Context {
                 doc: &doc,
                 facts: &facts,
-                vocab: crate::vocab::Vocabulary::packaged(),
+                vocab: crate::parse::vocab::Vocabulary::packaged(),
             })
             .into_iter()
             .map(|h| h.values["missing"].clone())
@@ -428,7 +428,7 @@ mod tests {
         let hits = check.check(&Context {
             doc: &doc,
             facts: &facts,
-            vocab: crate::vocab::Vocabulary::packaged(),
+            vocab: crate::parse::vocab::Vocabulary::packaged(),
         });
         assert_eq!(doc.text(&hits[0].span), "2023年7月18日");
         assert_eq!(

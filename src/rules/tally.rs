@@ -9,7 +9,7 @@ use crate::facts::tallies::*;
 
 use super::{Check, Context, Hit, Kind};
 use crate::document::{Item, Status};
-use crate::vocab::Vocabulary;
+use crate::parse::vocab::Vocabulary;
 use serde::Deserialize;
 
 /// The kind's name.
@@ -107,7 +107,7 @@ struct TallyCheck {
 
 fn compile(
     params: &serde_yaml::Value,
-    _vocab: &crate::vocab::Vocabulary,
+    _vocab: &crate::parse::vocab::Vocabulary,
     _patterns: &mut super::Patterns,
 ) -> Result<Box<dyn Check>, String> {
     let params: Params = super::params(params)?;

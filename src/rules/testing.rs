@@ -6,7 +6,7 @@ use super::{Check, Compile, Hit, Patterns};
 pub fn compile(compile: Compile, params: &serde_yaml::Value) -> Result<Box<dyn Check>, String> {
     compile(
         params,
-        crate::vocab::Vocabulary::packaged(),
+        crate::parse::vocab::Vocabulary::packaged(),
         &mut Patterns::default(),
     )
 }
@@ -17,7 +17,7 @@ pub fn hits(check: &dyn Check, text: &str) -> Vec<Hit> {
     check.check(&super::Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     })
 }
 
@@ -33,7 +33,7 @@ pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
     let rules = crate::rules::pack::load(
         path,
         yaml,
-        crate::vocab::Vocabulary::packaged(),
+        crate::parse::vocab::Vocabulary::packaged(),
         &mut Patterns::default(),
     )
     .expect("rules load");
@@ -41,7 +41,7 @@ pub fn fired_in(path: &str, yaml: &str, text: &str) -> Vec<String> {
     let cx = super::Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     };
     rules
         .iter()

@@ -4,7 +4,7 @@
 use super::Approx;
 use super::chars::{char_at, char_before};
 use super::figure::is_num_start;
-use crate::vocab::{Approximations, Bound};
+use crate::parse::vocab::{Approximations, Bound};
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Marker {

@@ -253,7 +253,7 @@ fn scale_bytes(scale: f64) -> usize {
 
 /// Every figure in `text`, approximate where a word of `words` marks it; spans are byte offsets
 /// into `text`.
-pub fn scan_numbers(text: &str, words: &crate::vocab::Approximations) -> Vec<Quantity> {
+pub fn scan_numbers(text: &str, words: &crate::parse::vocab::Approximations) -> Vec<Quantity> {
     let mut scanner = Scanner {
         text,
         words,

@@ -13,7 +13,7 @@ pub(super) struct Scanner<'a> {
     pub(super) out: Vec<Quantity>,
     pub(super) last_end: usize,
     /// The words that make a figure approximate.
-    pub(super) words: &'a crate::vocab::Approximations,
+    pub(super) words: &'a crate::parse::vocab::Approximations,
 }
 
 impl Scanner<'_> {

@@ -44,7 +44,11 @@ const TOTAL: &[&str] = &[
 ];
 
 /// Every rest restated after its whole and done count.
-pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
+pub fn read(
+    source: &str,
+    figures: &[Figure],
+    words: &crate::parse::vocab::SplitWords,
+) -> Vec<Statement> {
     let mut out = Vec::new();
     for (r, rf) in figures.iter().enumerate() {
         let Some(verb) = denied_verb(source, figures, r) else {
@@ -187,7 +191,7 @@ fn rest_of(
     r: usize,
     rf: &Figure,
     verb: &str,
-    words: &crate::vocab::SplitWords,
+    words: &crate::parse::vocab::SplitWords,
 ) -> Option<Statement> {
     let unit = family(&rf.quantity.unit);
     let own = sentence_head(source, rf);

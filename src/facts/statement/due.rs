@@ -29,7 +29,11 @@ const OTHER: &[&str] = &[
 ];
 
 /// Every whole split by due year.
-pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
+pub fn read(
+    source: &str,
+    figures: &[Figure],
+    words: &crate::parse::vocab::SplitWords,
+) -> Vec<Statement> {
     (0..figures.len())
         .filter_map(|t| split_at(source, figures, t, words))
         .collect()
@@ -46,7 +50,7 @@ fn split_at(
     source: &str,
     figures: &[Figure],
     t: usize,
-    words: &crate::vocab::SplitWords,
+    words: &crate::parse::vocab::SplitWords,
 ) -> Option<Statement> {
     let tf = &figures[t];
     let unit = family(&tf.quantity.unit);

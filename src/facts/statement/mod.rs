@@ -208,7 +208,7 @@ impl Relation {
 pub fn read(
     doc: &Document,
     figures: &[Figure],
-    vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::parse::vocab::Vocabulary,
 ) -> Vec<Statement> {
     let words = &vocab.split;
     let mut out = shares::read(&doc.source, figures);

@@ -28,7 +28,11 @@ const COUNTABLE: &[&str] = &[
 ];
 
 /// Every completion rate among the figures.
-pub fn read(source: &str, figures: &[Figure], words: &crate::vocab::SplitWords) -> Vec<Statement> {
+pub fn read(
+    source: &str,
+    figures: &[Figure],
+    words: &crate::parse::vocab::SplitWords,
+) -> Vec<Statement> {
     let mut out = Vec::new();
     for (i, f) in figures.iter().enumerate() {
         let q = &f.quantity;
@@ -165,7 +169,7 @@ pub(super) fn counts(
     source: &str,
     figures: &[Figure],
     r: usize,
-    words: &crate::vocab::SplitWords,
+    words: &crate::parse::vocab::SplitWords,
 ) -> Option<Counts> {
     use super::{SENTENCE_STOPS, family};
     let rf = &figures[r];
@@ -209,7 +213,7 @@ pub(super) fn whole_of(
     source: &str,
     figures: &[Figure],
     d: usize,
-    words: &crate::vocab::SplitWords,
+    words: &crate::parse::vocab::SplitWords,
 ) -> Option<(usize, bool)> {
     use super::status::{Status, same_noun, sentence_start, status};
     use super::{exact, family};
@@ -285,7 +289,7 @@ const HEADLINE_CHARS: usize = 80;
 pub(super) fn headlines(
     source: &str,
     figures: &[Figure],
-    words: &crate::vocab::SplitWords,
+    words: &crate::parse::vocab::SplitWords,
 ) -> Vec<Statement> {
     use super::{SENTENCE_STOPS, exact, family};
     let body = source

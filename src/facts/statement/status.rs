@@ -12,7 +12,7 @@
 
 use super::{Construction, Relation, SENTENCE_STOPS, Statement, exact, family, statement};
 use crate::facts::Figure;
-use crate::vocab::SplitWords;
+use crate::parse::vocab::SplitWords;
 
 /// A part's status.
 #[derive(Clone, Copy, PartialEq)]

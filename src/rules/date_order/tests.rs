@@ -373,7 +373,7 @@ fn the_finding_says_which_year_was_inferred_and_from_where() {
     let hits = timeline(&Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     });
     assert_eq!(hits.len(), 1);
     let h = &hits[0];
@@ -400,7 +400,7 @@ fn one_wrong_date_gives_one_finding() {
     let hits = timeline(&Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     });
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(doc.text(&hits[0].span), "2024年3月6日至4月14日");
@@ -414,7 +414,7 @@ fn run_all(text: &str) {
     let cx = Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     };
     let mut hits = Vec::new();
     for what in ["timeline", "ranges", "measures", "impossible"] {
@@ -495,7 +495,7 @@ fn ranges_that_may_run_into_the_next_year_are_listed_as_not_checked() {
     let cx = Context {
         doc: &doc,
         facts: &facts,
-        vocab: crate::vocab::Vocabulary::packaged(),
+        vocab: crate::parse::vocab::Vocabulary::packaged(),
     };
     let p: serde_yaml::Value = serde_yaml::from_str("check: ranges").unwrap();
     let check = crate::rules::testing::compile(compile, &p).unwrap();

@@ -151,7 +151,7 @@ impl PartsSum {
             .remainders
             .iter()
             .map(String::as_str)
-            .chain(UNCOUNTED_REST.iter().copied())
+            .chain(self.further.iter().map(String::as_str))
             .any(|w| after_last.contains(w))
         {
             return Some(
@@ -206,10 +206,6 @@ const RANKS: &[&str] = &[
 const STAGES: &[&str] = &["已", "未", "正在", "尚"];
 /// Labels that name the rest of a list, making a list of ranks complete.
 const REST: &[&str] = &["一般干部", "其他", "其余", "其它"];
-
-/// Words after the last part that name a rest of the total besides the remainder words
-/// (其余, 剩余…): with no figure of the list's unit after them, the rest is not counted.
-const UNCOUNTED_REST: &[&str] = &["其他", "其它", "另有"];
 
 /// Ends of a clause or of a list item.
 const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：', ';', '；'];

@@ -7,8 +7,8 @@
 use super::{Stated, number};
 use crate::facts::arith::{Interval, show};
 use crate::facts::sentences::{Fig, Sentence};
+use crate::parse::vocab::Vocabulary;
 use crate::rules::Hit;
-use crate::vocab::Vocabulary;
 
 /// Words of a clause that say its count was not (yet) done, or was only partly.
 const NOT_DONE: &[&str] = &[

@@ -23,7 +23,7 @@ const TOTAL_WORDS: &[&str] = &["问题数", "问题个数", "反馈问题", "问
 const SUM_ROW: &[&str] = &["合计", "总计", "小计"];
 
 /// The column a header cell names.
-fn column(vocab: &crate::vocab::Vocabulary, name: &str) -> Option<Column> {
+fn column(vocab: &crate::parse::vocab::Vocabulary, name: &str) -> Option<Column> {
     let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
     let said = |words: &[String]| words.iter().any(|w| name.contains(w.as_str()));
     let t = &vocab.tally;
@@ -68,7 +68,7 @@ pub(in crate::rules) fn rows(cx: &Context) -> Vec<RowCheck> {
     let mut out = Vec::new();
     let mut header: Option<Vec<Option<Column>>> = None;
     for b in &doc.blocks {
-        let cells = crate::item::cells(doc.text(&b.span), b.span.start);
+        let cells = crate::parse::item::cells(doc.text(&b.span), b.span.start);
         if cells.len() < 3 {
             header = None;
             continue;
@@ -166,7 +166,7 @@ fn area_items(doc: &crate::document::Document, name: &str) -> Option<(Vec<usize>
 /// the table does not count apart, may be any.
 pub(in crate::rules) fn counted(
     doc: &crate::document::Document,
-    vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::parse::vocab::Vocabulary,
     r: &RowCheck,
 ) -> (u32, u32) {
     let (mut lo, mut slack) = (0, 0);
@@ -204,7 +204,7 @@ pub(in crate::rules) fn counted(
 /// A hit for a row's cell that the items under its heading cannot give.
 pub(in crate::rules) fn hit(
     doc: &crate::document::Document,
-    vocab: &crate::vocab::Vocabulary,
+    vocab: &crate::parse::vocab::Vocabulary,
     r: &RowCheck,
 ) -> Option<Hit> {
     let (lo, hi) = counted(doc, vocab, r);

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 /// The figures of `text`, with the packaged vocabulary's approximation words.
 fn scan_numbers(text: &str) -> Vec<Quantity> {
-    super::scan_numbers(text, &crate::vocab::Vocabulary::packaged().approx)
+    super::scan_numbers(text, &crate::parse::vocab::Vocabulary::packaged().approx)
 }
 
 mod table;

@@ -17,8 +17,8 @@
 use crate::document::{
     Block, BlockKind, Document, Inline, Item, Layout, MarkerStyle, Region, Span, Status,
 };
+use crate::parse::vocab::Vocabulary;
 use crate::text::numeral::{cn_value, digits_value};
-use crate::vocab::Vocabulary;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The packaged vocabulary file.
-pub const DEFAULT_VOCABULARY: &str = include_str!("../rules/vocabulary.yaml");
+pub const DEFAULT_VOCABULARY: &str = include_str!("../../rules/vocabulary.yaml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
