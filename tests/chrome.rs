@@ -1,19 +1,14 @@
 //! Issue 15: heading numbers of any length (case 8), and a paragraph with report content never
 //! taken for page chrome (case 9). All text here is invented (青石镇, 白沙乡 and their people).
 
+mod common;
+
 use proptest::prelude::*;
 use zglint::rules::pack::Pack;
 
 /// The rule ids that fire on `text`, sorted.
 fn fired(text: &str) -> Vec<String> {
-    let pack = Pack::packaged().unwrap();
-    let mut ids: Vec<String> = zglint::check::check_str(text, &pack)
-        .findings
-        .into_iter()
-        .map(|f| f.rule)
-        .collect();
-    ids.sort();
-    ids
+    common::rule_ids(text, &Pack::packaged().unwrap())
 }
 
 /// The text of the page's chrome lines.

@@ -143,3 +143,14 @@ pub const PIECES: &[&str] = &[
     "完成率",
     "，",
 ];
+
+/// The ids of the rules of `pack` that fire on `text`, sorted.
+pub fn rule_ids(text: &str, pack: &zglint::Pack) -> Vec<String> {
+    let mut ids: Vec<String> = zglint::check::check_str(text, pack)
+        .findings
+        .into_iter()
+        .map(|f| f.rule)
+        .collect();
+    ids.sort();
+    ids
+}

@@ -2,7 +2,8 @@
 //! changes one of them changes the reading (and so what the rules find), and one that empties a
 //! needed list is refused, naming it.
 
-use zglint::check::check_str;
+mod common;
+
 use zglint::parse::vocab::{DEFAULT_VOCABULARY, Vocabulary, VocabularyError};
 use zglint::rules::pack::Pack;
 
@@ -36,13 +37,7 @@ fn fired(text: &str, vocab: &'static Vocabulary) -> Vec<String> {
     for kind in zglint::rules::KINDS {
         pack.add(kind.rules.0, kind.rules.1, false).unwrap();
     }
-    let mut ids: Vec<String> = check_str(text, &pack)
-        .findings
-        .into_iter()
-        .map(|f| f.rule)
-        .collect();
-    ids.sort();
-    ids
+    common::rule_ids(text, &pack)
 }
 
 #[test]
