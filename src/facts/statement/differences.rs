@@ -176,11 +176,11 @@ fn rest_alone(source: &str, figures: &[Figure], r: usize) -> Option<Statement> {
         }
         let values: Vec<u64> = parts.iter().filter_map(|&i| count(&figures[i])).collect();
         if let Some(mask) = (1u32..1 << parts.len()).find(|&m| {
-            let s: u64 = (0..parts.len())
+            // Counts as written may be as large as a u64 holds: a sum that overflows meets nothing.
+            (0..parts.len())
                 .filter(|&i| m & (1 << i) != 0)
-                .map(|i| values[i])
-                .sum();
-            s + rv == tv
+                .try_fold(rv, |acc, i| acc.checked_add(values[i]))
+                == Some(tv)
         }) {
             let less = (0..parts.len())
                 .filter(|&i| mask & (1 << i) != 0)
@@ -692,7 +692,7 @@ fn not_done(source: &str, figures: &[Figure], t: usize) -> Option<Statement> {
     };
     let (gv, dv) = (count(&figures[total])?, count(&figures[d])?);
     // The same things: the same total, or a total its own counts make up.
-    if gv != tv && dv + kv != gv {
+    if gv != tv && dv.checked_add(kv) != Some(gv) {
         return None;
     }
     // Both totals scoped, differently (2023年度 and 2024年度, 上一轮 and 本轮, two villages):
